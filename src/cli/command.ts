@@ -1,0 +1,50 @@
+// A CLI command is data: its name, help text, flags and a run function.
+// main.ts parses argv against this description, so every command gets
+// `--help` and clear errors for unknown flags without writing them itself.
+
+export interface FlagSpec {
+  name: string;
+  type: 'string' | 'boolean';
+  short?: string;
+  /** Shown in --help, e.g. "DIR" for `--repo DIR`. */
+  arg?: string;
+  help: string;
+  /** May be given more than once (values collected in order). */
+  multiple?: boolean;
+}
+
+export interface CliIO {
+  cwd: string;
+  out(text: string): void;
+  err(text: string): void;
+  /** Environment used for defaults such as "now" (tests pass a fixed one). */
+  env: Record<string, string | undefined>;
+}
+
+export interface CommandContext {
+  positionals: string[];
+  flags: Record<string, string | boolean | string[] | undefined>;
+  io: CliIO;
+}
+
+export interface Command {
+  name: string;
+  summary: string;
+  /** Usage line after `sprintlog `, e.g. `validate [--repo DIR] [--format text|json|github]`. */
+  usage: string;
+  /** Extra paragraphs of help. */
+  details?: string;
+  flags: FlagSpec[];
+  positionals: { min: number; max: number };
+  run(ctx: CommandContext): Promise<number>;
+}
+
+/** Thrown for a user mistake: printed as `sprintlog: <message>` with exit code 2. */
+export class UsageError extends Error {}
+
+export const REPO_FLAG: FlagSpec = { name: 'repo', type: 'string', arg: 'DIR', help: 'Repository folder (default: the one holding the current directory).' };
+
+export function stringFlag(ctx: CommandContext, name: string): string | undefined {
+  const v = ctx.flags[name];
+  return typeof v === 'string' ? v : undefined;
+}

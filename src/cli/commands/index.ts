@@ -1,0 +1,4 @@
+// Every CLI command, in the order --help lists them. Add a command by adding its file here.
+import type { Command } from '../command';
+
+export const COMMANDS: Command[] = [];

@@ -1,0 +1,130 @@
+// backlog/backlog.yaml and backlog/archive/*.yaml → BacklogFile.
+
+import type { Document, YAMLMap, YAMLSeq } from 'yaml';
+import {
+  BACKLOG_KEYS, EPIC_KEYS, ITEM_KEYS, type BacklogFile, type Epic, type Item, type Problem, type StateCategory,
+} from '../model';
+import type { LineIndex } from './source';
+import { asDateText, asNumber, asText, asTextList, isMap, isSeq, parseYamlText, readMap } from './yaml-node';
+
+export interface BacklogParse {
+  backlog?: BacklogFile;
+  /** Only syntax-level problems; the validator reports the rest from the model. */
+  problems: Problem[];
+}
+
+const CATEGORIES = new Set(['todo', 'doing', 'done']);
+
+export function parseBacklog(text: string, file: string): BacklogParse {
+  const { doc, lines, problems } = parseYamlText(text, file);
+  if (!doc) return { problems };
+  const backlog: BacklogFile = { file, text, items: [], epics: [], extra: {}, raw: {}, fields: {} };
+  const root = doc.contents;
+  if (root === null || (!isMap(root) && isScalarNull(root))) return { backlog, problems };
+  if (!isMap(root)) {
+    const at = root.range?.[0] ?? 0;
+    return {
+      problems: [{
+        ...lines.position(at), file, offset: at, end: root.range?.[1], severity: 'error', code: 'yaml-syntax',
+        message: 'The backlog file must be a mapping with `version`, `project` and `items` keys.',
+        hint: 'Start the file with `version: 1` and an `items:` list.',
+      }],
+    };
+  }
+  const top = readMap(doc, root, lines, file);
+  backlog.raw = top.raw;
+  backlog.fields = top.fields;
+  backlog.version = asNumber(top.raw.version);
+  backlog.project = asText(top.raw.project);
+  for (const key of Object.keys(top.raw)) if (!(BACKLOG_KEYS as readonly string[]).includes(key)) backlog.extra[key] = top.raw[key];
+  const states = top.raw.states;
+  if (states && typeof states === 'object' && !Array.isArray(states)) {
+    const map: Record<string, StateCategory> = {};
+    for (const [name, cat] of Object.entries(states)) if (typeof cat === 'string' && CATEGORIES.has(cat)) map[name] = cat as StateCategory;
+    backlog.states = map;
+  }
+  const epics = top.nodes.epics;
+  if (isSeq(epics)) backlog.epics = readEntries(doc, epics, lines, file, readEpic);
+  const items = top.nodes.items;
+  if (isSeq(items)) backlog.items = readEntries(doc, items, lines, file, readItem);
+  return { backlog, problems };
+}
+
+function isScalarNull(node: unknown): boolean {
+  return typeof node === 'object' && node !== null && 'value' in node && (node as { value: unknown }).value === null;
+}
+
+type EntryReader<T> = (e: ReturnType<typeof readMap>, common: EntryCommon) => T;
+interface EntryCommon {
+  file: string;
+  index: number;
+  source: Item['source'];
+}
+
+function readEntries<T>(doc: Document.Parsed, seq: YAMLSeq, lines: LineIndex, file: string, read: EntryReader<T>): T[] {
+  const out: T[] = [];
+  seq.items.forEach((node, index) => {
+    if (!isMap(node)) return; // a non-map entry is reported by the validator via missing-id
+    out.push(read(readMap(doc, node, lines, file), { file, index, source: entryRange(node, lines, file) }));
+  });
+  return out;
+}
+
+/** From the `- ` that opens a sequence entry to the end of its last line with content. */
+export function entryRange(node: YAMLMap, lines: LineIndex, file: string): Item['source'] {
+  const text = lines.text;
+  const [start0, valueEnd] = node.range ?? [0, 0, 0];
+  let start = start0;
+  let i = start0 - 1;
+  while (i >= 0 && text[i] === ' ') i--;
+  if (i >= 0 && text[i] === '-') start = i;
+  let last = valueEnd - 1;
+  while (last > start && /\s/.test(text[last])) last--;
+  // A trailing `# comment` on the last line is part of the entry; lineEnd keeps it.
+  return lines.range(file, start, lines.lineEnd(last));
+}
+
+function splitKnown(raw: Record<string, unknown>, known: readonly string[]): Record<string, unknown> {
+  const extra: Record<string, unknown> = {};
+  for (const key of Object.keys(raw)) if (!known.includes(key)) extra[key] = raw[key];
+  return extra;
+}
+
+const readItem: EntryReader<Item> = ({ raw, fields }, { file, index, source }) => ({
+  id: asText(raw.id) ?? '',
+  title: asText(raw.title) ?? '',
+  type: asText(raw.type),
+  state: asText(raw.state),
+  points: asNumber(raw.points),
+  sprint: asText(raw.sprint),
+  assignee: asText(raw.assignee),
+  epic: asText(raw.epic),
+  dependsOn: asTextList(raw.depends_on),
+  blocked: asText(raw.blocked)?.trim() || undefined,
+  tags: asTextList(raw.tags),
+  value: asNumber(raw.value),
+  created: asDateText(raw.created),
+  started: asDateText(raw.started),
+  finished: asDateText(raw.finished),
+  description: asText(raw.description),
+  extra: splitKnown(raw, ITEM_KEYS),
+  raw,
+  file,
+  index,
+  rank: index,
+  source,
+  fields,
+});
+
+const readEpic: EntryReader<Epic> = ({ raw, fields }, { file, source }) => ({
+  id: asText(raw.id) ?? '',
+  title: asText(raw.title) ?? '',
+  target: asDateText(raw.target),
+  owner: asText(raw.owner),
+  description: asText(raw.description),
+  extra: splitKnown(raw, EPIC_KEYS),
+  raw,
+  file,
+  source,
+  fields,
+});

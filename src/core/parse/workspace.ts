@@ -1,0 +1,115 @@
+// All of one repository's backlog files → one Workspace model.
+
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { DEFAULT_STATES, type BacklogFile, type Item, type Problem, type Workspace } from '../model';
+import { parseBacklog } from './backlog';
+import { parseSprints } from './sprints';
+
+export const DEFAULT_BACKLOG_PATH = 'backlog/backlog.yaml';
+export const DEFAULT_SPRINTS_PATH = 'backlog/sprints.yaml';
+
+export interface WorkspacePaths {
+  /** Repo-relative, forward slashes. */
+  backlogPath?: string;
+  sprintsPath?: string;
+}
+
+/** One file's text as given to the model (from disk, an editor buffer or a git blob). */
+export interface SourceFile {
+  file: string;
+  text: string;
+}
+
+/** The archive folder sits next to the main backlog file: `backlog/archive/*.yaml`. */
+export function archiveDir(backlogPath: string): string {
+  return path.posix.join(path.posix.dirname(backlogPath), 'archive');
+}
+
+export function isArchiveFile(file: string, backlogPath = DEFAULT_BACKLOG_PATH): boolean {
+  return path.posix.dirname(file) === archiveDir(backlogPath) && /\.ya?ml$/.test(file);
+}
+
+/**
+ * Build the model from file texts (pure: no I/O). `backlogs` holds the main
+ * file and any archive files; the main one is recognised by `paths.backlogPath`.
+ */
+export function buildWorkspace(root: string, backlogs: SourceFile[], sprints: SourceFile | undefined, paths: WorkspacePaths = {}): Workspace {
+  const backlogPath = paths.backlogPath ?? DEFAULT_BACKLOG_PATH;
+  const sprintsPath = paths.sprintsPath ?? DEFAULT_SPRINTS_PATH;
+  const ordered = [...backlogs].sort((a, b) => (a.file === backlogPath ? -1 : b.file === backlogPath ? 1 : a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+  const parseProblems: Problem[] = [];
+  const files: BacklogFile[] = [];
+  for (const src of ordered) {
+    const { backlog, problems } = parseBacklog(src.text, src.file);
+    parseProblems.push(...problems);
+    if (backlog) files.push(backlog);
+  }
+  let sprintLog;
+  if (sprints) {
+    const parsed = parseSprints(sprints.text, sprints.file);
+    parseProblems.push(...parsed.problems);
+    sprintLog = parsed.sprintLog;
+  }
+  const main = files.find((f) => f.file === backlogPath);
+  const items: Item[] = [];
+  for (const f of files) for (const item of f.items) items.push(Object.assign(item, { rank: items.length }));
+  return {
+    root,
+    backlogPath,
+    sprintsPath,
+    backlogs: files,
+    sprintLog,
+    items,
+    epics: files.flatMap((f) => f.epics),
+    states: main?.states && Object.keys(main.states).length > 0 ? main.states : { ...DEFAULT_STATES },
+    project: main?.project,
+    parseProblems,
+  };
+}
+
+/** Read the backlog files of a folder from disk (missing files are simply absent). */
+export function readSourceFiles(root: string, paths: WorkspacePaths = {}): { backlogs: SourceFile[]; sprints?: SourceFile } {
+  const backlogPath = paths.backlogPath ?? DEFAULT_BACKLOG_PATH;
+  const sprintsPath = paths.sprintsPath ?? DEFAULT_SPRINTS_PATH;
+  const read = (file: string): SourceFile | undefined => {
+    try {
+      return { file, text: fs.readFileSync(path.join(root, file), 'utf8') };
+    } catch {
+      return undefined;
+    }
+  };
+  const backlogs: SourceFile[] = [];
+  const main = read(backlogPath);
+  if (main) backlogs.push(main);
+  const dir = archiveDir(backlogPath);
+  let names: string[] = [];
+  try {
+    names = fs.readdirSync(path.join(root, dir)).filter((n) => /\.ya?ml$/.test(n)).sort();
+  } catch {
+    // no archive folder: fine
+  }
+  for (const name of names) {
+    const f = read(path.posix.join(dir, name));
+    if (f) backlogs.push(f);
+  }
+  return { backlogs, sprints: read(sprintsPath) };
+}
+
+export function loadWorkspace(root: string, paths: WorkspacePaths = {}): Workspace {
+  const { backlogs, sprints } = readSourceFiles(root, paths);
+  return buildWorkspace(root, backlogs, sprints, paths);
+}
+
+/** Walk up from `start` to the folder holding `.git` (like git does), or the first one holding the backlog file. */
+export function findRepoRoot(start: string, backlogPath = DEFAULT_BACKLOG_PATH): string | undefined {
+  let dir = path.resolve(start);
+  let backlogDir: string | undefined;
+  for (;;) {
+    if (fs.existsSync(path.join(dir, '.git'))) return dir;
+    if (!backlogDir && fs.existsSync(path.join(dir, backlogPath))) backlogDir = dir;
+    const up = path.dirname(dir);
+    if (up === dir) return backlogDir;
+    dir = up;
+  }
+}

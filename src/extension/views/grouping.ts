@@ -1,0 +1,159 @@
+// Grouping of backlog items for the tree views (pure). Groups keep rank order
+// inside; which groups exist and in what order is decided here so that the
+// tree provider only maps them to TreeItems.
+import { effectiveState, workflowOrder, type Item, type Workspace } from '../../core/model';
+import { sprintStatus, type SprintStatus } from './calendar';
+
+export const GROUPINGS = ['sprint', 'state', 'epic', 'assignee'] as const;
+export type Grouping = (typeof GROUPINGS)[number];
+
+export function isGrouping(v: unknown): v is Grouping {
+  return typeof v === 'string' && (GROUPINGS as readonly string[]).includes(v);
+}
+
+/** The item field a grouping is about: dropping an item on a group sets it. */
+export type GroupField = 'sprint' | 'state' | 'epic' | 'assignee';
+
+export interface Group {
+  /** Stable within a folder: `sprint:S12`, `sprint:` (product backlog), `state:done`, ... */
+  key: string;
+  field: GroupField;
+  /** The field value the group stands for; undefined = the field is absent (product backlog, no epic, unassigned). */
+  value: string | undefined;
+  label: string;
+  /** Shown collapsed (closed sprints, done states). */
+  collapsed: boolean;
+  status?: SprintStatus;
+  items: Item[];
+}
+
+export function pointsOf(items: readonly Item[]): number {
+  let sum = 0;
+  for (const i of items) sum += i.points ?? 0;
+  return sum;
+}
+
+/** `3 items · 13 pt` */
+export function groupDescription(g: Group): string {
+  const n = g.items.length;
+  return `${n} item${n === 1 ? '' : 's'} · ${formatPoints(pointsOf(g.items))} pt`;
+}
+
+export function formatPoints(p: number): string {
+  return Number.isInteger(p) ? String(p) : p.toFixed(1).replace(/\.0$/, '');
+}
+
+function bucket(items: readonly Item[], keyOf: (i: Item) => string | undefined): Map<string | undefined, Item[]> {
+  const m = new Map<string | undefined, Item[]>();
+  for (const i of items) {
+    const k = keyOf(i);
+    let list = m.get(k);
+    if (!list) m.set(k, (list = []));
+    list.push(i);
+  }
+  return m;
+}
+
+export interface GroupOptions {
+  /** Today in the sprint log's time zone (`YYYY-MM-DD`). */
+  day: string;
+  /** True when a filter is on: empty groups are then hidden. */
+  filtered?: boolean;
+}
+
+/** `items` must be in rank order (a filtered subset of `ws.items`). */
+export function groupItems(ws: Workspace, items: readonly Item[], grouping: Grouping, opts: GroupOptions): Group[] {
+  const groups = build(ws, items, grouping, opts.day);
+  return opts.filtered ? groups.filter((g) => g.items.length > 0) : groups;
+}
+
+function build(ws: Workspace, items: readonly Item[], grouping: Grouping, day: string): Group[] {
+  switch (grouping) {
+    case 'sprint': return bySprint(ws, items, day);
+    case 'state': return byState(ws, items);
+    case 'epic': return byEpic(ws, items);
+    case 'assignee': return byAssignee(items);
+  }
+}
+
+/** Active and planned sprints (by start), then the product backlog, then closed sprints with items (latest first), then unknown sprint ids. */
+function bySprint(ws: Workspace, items: readonly Item[], day: string): Group[] {
+  const m = bucket(items, (i) => i.sprint);
+  const sprints = [...(ws.sprintLog?.sprints ?? [])].filter((s) => s.id).sort((a, b) => (a.start < b.start ? -1 : a.start > b.start ? 1 : a.index - b.index));
+  const open: Group[] = [];
+  const closed: Group[] = [];
+  const known = new Set<string>();
+  for (const s of sprints) {
+    known.add(s.id);
+    const status = sprintStatus(s, day);
+    const g: Group = {
+      key: 'sprint:' + s.id, field: 'sprint', value: s.id, label: sprintLabel(s.id, s.name), collapsed: status === 'closed', status, items: m.get(s.id) ?? [],
+    };
+    if (status === 'closed') {
+      if (g.items.length > 0) closed.unshift(g);
+    } else open.push(g);
+  }
+  const backlog: Group = { key: 'sprint:', field: 'sprint', value: undefined, label: 'Product backlog', collapsed: false, items: m.get(undefined) ?? [] };
+  const unknown: Group[] = [];
+  for (const [k, list] of m) {
+    if (k !== undefined && !known.has(k)) unknown.push({ key: 'sprint:' + k, field: 'sprint', value: k, label: `${k} (not in the sprint log)`, collapsed: false, items: list });
+  }
+  return [...open, backlog, ...closed, ...unknown];
+}
+
+export function sprintLabel(id: string, name: string | undefined): string {
+  return name && name !== id ? `${name} (${id})` : id;
+}
+
+/** Every declared state in workflow order (empty ones too: they are drop targets), then states not declared. */
+function byState(ws: Workspace, items: readonly Item[]): Group[] {
+  const m = bucket(items, (i) => effectiveState(i, ws.states));
+  const order = workflowOrder(ws.states);
+  const groups: Group[] = order.map((s) => ({
+    key: 'state:' + s, field: 'state', value: s, label: s, collapsed: ws.states[s] === 'done', items: m.get(s) ?? [],
+  }));
+  for (const [k, list] of m) {
+    if (k !== undefined && !(k in ws.states)) groups.push({ key: 'state:' + k, field: 'state', value: k, label: `${k} (unknown state)`, collapsed: false, items: list });
+  }
+  return groups;
+}
+
+function byEpic(ws: Workspace, items: readonly Item[]): Group[] {
+  const m = bucket(items, (i) => i.epic);
+  const groups: Group[] = [];
+  const known = new Set<string>();
+  for (const e of ws.epics) {
+    if (!e.id || known.has(e.id)) continue;
+    known.add(e.id);
+    groups.push({ key: 'epic:' + e.id, field: 'epic', value: e.id, label: e.title ? `${e.title} (${e.id})` : e.id, collapsed: false, items: m.get(e.id) ?? [] });
+  }
+  for (const [k, list] of m) {
+    if (k !== undefined && !known.has(k)) groups.push({ key: 'epic:' + k, field: 'epic', value: k, label: `${k} (unknown epic)`, collapsed: false, items: list });
+  }
+  groups.push({ key: 'epic:', field: 'epic', value: undefined, label: 'No epic', collapsed: false, items: m.get(undefined) ?? [] });
+  return groups;
+}
+
+function byAssignee(items: readonly Item[]): Group[] {
+  const m = bucket(items, (i) => i.assignee);
+  const names = [...m.keys()].filter((k): k is string => k !== undefined).sort((a, b) => a.localeCompare(b));
+  const groups: Group[] = names.map((n) => ({ key: 'assignee:' + n, field: 'assignee', value: n, label: n, collapsed: false, items: m.get(n) ?? [] }));
+  groups.push({ key: 'assignee:', field: 'assignee', value: undefined, label: 'Unassigned', collapsed: false, items: m.get(undefined) ?? [] });
+  return groups;
+}
+
+/** Everyone named in the files: assignees, epic owners, retro action owners (sorted, unique). */
+export function peopleInFiles(ws: Workspace): string[] {
+  const set = new Set<string>();
+  for (const i of ws.items) if (i.assignee) set.add(i.assignee);
+  for (const e of ws.epics) if (e.owner) set.add(e.owner);
+  for (const s of ws.sprintLog?.sprints ?? []) for (const a of s.retro?.actions ?? []) if (a.owner) set.add(a.owner);
+  return [...set].sort((a, b) => a.localeCompare(b));
+}
+
+/** Tags used anywhere (sorted, unique). */
+export function tagsInFiles(ws: Workspace): string[] {
+  const set = new Set<string>();
+  for (const i of ws.items) for (const t of i.tags) set.add(t);
+  return [...set].sort((a, b) => a.localeCompare(b));
+}

@@ -1,0 +1,125 @@
+// Monte Carlo forecast (spec metrics.md §4): resample the daily throughput of the
+// last 30 working days, 10,000 trials, with a seeded PRNG so the output is
+// reproducible. "When": dates by which N items are done; "how many": items done by a date.
+
+import { addDays, daysBetween, isDay, isWorkingDay } from '../time';
+import type { Ctx } from './context';
+import { flowStart } from './flow';
+import type { ItemFacts } from './items';
+import { percentile } from './cycle-time';
+import type { Forecast, ForecastHowMany, ForecastWhen, SprintMetrics, ThroughputDay } from './types';
+
+export const TRIALS = 10000;
+export const SAMPLE_DAYS = 30;
+export const DEFAULT_SEED = 1;
+/** A trial that needs more working days than this never finishes (throughput too low to say). */
+const MAX_WORKING_DAYS = 2600;
+
+/** mulberry32: a small, fast 32-bit PRNG; same seed, same sequence, on every platform. */
+export function mulberry32(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** Offsets (in days after the as-of date) of the working days to come, extended on demand. */
+class WorkingDays {
+  private readonly offsets: number[] = [];
+  private scanned = 0;
+  constructor(private readonly ctx: Ctx) {}
+  /** Offset of the n-th (1-based) working day after the as-of date. */
+  nth(n: number): number {
+    while (this.offsets.length < n) {
+      this.scanned++;
+      if (isWorkingDay(addDays(this.ctx.asOfDay, this.scanned), this.ctx.cal)) this.offsets.push(this.scanned);
+    }
+    return this.offsets[n - 1];
+  }
+}
+
+/**
+ * Sample days: the last 30 working days before the as-of date (today is not over,
+ * so its count would bias low), none before the first day of history.
+ */
+function sampleDays(ctx: Ctx, start: string | undefined): string[] {
+  const days: string[] = [];
+  if (start === undefined || ctx.cal.workingDays.length === 0) return days;
+  for (let d = addDays(ctx.asOfDay, -1); d >= start && days.length < SAMPLE_DAYS; d = addDays(d, -1)) {
+    if (isWorkingDay(d, ctx.cal)) days.push(d);
+  }
+  return days.reverse();
+}
+
+function when(ctx: Ctx, rand: () => number, samples: number[], items: number, cal: WorkingDays): ForecastWhen {
+  if (items <= 0) return { items, p50: ctx.asOfDay, p85: ctx.asOfDay, p95: ctx.asOfDay };
+  if (!samples.some((s) => s > 0)) return { items, p50: null, p85: null, p95: null };
+  const needed: number[] = [];
+  for (let t = 0; t < TRIALS; t++) {
+    let left = items;
+    let n = 0;
+    while (left > 0 && n < MAX_WORKING_DAYS) {
+      left -= samples[Math.floor(rand() * samples.length)];
+      n++;
+    }
+    needed.push(left > 0 ? Infinity : n);
+  }
+  needed.sort((a, b) => a - b);
+  const date = (p: number): string | null => {
+    const n = percentile(needed, p);
+    return n === null || n === Infinity ? null : addDays(ctx.asOfDay, cal.nth(n));
+  };
+  return { items, p50: date(50), p85: date(85), p95: date(95) };
+}
+
+function howMany(ctx: Ctx, rand: () => number, samples: number[], date: string): ForecastHowMany {
+  let days = 0;
+  for (let i = 1; i <= daysBetween(ctx.asOfDay, date); i++) if (isWorkingDay(addDays(ctx.asOfDay, i), ctx.cal)) days++;
+  const done: number[] = [];
+  for (let t = 0; t < TRIALS; t++) {
+    let sum = 0;
+    for (let d = 0; d < days; d++) sum += samples[Math.floor(rand() * samples.length)];
+    done.push(sum);
+  }
+  // "N items with 85 % confidence" = at least N in 85 % of the trials: nearest rank from the top.
+  done.sort((a, b) => b - a);
+  return { date, p50: percentile(done, 50) ?? 0, p85: percentile(done, 85) ?? 0, p95: percentile(done, 95) ?? 0 };
+}
+
+/** Default "how many" date: end of the active sprint, else of the first planned one. */
+function defaultDate(sprints: readonly SprintMetrics[]): string | undefined {
+  return (sprints.find((s) => s.status === 'active') ?? sprints.find((s) => s.status === 'planned'))?.end;
+}
+
+export function computeForecast(
+  ctx: Ctx,
+  items: readonly ItemFacts[],
+  throughput: readonly ThroughputDay[] | null,
+  sprints: readonly SprintMetrics[],
+): Forecast | null {
+  if (!ctx.full || throughput === null) return null;
+  const seed = ctx.settings.forecastSeed ?? DEFAULT_SEED;
+  const counts = new Map(throughput.map((t) => [t.date, t.count]));
+  const days = sampleDays(ctx, flowStart(ctx, items));
+  const samples = days.map((d) => counts.get(d) ?? 0);
+  const forecast: Forecast = {
+    trials: TRIALS,
+    seed,
+    sampleFrom: days[0] ?? null,
+    sampleTo: days[days.length - 1] ?? null,
+    samples,
+    when: null,
+    howMany: null,
+  };
+  if (samples.length === 0) return forecast;
+  const rand = mulberry32(seed);
+  const remaining = ctx.settings.forecastItems ?? items.filter((i) => i.category !== 'done').length;
+  forecast.when = when(ctx, rand, samples, remaining, new WorkingDays(ctx));
+  const date = ctx.settings.forecastDate ?? defaultDate(sprints);
+  if (date !== undefined && isDay(date)) forecast.howMany = howMany(ctx, rand, samples, date);
+  return forecast;
+}

@@ -1,0 +1,141 @@
+// The integration runner: bundles test/integration, starts code-server on a
+// fresh git copy of the fixture workspace, opens the workbench in chromium with
+// the extension in development mode and test/integration/index.ts as the
+// extension-tests entry, waits for the exit code and prints mocha's report.
+// Entry: scripts/vscode-test/run-integration.ts (see --help there).
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { launchBrowser, workbenchUrl, type Browser } from './browser';
+import { bundleIntegrationTests } from './bundle';
+import { mapBundlePositions } from './sourcemap';
+import { assertExtensionBuilt, REPO_ROOT } from './paths';
+import { delay, startCodeServer, type Server } from './server';
+import { createRunDir, prepareWorkspace, removeRunDir, type RunDir } from './workspace';
+
+export interface Options {
+  grep?: string;
+  /** Keep the run folder even when the tests pass. */
+  keep: boolean;
+  timeoutMs: number;
+  /** Run .vscode-test.mjs's configuration through @vscode/test-cli's own runner instead of index.ts. */
+  testCli: boolean;
+}
+
+export const USAGE = `Usage: tsx scripts/vscode-test/run-integration.ts [options]
+  --grep PATTERN     only tests whose full title matches
+  --keep             keep the run folder (workspace, logs, report) after a pass
+  --timeout SECONDS  whole-run limit (default 300, env SPRINTLOG_TEST_TIMEOUT)
+  --test-cli         run the .vscode-test.mjs config with @vscode/test-cli's runner
+  --prepare-only DIR bundle the tests and write a fixture git workspace to DIR,
+                     print {"tests","index","workspace"} as JSON (.vscode-test.mjs uses it)
+Expects \`npm run build\` and scripts/vscode-test/install.sh to have run.`;
+
+const say = (msg: string) => console.log(`[integration] ${msg}`);
+const seconds = (since: number) => `${((Date.now() - since) / 1000).toFixed(1)} s`;
+
+/** For .vscode-test.mjs: the bundle and a fresh git workspace at `dir`, without running anything. */
+export async function prepareOnly(dir: string): Promise<void> {
+  const bundle = await bundleIntegrationTests();
+  fs.rmSync(dir, { recursive: true, force: true });
+  prepareWorkspace(path.resolve(dir));
+  process.stdout.write(JSON.stringify({ tests: bundle.tests, index: bundle.index, workspace: path.resolve(dir) }) + '\n');
+}
+
+interface Plan {
+  testsPath: string;
+  workspace?: string;
+  env: Record<string, string>;
+}
+
+/** What .vscode-test.mjs asks for, mapped onto @vscode/test-cli's runner (which reads VSCODE_TEST_OPTIONS). */
+async function testCliPlan(): Promise<Plan> {
+  const mod = (await import(pathToFileURL(path.join(REPO_ROOT, '.vscode-test.mjs')).href)) as { default: unknown };
+  const configs = (Array.isArray(mod.default) ? mod.default : [mod.default]) as {
+    files: string | string[]; workspaceFolder?: string; mocha?: Record<string, unknown>; env?: Record<string, string>;
+  }[];
+  const config = configs[0];
+  const files = (Array.isArray(config.files) ? config.files : [config.files]).map((f) => path.resolve(REPO_ROOT, f));
+  const options = { mochaOpts: { ...config.mocha }, files, preload: [], colorDefault: false };
+  return {
+    testsPath: require.resolve('@vscode/test-cli/out/runner.cjs', { paths: [REPO_ROOT] }),
+    workspace: config.workspaceFolder,
+    env: { ...config.env, VSCODE_TEST_OPTIONS: JSON.stringify(options) },
+  };
+}
+
+export async function runIntegration(opts: Options): Promise<number> {
+  const started = Date.now();
+  assertExtensionBuilt();
+  let plan: Plan;
+  if (opts.testCli) {
+    plan = await testCliPlan();
+    say(`@vscode/test-cli runner with .vscode-test.mjs (${seconds(started)})`);
+  } else {
+    const bundle = await bundleIntegrationTests();
+    say(`bundled ${bundle.files.length} test file(s) into ${path.relative(REPO_ROOT, bundle.tests)} (${seconds(started)})`);
+    plan = { testsPath: bundle.index, env: {} };
+  }
+
+  const run = createRunDir('integration');
+  const workspace = plan.workspace ?? prepareWorkspace(run.workspace);
+  let server: Server | undefined;
+  let browser: Browser | undefined;
+  let status = 1;
+  const cleanUp = async () => {
+    await browser?.close();
+    await server?.stop();
+  };
+  const onSignal = (signal: NodeJS.Signals) => {
+    console.error(`[integration] ${signal}: stopping code-server and chromium; run folder kept: ${run.root}`);
+    void cleanUp().finally(() => process.exit(130));
+  };
+  process.once('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
+  try {
+    const env: Record<string, string> = { ...plan.env, SPRINTLOG_TEST_REPORT: run.report };
+    if (opts.grep) env.SPRINTLOG_TEST_GREP = opts.grep;
+    const serverStart = Date.now();
+    server = await startCodeServer(run, { env });
+    say(`code-server listening on ${server.url} after ${seconds(serverStart)}`);
+
+    browser = await launchBrowser(run);
+    const testsStart = Date.now();
+    const exitCode = new Promise<number>((resolve) => {
+      // Registered before goto: the workbench calls it when the tests' run() settles (0 = resolved, 1 = threw).
+      void browser!.page.exposeFunction('codeAutomationExit', (code: number) => resolve(code));
+    });
+    await browser.page.goto(workbenchUrl(server, workspace, { extensionTestsPath: plan.testsPath }));
+    const result = await Promise.race([exitCode, delay(opts.timeoutMs).then(() => 'timeout' as const)]);
+    if (result === 'timeout') {
+      await browser.page.screenshot({ path: path.join(run.root, 'timeout.png') }).catch(() => undefined);
+      printReport(run, server);
+      console.error(`[integration] FAILED: no exit code from the extension host within ${opts.timeoutMs / 1000} s ` +
+        `(codeAutomationExit never called). Screenshot, server log and report are in ${run.root}`);
+      return (status = 1);
+    }
+    status = result;
+    say(`extension host finished with exit code ${status} after ${seconds(testsStart)}`);
+    printReport(run, server);
+    return status;
+  } catch (err) {
+    console.error(`[integration] FAILED: ${(err as Error).message}`);
+    return (status = 1);
+  } finally {
+    process.removeListener('SIGINT', onSignal);
+    process.removeListener('SIGTERM', onSignal);
+    await cleanUp();
+    if (status === 0 && !opts.keep) removeRunDir(run);
+    else say(`run folder kept: ${run.root}`);
+    say(`total ${seconds(started)}`);
+  }
+}
+
+function printReport(run: RunDir, server: Server): void {
+  if (fs.existsSync(run.report)) {
+    console.log(mapBundlePositions(fs.readFileSync(run.report, 'utf8')));
+    return;
+  }
+  // @vscode/test-cli's runner, or a load failure before index.ts ran: the extension host's console is in the server log.
+  console.log(`[integration] no report at ${run.report}; last lines of the server log:\n${server.logTail(80)}`);
+}

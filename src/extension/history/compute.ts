@@ -1,0 +1,71 @@
+// readHistory + computeMetrics for one folder, reduced to what the editor shows
+// (per-item timeline, per-sprint figures). No vscode import: unit-tested on real
+// temporary git repositories.
+
+import type { Workspace } from '../../core/model';
+import { readHistory } from '../../core/history';
+import { computeMetrics, type MetricsReport, type MetricsSettings } from '../../core/metrics';
+import type { HistorySnapshot, ItemTimeline, SprintFigures } from './types';
+
+export interface ComputeOptions {
+  /** ms since epoch; default now. */
+  asOf?: number;
+  signal?: AbortSignal;
+  onProgress?: (done: number, total: number) => void;
+  settings?: MetricsSettings;
+  /** Passed to readHistory (false = no disk cache, for tests). */
+  cacheDir?: string | false;
+}
+
+/** null (metrics' "absent") → undefined (our "unknown"). */
+function opt<T>(v: T | null | undefined): T | undefined {
+  return v === null ? undefined : v;
+}
+
+export function snapshotFromReport(root: string, report: MetricsReport, asOf: number, warnings: string[]): HistorySnapshot {
+  const items = new Map<string, ItemTimeline>();
+  for (const m of report.items) {
+    items.set(m.id, {
+      id: m.id,
+      startedAt: opt(m.startedAt),
+      doneAt: opt(m.doneAt),
+      cycleTimeDays: opt(m.cycleTimeDays),
+      cycleTimeHours: opt(m.cycleTimeHours),
+      leadTimeDays: opt(m.leadTimeDays),
+      ageDays: opt(m.ageDays),
+      reopened: opt(m.reopened),
+    });
+  }
+  const sprints = new Map<string, SprintFigures>();
+  for (const s of report.sprints) {
+    sprints.set(s.id, {
+      id: s.id,
+      status: opt(s.status),
+      committed: opt(s.committed),
+      committedItems: opt(s.committedItems),
+      completed: opt(s.completed),
+      scopeAdded: opt(s.scopeAdded),
+      scopeRemoved: opt(s.scopeRemoved),
+      satisfaction: opt(s.satisfaction),
+    });
+  }
+  return { root, head: opt(report.head), history: report.history, warnings, asOf, items, sprints };
+}
+
+/**
+ * The history figures of a folder. `workspace` is the model to measure (the store's,
+ * buffers included); the history is read from git at `root` (HEAD plus the working tree).
+ */
+export async function computeSnapshot(root: string, workspace: Workspace, opts: ComputeOptions = {}): Promise<HistorySnapshot> {
+  const asOf = opts.asOf ?? Date.now();
+  const history = await readHistory(root, {
+    asOf,
+    backlogPath: workspace.backlogPath,
+    signal: opts.signal,
+    onProgress: opts.onProgress,
+    ...(opts.cacheDir !== undefined ? { cacheDir: opts.cacheDir } : {}),
+  });
+  opts.signal?.throwIfAborted();
+  const report = computeMetrics({ workspace, history, asOf, ref: history.ref, settings: opts.settings });
+  return snapshotFromReport(root, report, asOf, history.warnings);
+}

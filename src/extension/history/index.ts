@@ -1,0 +1,21 @@
+// The history service for the composition root: off (no git at all) until the workspace is trusted.
+import * as vscode from 'vscode';
+import { readSettings } from '../model/config';
+import type { BacklogStore } from '../model/types';
+import { HistoryService } from './service';
+
+export type { HistoryReader } from './service';
+export { HistoryService } from './service';
+export type { HistorySnapshot, ItemTimeline, SprintFigures } from './types';
+
+export function createHistoryService(context: vscode.ExtensionContext, store: BacklogStore, log?: vscode.LogOutputChannel): HistoryService {
+  const service = new HistoryService(store, {
+    log,
+    settings: (folder) => {
+      const s = readSettings(folder);
+      return { velocityWindow: s.velocityWindow, cycleTimeWindowDays: s.cycleTimeWindow };
+    },
+  });
+  context.subscriptions.push(service);
+  return service;
+}

@@ -1,0 +1,57 @@
+// The status bar entry of the active sprint (of the active editor's folder, else
+// the first folder with a backlog). Clicking it opens the Sprint view.
+import * as vscode from 'vscode';
+import type { HistoryReader } from '../history/service';
+import type { BacklogStore, FolderBacklog } from '../model/types';
+import { sprintStatus } from './status-text';
+
+/** The Sprint view's focus command (VS Code makes `<view id>.focus` for every view). */
+export const OPEN_SPRINT_VIEW = 'sprintlog.sprint.focus';
+/** Days left change at midnight in the sprint log's zone; a few minutes late is fine. */
+const REFRESH_MS = 5 * 60 * 1000;
+
+export class SprintStatusBar implements vscode.Disposable {
+  readonly item = vscode.window.createStatusBarItem('sprintlog.sprintStatus', vscode.StatusBarAlignment.Left, 50);
+  private readonly subscriptions: vscode.Disposable[] = [];
+  private readonly timer: ReturnType<typeof setInterval>;
+  /** Whether the entry is shown (StatusBarItem has no getter for it). */
+  visible = false;
+
+  constructor(private readonly store: BacklogStore, private readonly history?: HistoryReader, private readonly now: () => number = Date.now) {
+    this.item.name = 'Sprintlog: active sprint';
+    this.item.command = OPEN_SPRINT_VIEW;
+    this.subscriptions.push(
+      this.item,
+      store.onDidChange(() => this.update()),
+      vscode.window.onDidChangeActiveTextEditor(() => this.update()),
+      vscode.workspace.onDidChangeWorkspaceFolders(() => this.update()),
+    );
+    if (history) this.subscriptions.push(history.onDidChange(() => this.update()));
+    this.timer = setInterval(() => this.update(), REFRESH_MS);
+    this.update();
+  }
+
+  private folder(): FolderBacklog | undefined {
+    const uri = vscode.window.activeTextEditor?.document.uri;
+    return (uri && this.store.forUri(uri)) ?? this.store.folders()[0];
+  }
+
+  update(): void {
+    const fb = this.folder();
+    const status = fb && sprintStatus(fb.workspace, this.now(), (id) => this.history?.sprint(fb.root, id));
+    if (!fb || !status) {
+      this.item.hide();
+      this.visible = false;
+      return;
+    }
+    this.item.text = status.text;
+    this.item.tooltip = this.store.folders().length > 1 ? `${fb.folder.name}: ${status.tooltip}` : status.tooltip;
+    this.item.show();
+    this.visible = true;
+  }
+
+  dispose(): void {
+    clearInterval(this.timer);
+    for (const d of this.subscriptions) d.dispose();
+  }
+}

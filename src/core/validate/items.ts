@@ -1,0 +1,101 @@
+// Items and epics: ids, titles, states, numbers, dates, references and keys.
+
+import { EPIC_KEYS, ITEM_KEYS, type Epic, type Item } from '../model';
+import { type Context, quote } from './context';
+import { capital, checkDate, checkNumber, checkRef, type Entry, type Label, type NumberRange, type RefCheck, scalarText, valueAt } from './fields';
+import { checkIds, nextFreeId } from './ids';
+import { checkKeys } from './keys';
+import { didYouMean } from './suggest';
+
+export interface References {
+  /** undefined: the sprint log did not parse, so sprint references are not checked. */
+  sprintIds: Set<string> | undefined;
+  /** undefined: a backlog file did not parse, so epic references are not checked. */
+  epicIds: Set<string> | undefined;
+  /** Message tail for an unknown sprint: "which is not in backlog/sprints.yaml" or "but there is no …". */
+  sprintMissing: string;
+}
+
+export function itemLabel(item: Pick<Item, 'raw' | 'index' | 'file'>): string {
+  const id = scalarText(item.raw.id);
+  return id ? `item ${id}` : `item ${item.index + 1} of ${item.file}`;
+}
+
+const POINTS: NumberRange = { min: 0, what: 'a number ≥ 0', absent: 'for an unestimated item' };
+const VALUE: NumberRange = { what: 'a number', absent: 'if the item has no business value set' };
+const ITEM_DATES = ['created', 'started', 'finished'];
+
+/** Checks every item; returns the first item for each id (the dependency graph uses them). */
+export function checkItems(ctx: Context, refs: References): Map<string, Item> {
+  const { ws } = ctx;
+  let free: string | undefined | null = null;
+  const suggest = (): string | undefined => (free === null ? (free = nextFreeId(ws.project, ws.items.map((i) => i.id))) : free);
+  const byId = checkIds(ctx, ws.items, 'item', (i) => capital(itemLabel(i)), suggest);
+  const main = ws.backlogs.find((b) => b.file === ws.backlogPath);
+  const declared = main?.raw.states;
+  const declaredStates = declared && typeof declared === 'object' && !Array.isArray(declared) ? (declared as Record<string, unknown>) : {};
+  const stateNames = Object.keys(ws.states);
+  const sprintRef: RefCheck = {
+    code: 'unknown-sprint', known: refs.sprintIds, what: 'sprint', missing: refs.sprintMissing,
+    remedy: `Add the sprint to ${ws.sprintsPath}, or remove \`sprint:\` to put the item back in the product backlog.`,
+  };
+  const epicRef: RefCheck = {
+    code: 'unknown-epic', known: refs.epicIds, what: 'epic', missing: `which is not under \`epics:\` in ${ws.backlogPath}`,
+    remedy: `Add the epic under \`epics:\` in ${ws.backlogPath}, or remove \`epic:\`.`,
+  };
+  for (const item of ws.items) {
+    const label: Label = () => itemLabel(item);
+    checkTitle(ctx, item, label, 'Write a short title saying what the item delivers.');
+    checkState(ctx, item, label, stateNames, declaredStates);
+    checkNumber(ctx, item, 'points', label, POINTS);
+    checkNumber(ctx, item, 'value', label, VALUE);
+    for (const key of ITEM_DATES) checkDate(ctx, item, key, label);
+    checkRef(ctx, item, 'sprint', label, sprintRef);
+    checkRef(ctx, item, 'epic', label, epicRef);
+    checkKeys(ctx, item, ITEM_KEYS, label);
+  }
+  return byId;
+}
+
+function checkTitle(ctx: Context, e: Entry, label: Label, what: string): void {
+  const t = e.raw.title;
+  if (typeof t === 'string' && t.trim() !== '') return;
+  if (t === undefined) ctx.error(ctx.entryHead(e.source), 'missing-title', `${capital(label())} has no \`title\`.`, `Add a \`title:\` line. ${what}`);
+  else if (!(scalarText(t) ?? '').trim()) ctx.error(valueAt(ctx, e, 'title'), 'missing-title', `The \`title\` of ${label()} is ${t === null || t === '' ? 'empty' : quote(t)}.`, what);
+}
+
+function checkState(ctx: Context, item: Item, label: Label, names: string[], declared: Record<string, unknown>): void {
+  const v = item.raw.state;
+  if (v === undefined || v === null) return;
+  const text = scalarText(v);
+  // A state declared with a bad category is reported once, at its `states:` entry.
+  if (text !== undefined && (Object.hasOwn(ctx.ws.states, text) || Object.hasOwn(declared, text))) return;
+  const guess = text === undefined ? undefined : didYouMean(text, names);
+  const add = `or declare it under \`states:\` in ${ctx.ws.backlogPath} (e.g. \`${text ?? 'name'}: doing\`).`;
+  ctx.error(valueAt(ctx, item, 'state'), 'bad-state', `The state ${quote(v)} of ${label()} is not one of the states: ${names.join(', ')}.`,
+    guess ? `${guess} Otherwise use one of the states, ${add}` : `Use one of the states, ${add}`);
+}
+
+export function checkEpics(ctx: Context): Set<string> {
+  const { ws } = ctx;
+  // Epics carry no index of their own: count them per file for labels of epics without an id.
+  const position = new Map<Epic, number>();
+  const perFile = new Map<string, number>();
+  for (const e of ws.epics) {
+    const n = (perFile.get(e.file) ?? 0) + 1;
+    perFile.set(e.file, n);
+    position.set(e, n);
+  }
+  const labelOf = (e: Epic): string => {
+    const id = scalarText(e.raw.id);
+    return id ? `epic ${id}` : `epic ${position.get(e)} of \`epics\` in ${e.file}`;
+  };
+  const byId = checkIds(ctx, ws.epics, 'epic', (e) => capital(labelOf(e)), () => undefined);
+  ws.epics.forEach((epic) => {
+    const label: Label = () => labelOf(epic);
+    checkTitle(ctx, epic, label, 'Write a title naming the epic.');
+    checkDate(ctx, epic, 'target', label);
+    checkKeys(ctx, epic, EPIC_KEYS, label);
+  });
+  return new Set(byId.keys());
+}

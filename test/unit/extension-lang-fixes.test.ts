@@ -130,6 +130,7 @@ describe('extension language: quick fixes', () => {
   it('unknown-sprint: one fix per existing sprint, the hinted one preferred', () => {
     const { fixes } = fixesFor(files, 'unknown-sprint', 11);
     assert.deepEqual(fixes.map((f) => f.title), ['Change sprint to `S1`', 'Change sprint to `S2`']);
+    assert.deepEqual(fixes.filter((f) => f.isPreferred).map((f) => f.title), ['Change sprint to `S1`']);
     const after = applyFix(files, fixes[1]);
     assert.deepEqual(changedLine(files.backlog, after.backlog), ['    sprint: S9', '    sprint: S2']);
     assert.equal(load(after).items[0].sprint, 'S2');

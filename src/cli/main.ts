@@ -30,7 +30,8 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
       args: rest,
       strict: true,
       allowPositionals: true,
-      options: Object.fromEntries(command.flags.map((f) => [f.name, { type: f.type, short: f.short, multiple: f.multiple }])),
+      // parseArgs rejects `short: undefined`, so only set the keys a flag has.
+      options: Object.fromEntries(command.flags.map((f) => [f.name, { type: f.type, ...(f.short ? { short: f.short } : {}), ...(f.multiple ? { multiple: true } : {}) }])),
     });
     const { min, max } = command.positionals;
     if (positionals.length < min || positionals.length > max) {

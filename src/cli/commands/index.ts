@@ -1,5 +1,7 @@
 // Every CLI command, in the order --help lists them. Add a command by adding its file here.
 import type { Command } from '../command';
+import { demoCommand } from './demo';
 import { metricsCommand } from './metrics';
+import { validateCommand } from './validate';
 
-export const COMMANDS: Command[] = [metricsCommand];
+export const COMMANDS: Command[] = [validateCommand, metricsCommand, demoCommand];

@@ -1,14 +1,42 @@
 // Composition root: activate() builds the services and registers everything.
 // Feature modules export a `register…(context, services)` function; add one line here per module.
 import * as vscode from 'vscode';
+import { registerCommands } from './commands';
+import { GitService } from './git/service';
+import { createHistoryService } from './history';
+import { registerLanguageFeatures } from './language';
+import { Store } from './model/store';
+import { registerViews, type Views } from './views';
+import { ViewState } from './views/viewState';
 
-export function activate(context: vscode.ExtensionContext): void {
+/** What activate() returns: for integration tests (and other extensions) to look inside. */
+export interface SprintlogApi {
+  store: Store;
+  views: Views;
+  [feature: string]: unknown;
+}
+
+export function activate(context: vscode.ExtensionContext): SprintlogApi {
+  const started = Date.now();
   const output = vscode.window.createOutputChannel('Sprintlog', { log: true });
   context.subscriptions.push(output);
   // -- services --
+  // The store parses nothing here: the first load runs after activate() returns.
+  const store = new Store(output);
+  const state = new ViewState(context.workspaceState);
+  const git = new GitService();
+  const history = createHistoryService(context, store, output);
+  context.subscriptions.push(store, state);
+  const services = { store, state, git, log: output };
   // -- views and commands --
+  const views = registerViews(context, services, history);
+  registerCommands(context, services);
+  const api: SprintlogApi = { store, views };
   // -- language features --
-  output.info('Sprintlog activated');
+  api.language = registerLanguageFeatures(context, { store, history });
+  store.start();
+  output.info(`Sprintlog activated in ${Date.now() - started} ms`);
+  return api;
 }
 
 export function deactivate(): void {

@@ -1,0 +1,117 @@
+// Applying edit plans to the backlog files through VS Code, so every change is
+// in the editor's undo stack and never written behind a dirty buffer:
+//  1. refuse if the workspace is untrusted or a backlog file does not parse;
+//  2. plan on the model, open the documents the plan touches and check their
+//     text is exactly the text the model was parsed from; if not, reload from
+//     the buffers and plan once more (offsets are never applied to other text);
+//  3. apply one WorkspaceEdit (one undo step), then save the documents that
+//     were clean before, so git and the CLI see the change. A document that
+//     already had unsaved changes of the user's is left unsaved: saving it
+//     would write their half-done typing too (auto-commit is then skipped);
+//  4. optionally commit just the backlog files (sprintlog.autoCommit).
+import * as vscode from 'vscode';
+import { planEdits } from '../../core/edit';
+import { EditError, type EditOp, type EditPlan } from '../../core/edit/types';
+import type { Workspace } from '../../core/model';
+import { readSettings } from '../model/config';
+import type { Store } from '../model/store';
+import type { FolderBacklog } from '../model/types';
+import type { GitService } from '../git/service';
+import { commitMessage } from './describe';
+
+export class Refusal extends Error {}
+
+export interface ApplyOptions {
+  reservedIds?: Iterable<string>;
+  /** Overrides the generated commit message. */
+  message?: string;
+}
+
+export interface Applied {
+  folder: FolderBacklog;
+  plan: EditPlan;
+  ops: EditOp[];
+  commit?: string;
+}
+
+/** Text of a repo-relative file as the model parsed it. */
+export function parsedText(ws: Workspace, file: string): string | undefined {
+  const b = ws.backlogs.find((f) => f.file === file);
+  if (b) return b.text;
+  return ws.sprintLog?.file === file ? ws.sprintLog.text : undefined;
+}
+
+export function refuseUnwritable(fb: FolderBacklog): void {
+  if (!vscode.workspace.isTrusted) throw new Refusal('Sprintlog does not change files in a restricted workspace. Trust the workspace to edit the backlog.');
+  const p = fb.workspace.parseProblems.find((x) => x.severity === 'error');
+  if (p) throw new Refusal(`Sprintlog does not write the backlog while ${p.file} does not parse (${p.line}:${p.column}: ${p.message}). Fix the file first.`);
+}
+
+type OpsOf = EditOp[] | ((ws: Workspace) => EditOp[]);
+
+interface Prepared {
+  plan: EditPlan;
+  ops: EditOp[];
+  docs: Map<string, vscode.TextDocument>;
+}
+
+async function prepare(fb: FolderBacklog, opsOf: OpsOf, opts: ApplyOptions): Promise<Prepared | 'stale'> {
+  refuseUnwritable(fb);
+  const ops = typeof opsOf === 'function' ? opsOf(fb.workspace) : opsOf;
+  let plan: EditPlan;
+  try {
+    plan = planEdits(fb.workspace, ops, { reservedIds: opts.reservedIds ? new Set(opts.reservedIds) : undefined });
+  } catch (e) {
+    if (e instanceof EditError) throw new Refusal(e.message);
+    throw e;
+  }
+  const docs = new Map<string, vscode.TextDocument>();
+  for (const file of new Set(plan.edits.map((e) => e.file))) {
+    const doc = await vscode.workspace.openTextDocument(vscode.Uri.joinPath(fb.folder.uri, file));
+    if (doc.getText() !== parsedText(fb.workspace, file)) return 'stale';
+    docs.set(file, doc);
+  }
+  return { plan, ops, docs };
+}
+
+export async function applyOps(store: Store, git: GitService, fb: FolderBacklog, opsOf: OpsOf, opts: ApplyOptions = {}): Promise<Applied | undefined> {
+  let current = fb;
+  let prepared = await prepare(current, opsOf, opts);
+  if (prepared === 'stale') {
+    // The buffer moved on since the model was read: read the buffers now and plan again, once.
+    current = (await store.reloadFolder(fb.folder)) ?? fb;
+    prepared = await prepare(current, opsOf, opts);
+    if (prepared === 'stale') throw new Refusal('The backlog file changed while Sprintlog was editing it; nothing was changed. Try again.');
+  }
+  const { plan, ops, docs } = prepared;
+  if (plan.edits.length === 0) return { folder: current, plan, ops };
+  // No await between the check in prepare() and building the edit for the same text: re-check synchronously.
+  const edit = new vscode.WorkspaceEdit();
+  for (const e of plan.edits) {
+    const doc = docs.get(e.file)!;
+    if (doc.getText() !== parsedText(current.workspace, e.file)) throw new Refusal('The backlog file changed while Sprintlog was editing it; nothing was changed. Try again.');
+    edit.replace(doc.uri, new vscode.Range(doc.positionAt(e.offset), doc.positionAt(e.offset + e.length)), e.newText);
+  }
+  const wasDirty = new Map([...docs].map(([f, d]) => [f, d.isDirty]));
+  if (!(await vscode.workspace.applyEdit(edit))) throw new Refusal('VS Code did not apply the edit (the file may be read-only); nothing was changed.');
+  let allSaved = true;
+  for (const [file, doc] of docs) {
+    if (wasDirty.get(file)) allSaved = false;
+    else if (!(await doc.save())) allSaved = false;
+  }
+  const applied: Applied = { folder: current, plan, ops };
+  const settings = readSettings(current.folder);
+  if (settings.autoCommit && git.available) {
+    if (!allSaved) {
+      void vscode.window.showWarningMessage('Sprintlog did not auto-commit: the backlog file has unsaved changes of yours. Save and commit it yourself.');
+    } else {
+      try {
+        applied.commit = await git.commitOnly(current, [...docs.keys()], opts.message ?? commitMessage(ops, plan.newIds));
+      } catch (e) {
+        void vscode.window.showWarningMessage(`Sprintlog could not auto-commit: ${e instanceof Error ? e.message : String(e)}`);
+      }
+    }
+  }
+  applied.folder = (await store.reloadFolder(current.folder)) ?? current;
+  return applied;
+}

@@ -1,0 +1,146 @@
+// Commands that change existing items: state, sprint, estimate, assignee,
+// title, blocked reason, dependencies, delete. Each builds edit ops and hands
+// them to applyOps (one undo step per command).
+import * as vscode from 'vscode';
+import type { EditOp } from '../../core/edit/types';
+import { effectiveState, type Item } from '../../core/model';
+import { backlogFilesOf } from '../model/store';
+import { peopleInFiles } from '../views/grouping';
+import { applyOps, Refusal, refuseUnwritable, type Applied } from './apply';
+import { describeOp } from './describe';
+import { askAssignee, askItem, askPoints, askSprint, askState, askText } from './pickers';
+import { argsOf, resolveTargets, type Services, type Targets } from './services';
+
+export type Handler = (s: Services, args: unknown[]) => Promise<unknown>;
+
+function report(applied: Applied | undefined): Applied | undefined {
+  if (applied && applied.ops.length > 0) {
+    const text = applied.ops.length === 1 ? describeOp(applied.ops[0], applied.plan.newIds[0]) : `${applied.ops.length} changes`;
+    vscode.window.setStatusBarMessage(`Sprintlog: ${text}${applied.commit ? ' (committed)' : ''}`, 4000);
+  }
+  return applied;
+}
+
+async function edit(s: Services, t: Targets, ops: EditOp[]): Promise<Applied | undefined> {
+  if (ops.length === 0) return undefined;
+  return report(await applyOps(s.store, s.git, t.fb, ops));
+}
+
+/** Targets, refusing early (before any question) when the folder cannot be written. */
+async function writable(s: Services, args: unknown[], prompt: string, many = true): Promise<Targets | undefined> {
+  const t = await resolveTargets(s, args, prompt, many);
+  if (t) refuseUnwritable(t.fb);
+  return t;
+}
+
+const setField = (items: Item[], field: string, value: unknown, current: (i: Item) => unknown): EditOp[] =>
+  items.filter((i) => current(i) !== value).map((i) => ({ kind: 'set', id: i.id, field, value }));
+
+const removeField = (items: Item[], field: string, present: (i: Item) => boolean): EditOp[] =>
+  items.filter(present).map((i) => ({ kind: 'remove', id: i.id, field }));
+
+export const setState: Handler = async (s, args) => {
+  const t = await writable(s, args, 'Set the state of…');
+  if (!t) return;
+  const state = argsOf(args).state ?? (await askState(t.fb.workspace, t.items.length === 1 ? effectiveState(t.items[0], t.fb.workspace.states) : undefined));
+  if (state === undefined) return;
+  if (!(state in t.fb.workspace.states)) throw new Refusal(`"${state}" is not a state of this backlog (${Object.keys(t.fb.workspace.states).join(', ')}).`);
+  return edit(s, t, setField(t.items, 'state', state, (i) => i.state));
+};
+
+export const moveToSprint: Handler = async (s, args) => {
+  const t = await writable(s, args, 'Move to another sprint…');
+  if (!t) return;
+  const a = argsOf(args);
+  const sprint = a.sprint !== undefined ? a.sprint : await askSprint(t.fb.workspace);
+  if (sprint === undefined) return;
+  const ids = t.items.filter((i) => i.sprint !== (sprint ?? undefined)).map((i) => i.id);
+  return edit(s, t, ids.length > 0 ? [{ kind: 'sprint', ids, sprint }] : []);
+};
+
+export const estimate: Handler = async (s, args) => {
+  const t = await writable(s, args, 'Estimate…');
+  if (!t) return;
+  const a = argsOf(args);
+  const points = a.points !== undefined ? a.points : await askPoints(t.items.length === 1 ? t.items[0].points : undefined);
+  if (points === undefined) return;
+  if (points !== null && !(Number.isFinite(points) && points >= 0)) throw new Refusal('Points must be a number of 0 or more.');
+  return edit(s, t, points === null ? removeField(t.items, 'points', (i) => i.raw.points !== undefined) : setField(t.items, 'points', points, (i) => i.points));
+};
+
+export const assign: Handler = async (s, args) => {
+  const t = await writable(s, args, 'Assign…');
+  if (!t) return;
+  const a = argsOf(args);
+  let who = a.assignee;
+  if (who === undefined) {
+    const people: { name: string; why: string }[] = [];
+    const add = (name: string | undefined, why: string): void => {
+      if (name && !people.some((p) => p.name === name)) people.push({ name, why });
+    };
+    add(await s.git.userName(t.fb), 'me (git user.name)');
+    for (const p of peopleInFiles(t.fb.workspace)) add(p, 'in the backlog');
+    for (const p of await s.git.authors(t.fb, backlogFilesOf(t.fb.workspace))) add(p, 'git log');
+    who = await askAssignee(people, t.items.length === 1 ? t.items[0].assignee : undefined);
+    if (who === undefined) return;
+  }
+  return edit(s, t, who === null ? removeField(t.items, 'assignee', (i) => i.raw.assignee !== undefined) : setField(t.items, 'assignee', who, (i) => i.assignee));
+};
+
+/** "Assign to me": the git user.name of the folder's repository. */
+export const assignToMe: Handler = async (s, args) => {
+  const t = await writable(s, args, 'Assign to me…');
+  if (!t) return;
+  const me = await s.git.userName(t.fb);
+  if (!me) throw new Refusal('git has no user.name here: set it with `git config user.name "Your Name"`.');
+  return edit(s, t, setField(t.items, 'assignee', me, (i) => i.assignee));
+};
+
+export const editTitle: Handler = async (s, args) => {
+  const t = await writable(s, args, 'Edit the title of…', false);
+  if (!t) return;
+  const item = t.items[0];
+  const title = argsOf(args).title ?? (await askText(`Title of ${item.id}`, item.title, (v) => (v.trim() ? undefined : 'A title cannot be empty.')));
+  if (title === undefined) return;
+  if (!title.trim()) throw new Refusal('A title cannot be empty.');
+  return edit(s, t, setField([item], 'title', title.trim(), (i) => i.title));
+};
+
+export const setBlocked: Handler = async (s, args) => {
+  const t = await writable(s, args, 'Mark as blocked…');
+  if (!t) return;
+  const current = t.items.length === 1 ? (t.items[0].blocked ?? '') : '';
+  const reason = argsOf(args).reason ?? (await askText('Why is it blocked? (the impediment)', current, (v) => (v.trim() ? undefined : 'Say what it is waiting for.')));
+  if (reason === undefined) return;
+  if (!reason.trim()) throw new Refusal('A blocked reason cannot be empty; use "Clear Blocked" to unblock.');
+  return edit(s, t, setField(t.items, 'blocked', reason.trim(), (i) => i.blocked));
+};
+
+export const clearBlocked: Handler = async (s, args) => {
+  const t = await writable(s, args, 'Unblock…');
+  if (!t) return;
+  return edit(s, t, removeField(t.items, 'blocked', (i) => i.raw.blocked !== undefined));
+};
+
+export const addDependency: Handler = async (s, args) => {
+  const t = await writable(s, args, 'Add a dependency to…', false);
+  if (!t) return;
+  const item = t.items[0];
+  const dep = argsOf(args).dependency ?? (await askItem(t.fb.workspace, `${item.id} depends on…`, new Set([item.id, ...item.dependsOn])));
+  if (dep === undefined) return;
+  if (dep === item.id) throw new Refusal('An item cannot depend on itself.');
+  if (item.dependsOn.includes(dep)) return;
+  if (!t.fb.workspace.items.some((i) => i.id === dep)) throw new Refusal(`${dep} is not an item of this backlog.`);
+  return edit(s, t, [{ kind: 'set', id: item.id, field: 'depends_on', value: [...item.dependsOn, dep] }]);
+};
+
+export const deleteItem: Handler = async (s, args) => {
+  const t = await writable(s, args, 'Delete…');
+  if (!t) return;
+  if (argsOf(args).confirm !== true) {
+    const what = t.items.length === 1 ? `${t.items[0].id} "${t.items[0].title}"` : `${t.items.length} items (${t.items.map((i) => i.id).join(', ')})`;
+    const ok = await vscode.window.showWarningMessage(`Delete ${what} from the backlog?`, { modal: true, detail: 'Undo (Ctrl+Z in the file) or git brings it back.' }, 'Delete');
+    if (ok !== 'Delete') return;
+  }
+  return edit(s, t, t.items.map((i) => ({ kind: 'delete', id: i.id })));
+};

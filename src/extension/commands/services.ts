@@ -1,0 +1,140 @@
+// What command handlers get, and how they learn which items they act on:
+// a tree row (plus the view's selection), explicit arguments (keybindings,
+// tests, other extensions), or a quick pick when run from the palette.
+import * as vscode from 'vscode';
+import type { Item } from '../../core/model';
+import type { GitService } from '../git/service';
+import type { Store } from '../model/store';
+import type { FolderBacklog } from '../model/types';
+import type { ItemFilter } from '../views/filter';
+import type { Node } from '../views/nodes';
+import type { ViewState } from '../views/viewState';
+
+export interface Services {
+  store: Store;
+  state: ViewState;
+  git: GitService;
+  log: vscode.LogOutputChannel;
+}
+
+/** Arguments a command accepts instead of UI input (every field optional). */
+export interface CommandArgs {
+  /** Workspace folder: its URI string or its name. */
+  folder?: string;
+  id?: string;
+  ids?: string[];
+  state?: string;
+  /** `null` = product backlog. */
+  sprint?: string | null;
+  /** `null` = clear the estimate. */
+  points?: number | null;
+  /** `null` = unassign. */
+  assignee?: string | null;
+  title?: string;
+  type?: string;
+  reason?: string;
+  dependency?: string;
+  /** New item: 0-based global rank. */
+  rank?: number;
+  /** Delete: skip the confirmation. */
+  confirm?: boolean;
+  grouping?: string;
+  filter?: ItemFilter;
+}
+
+export function isNode(x: unknown): x is Node {
+  return typeof x === 'object' && x !== null && 'kind' in x && 'folderKey' in x;
+}
+
+/** Explicit arguments, when the command was not run on a tree row. */
+export function argsOf(args: unknown[]): CommandArgs {
+  const first = args[0];
+  return typeof first === 'object' && first !== null && !isNode(first) ? (first as CommandArgs) : {};
+}
+
+export function folderByKey(store: Store, key: string | undefined): FolderBacklog | undefined {
+  const all = store.folders();
+  if (key === undefined) return all.length === 1 ? all[0] : undefined;
+  return all.find((f) => f.folder.uri.toString() === key || f.folder.name === key || f.root === key);
+}
+
+/** Asks for a folder when there are several (for commands that need no item). */
+export async function pickFolder(store: Store, key?: string): Promise<FolderBacklog | undefined> {
+  await store.ready();
+  const direct = folderByKey(store, key);
+  if (direct) return direct;
+  const all = store.folders();
+  if (all.length === 0) {
+    void vscode.window.showInformationMessage('Sprintlog: no backlog file in this workspace.');
+    return undefined;
+  }
+  const pick = await vscode.window.showQuickPick(all.map((f) => ({ label: f.folder.name, description: f.root, f })), { placeHolder: 'Which folder?' });
+  return pick?.f;
+}
+
+export interface Targets {
+  fb: FolderBacklog;
+  items: Item[];
+}
+
+/**
+ * The items a command acts on. From a tree: the clicked row, or the whole
+ * selection when the clicked row is part of it (rows of other folders ignored).
+ * Items are looked up again in the folder's latest model by id.
+ */
+export async function resolveTargets(s: Services, args: unknown[], prompt: string, many = true): Promise<Targets | undefined> {
+  await s.store.ready();
+  const [first, second] = args;
+  if (isNode(first)) {
+    if (first.kind !== 'item') return undefined;
+    const selection = Array.isArray(second) ? second.filter(isNode) : [];
+    const inSelection = selection.some((n) => n.kind === 'item' && n.folderKey === first.folderKey && n.item.id === first.item.id);
+    const nodes = many && inSelection ? selection : [first];
+    const fb = folderByKey(s.store, first.folderKey);
+    if (!fb) return undefined;
+    const ids = nodes.filter((n) => n.kind === 'item' && n.folderKey === first.folderKey).map((n) => (n.kind === 'item' ? n.item.id : ''));
+    return fromIds(s, fb, ids);
+  }
+  const a = argsOf(args);
+  const ids = a.ids ?? (a.id !== undefined ? [a.id] : undefined);
+  if (ids) {
+    const fb = folderByKey(s.store, a.folder) ?? (a.folder === undefined ? s.store.findItem(ids[0])?.folder : undefined);
+    if (!fb) throw new Error(`Sprintlog: no backlog has item ${ids[0]}.`);
+    return fromIds(s, fb, ids);
+  }
+  return pickItems(s, prompt, many);
+}
+
+function fromIds(s: Services, fb: FolderBacklog, ids: string[]): Targets {
+  const fresh = s.store.get(fb.folder) ?? fb;
+  const items = ids.map((id) => {
+    const hit = s.store.findItem(id, fresh);
+    if (!hit) throw new Error(`Sprintlog: ${id} is not in ${fresh.workspace.backlogPath}.`);
+    return hit.item;
+  });
+  return { fb: fresh, items };
+}
+
+async function pickItems(s: Services, prompt: string, many: boolean): Promise<Targets | undefined> {
+  const entries = s.store.folders().flatMap((fb) =>
+    fb.workspace.items.map((item) => ({
+      label: `${item.id} ${item.title}`,
+      description: [item.state, item.sprint, item.assignee].filter(Boolean).join(' · '),
+      detail: s.store.folders().length > 1 ? fb.folder.name : undefined,
+      fb,
+      item,
+    })),
+  );
+  if (entries.length === 0) {
+    void vscode.window.showInformationMessage('Sprintlog: the backlog has no items.');
+    return undefined;
+  }
+  if (many) {
+    const picked = await vscode.window.showQuickPick(entries, { placeHolder: prompt, canPickMany: true, matchOnDescription: true });
+    if (!picked || picked.length === 0) return undefined;
+    const fb = picked[0].fb;
+    return { fb, items: picked.filter((p) => p.fb === fb).map((p) => p.item) };
+  }
+  const picked = await vscode.window.showQuickPick(entries, { placeHolder: prompt, matchOnDescription: true });
+  return picked && { fb: picked.fb, items: [picked.item] };
+}

@@ -1,0 +1,169 @@
+// Git operations the extension needs, on a repository folder (no vscode import,
+// so it is unit-tested on real temp repositories). Callers in the extension go
+// through GitService, which refuses to run any of this in an untrusted workspace.
+import * as path from 'node:path';
+import { simpleGit, type SimpleGit } from 'simple-git';
+import { parseBacklog } from '../../core/parse/backlog';
+import { archiveDir } from '../../core/parse/workspace';
+
+export function git(root: string): SimpleGit {
+  return simpleGit({ baseDir: root, maxConcurrentProcesses: 4, trimmed: false });
+}
+
+async function tryRaw(g: SimpleGit, args: string[]): Promise<string | undefined> {
+  try {
+    return await g.raw(args);
+  } catch {
+    return undefined;
+  }
+}
+
+/** The repository root holding `dir`, or undefined when it is not in a repository. */
+export async function repoRootOf(dir: string): Promise<string | undefined> {
+  const out = await tryRaw(git(dir), ['rev-parse', '--show-toplevel']);
+  return out ? path.resolve(out.trim()) : undefined;
+}
+
+export async function userName(root: string): Promise<string | undefined> {
+  const out = await tryRaw(git(root), ['config', 'user.name']);
+  return out?.trim() || undefined;
+}
+
+/** Authors of commits that touched the given files, most recent first, unique. */
+export async function authorsOf(root: string, files: string[], max = 500): Promise<string[]> {
+  const out = await tryRaw(git(root), ['log', `-n${max}`, '--format=%an', '--', ...files]);
+  return [...new Set((out ?? '').split('\n').map((s) => s.trim()).filter(Boolean))];
+}
+
+/** Current branch, or undefined on a detached HEAD. */
+export async function currentBranch(root: string): Promise<string | undefined> {
+  const out = await tryRaw(git(root), ['symbolic-ref', '--short', '-q', 'HEAD']);
+  return out?.trim() || undefined;
+}
+
+export async function branchExists(root: string, name: string): Promise<boolean> {
+  return (await tryRaw(git(root), ['show-ref', '--verify', '--quiet', `refs/heads/${name}`])) !== undefined;
+}
+
+export async function localBranches(root: string): Promise<string[]> {
+  const out = await tryRaw(git(root), ['for-each-ref', '--format=%(refname:short)', 'refs/heads']);
+  return (out ?? '').split('\n').map((s) => s.trim()).filter(Boolean);
+}
+
+/** Paths (repo-relative) with uncommitted changes, staged or not, untracked included. */
+export async function dirtyFiles(root: string): Promise<string[]> {
+  const out = (await tryRaw(git(root), ['status', '--porcelain=v1', '-z', '--untracked-files=all'])) ?? '';
+  const files: string[] = [];
+  const parts = out.split('\0');
+  for (let i = 0; i < parts.length; i++) {
+    const entry = parts[i];
+    if (entry.length < 4) continue;
+    files.push(entry.slice(3));
+    if (entry[0] === 'R' || entry[0] === 'C') i++; // the rename's source path follows
+  }
+  return files;
+}
+
+/** Dirty files a checkout of `branch` would have to overwrite (they differ between HEAD and the branch). */
+export async function checkoutConflicts(root: string, branch: string): Promise<string[]> {
+  const dirty = await dirtyFiles(root);
+  if (dirty.length === 0) return [];
+  const g = git(root);
+  const hasHead = (await tryRaw(g, ['rev-parse', '--verify', '-q', 'HEAD'])) !== undefined;
+  const diff = hasHead ? await tryRaw(g, ['diff', '--name-only', '-z', 'HEAD', branch, '--']) : undefined;
+  if (diff === undefined) return dirty; // cannot tell: treat everything dirty as a conflict
+  const changed = new Set(diff.split('\0').filter(Boolean));
+  return dirty.filter((f) => changed.has(f));
+}
+
+export interface SwitchResult {
+  branch: string;
+  created: boolean;
+  /** Already on it: nothing was done. */
+  already: boolean;
+}
+
+/** A refusal that changed nothing (the message says why and what to do). */
+export class GitRefusal extends Error {}
+
+/**
+ * Checks out `branch`, creating it from HEAD when it does not exist. Never
+ * forces: uncommitted changes that a checkout would overwrite make it refuse,
+ * before git is even asked, and git's own check stays in place behind that.
+ */
+export async function switchToBranch(root: string, branch: string): Promise<SwitchResult> {
+  const g = git(root);
+  if ((await currentBranch(root)) === branch) return { branch, created: false, already: true };
+  if (!(await branchExists(root, branch))) {
+    await g.raw(['checkout', '-b', branch]);
+    return { branch, created: true, already: false };
+  }
+  const conflicts = await checkoutConflicts(root, branch);
+  if (conflicts.length > 0) {
+    const list = conflicts.slice(0, 5).join(', ') + (conflicts.length > 5 ? ` and ${conflicts.length - 5} more` : '');
+    throw new GitRefusal(`Branch ${branch} exists and checking it out would overwrite uncommitted changes in ${list}. Commit or stash them first; nothing was changed.`);
+  }
+  try {
+    await g.raw(['checkout', branch]);
+  } catch (e) {
+    throw new GitRefusal(`git refused to check out ${branch}: ${firstLine(e)} Nothing was changed.`);
+  }
+  return { branch, created: false, already: false };
+}
+
+function firstLine(e: unknown): string {
+  const msg = e instanceof Error ? e.message : String(e);
+  return (msg.split('\n').find((l) => l.trim()) ?? msg).trim();
+}
+
+/** Ids found in a backlog file's text; a file that does not parse is scanned for `id:` lines instead. */
+export function idsInText(text: string, file: string): string[] {
+  const { backlog } = parseBacklog(text, file);
+  if (backlog) return backlog.items.map((i) => i.id).filter(Boolean);
+  const ids: string[] = [];
+  for (const m of text.matchAll(/^[\s-]*id:\s*["']?([A-Za-z0-9._-]+)/gm)) ids.push(m[1]);
+  for (const m of text.matchAll(/[{,]\s*id:\s*["']?([A-Za-z0-9._-]+)/g)) ids.push(m[1]);
+  return ids;
+}
+
+/**
+ * Item ids present in the backlog files (main + archive) of every local branch
+ * except the current one, so that new ids made here do not collide with items
+ * created on another branch that is not merged yet.
+ */
+export async function idsOnOtherBranches(root: string, backlogPath: string): Promise<Set<string>> {
+  const g = git(root);
+  const current = await currentBranch(root);
+  const ids = new Set<string>();
+  const seenBlobs = new Set<string>();
+  const archive = archiveDir(backlogPath);
+  for (const branch of await localBranches(root)) {
+    if (branch === current) continue;
+    const listing = await tryRaw(g, ['ls-tree', '-r', '-z', branch, '--', backlogPath, archive]);
+    for (const entry of (listing ?? '').split('\0')) {
+      const m = /^\d+ blob ([0-9a-f]+)\t(.+)$/.exec(entry);
+      if (!m || seenBlobs.has(m[1])) continue;
+      const file = m[2];
+      if (file !== backlogPath && !(path.posix.dirname(file) === archive && /\.ya?ml$/.test(file))) continue;
+      seenBlobs.add(m[1]);
+      const text = await tryRaw(g, ['cat-file', '-p', m[1]]);
+      if (text !== undefined) for (const id of idsInText(text, file)) ids.add(id);
+    }
+  }
+  return ids;
+}
+
+/**
+ * Commits exactly `files` (repo-relative) with `message`: other staged or
+ * unstaged changes are left alone (`git commit --only`). Returns the new
+ * commit, or undefined when the files had no change to commit.
+ */
+export async function commitOnly(root: string, files: string[], message: string): Promise<string | undefined> {
+  const g = git(root);
+  const changed = new Set(await dirtyFiles(root));
+  const todo = files.filter((f) => changed.has(f));
+  if (todo.length === 0) return undefined;
+  await g.raw(['add', '--', ...todo]);
+  await g.raw(['commit', '--only', '-m', message, '--', ...todo]);
+  return (await g.raw(['rev-parse', 'HEAD'])).trim();
+}

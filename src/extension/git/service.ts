@@ -1,0 +1,92 @@
+// The extension's only door to git. Every method refuses in an untrusted
+// (restricted) workspace before any process is started: a repository's own
+// config can run programs (hooks, fsmonitor, core.pager...).
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import type { FolderBacklog } from '../model/types';
+import * as repo from './repo';
+
+export class UntrustedError extends Error {
+  constructor() {
+    super('Sprintlog does not run git in a restricted workspace. Trust the workspace to use it.');
+  }
+}
+
+/** A folder's repository: its root and the folder's path inside it, for repo-relative paths. */
+interface RepoOf {
+  root: string;
+  /** Folder path relative to the repository root, forward slashes, '' when the folder is the root. */
+  prefix: string;
+}
+
+export class GitService {
+  private readonly roots = new Map<string, Promise<RepoOf | undefined>>();
+  private readonly users = new Map<string, Promise<string | undefined>>();
+
+  get available(): boolean {
+    return vscode.workspace.isTrusted;
+  }
+
+  private ensureTrusted(): void {
+    if (!vscode.workspace.isTrusted) throw new UntrustedError();
+  }
+
+  /** The repository holding a folder (cached), or undefined when it is not in one. */
+  async repoOf(fb: FolderBacklog): Promise<RepoOf | undefined> {
+    this.ensureTrusted();
+    let r = this.roots.get(fb.root);
+    if (!r) {
+      r = repo.repoRootOf(fb.root).then((root) => (root ? { root, prefix: path.relative(root, fb.root).split(path.sep).join('/') } : undefined));
+      this.roots.set(fb.root, r);
+    }
+    return r;
+  }
+
+  /** Repo-relative path of a folder-relative one. */
+  static inRepo(r: RepoOf, rel: string): string {
+    return r.prefix ? `${r.prefix}/${rel}` : rel;
+  }
+
+  async userName(fb: FolderBacklog): Promise<string | undefined> {
+    this.ensureTrusted();
+    let u = this.users.get(fb.root);
+    if (!u) {
+      u = repo.userName(fb.root);
+      this.users.set(fb.root, u);
+    }
+    return u;
+  }
+
+  async authors(fb: FolderBacklog, files: string[]): Promise<string[]> {
+    this.ensureTrusted();
+    return repo.authorsOf(fb.root, files);
+  }
+
+  async reservedIds(fb: FolderBacklog): Promise<Set<string>> {
+    const r = await this.repoOf(fb);
+    return r ? repo.idsOnOtherBranches(r.root, GitService.inRepo(r, fb.workspace.backlogPath)) : new Set();
+  }
+
+  async switchToBranch(fb: FolderBacklog, branch: string): Promise<repo.SwitchResult> {
+    const r = await this.repoOf(fb);
+    if (!r) throw new repo.GitRefusal(`${fb.folder.name} is not in a git repository, so there is no branch to start work on.`);
+    return repo.switchToBranch(r.root, branch);
+  }
+
+  async branchExists(fb: FolderBacklog, branch: string): Promise<boolean> {
+    const r = await this.repoOf(fb);
+    return r !== undefined && repo.branchExists(r.root, branch);
+  }
+
+  async currentBranch(fb: FolderBacklog): Promise<string | undefined> {
+    const r = await this.repoOf(fb);
+    return r && repo.currentBranch(r.root);
+  }
+
+  /** Commits only the given folder-relative files. */
+  async commitOnly(fb: FolderBacklog, files: string[], message: string): Promise<string | undefined> {
+    const r = await this.repoOf(fb);
+    if (!r) return undefined;
+    return repo.commitOnly(r.root, files.map((f) => GitService.inRepo(r, f)), message);
+  }
+}

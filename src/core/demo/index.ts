@@ -1,0 +1,131 @@
+// `sprintlog demo`: a deterministic git repository of the PAY payments team,
+// six sprints of history, for the README, screenshots and tests.
+//
+// Timeline (default --today 2026-11-26, a Thursday): sprints S7..S12, two
+// weeks each, Monday to Friday; S12 (2026-11-16..2026-11-27) is active on
+// --today, S7..S11 are closed. The history starts the Thursday before S7
+// and ends on the morning of --today. Same seed and --today → same files
+// and the same commit hashes.
+
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { addDays, dayNumber } from './calendar';
+import { archiveOld, carryOver, closeRetroActions, plan, refine, retro, review, setUp, startSprintLog } from './ceremonies';
+import { writeRepository } from './git';
+import { Story } from './story';
+import { addIncident, addRisky, block, pickUps, progress, reestimate, reopen, reviews, unblock } from './work';
+
+export const DEFAULT_SEED = 42;
+export const DEFAULT_TODAY = '2026-11-26';
+
+export interface DemoOptions {
+  seed?: number;
+  /** `YYYY-MM-DD`: the last sprint is active on this day. */
+  today?: string;
+}
+
+export interface DemoResult {
+  dir: string;
+  head: string;
+  seed: number;
+  today: string;
+  commits: number;
+  merges: number;
+  authors: string[];
+  sprints: { id: string; start: string; end: string }[];
+  activeSprint: string;
+  /** Feature branches still open (work in progress on them). */
+  openBranches: string[];
+}
+
+type Event = 'actions' | 'archive' | 'block' | 'block-open' | 'incident' | 'reestimate' | 'refine' | 'reopen' | 'risky';
+
+/** What goes wrong (or gets done) on which working day of each sprint, 0-based. */
+const SCHEDULE: Record<number, Record<number, Event[]>> = {
+  0: { 2: ['reestimate'], 3: ['block'], 6: ['incident'], 7: ['refine'] },
+  1: { 1: ['archive'], 2: ['actions', 'reestimate'], 4: ['reopen'], 5: ['incident'], 7: ['refine'] },
+  2: { 2: ['actions', 'block'], 3: ['reestimate'], 5: ['incident'], 6: ['refine'] },
+  3: { 2: ['actions'], 3: ['reopen'], 4: ['block'], 5: ['incident'], 7: ['refine'] },
+  4: { 2: ['actions', 'reestimate'], 3: ['block'], 5: ['incident'], 6: ['reopen'], 7: ['refine'] },
+  5: { 1: ['actions'], 2: ['reestimate'], 4: ['block-open'], 5: ['incident'], 6: ['risky'], 7: ['refine'] },
+};
+
+function runEvent(st: Story, k: number, e: Event): void {
+  switch (e) {
+    case 'actions': return closeRetroActions(st, k);
+    case 'archive': return archiveOld(st);
+    case 'block': return block(st, k, 2);
+    case 'block-open': return block(st, k, undefined);
+    case 'incident': return addIncident(st, k);
+    case 'reestimate': return reestimate(st, k);
+    case 'refine': return refine(st, k);
+    case 'reopen': return reopen(st, k);
+    case 'risky': return addRisky(st, k);
+  }
+}
+
+/** Run the story in memory: every commit of the demo, in order. */
+export function tellStory(seed: number, today: string): Story {
+  const st = new Story(seed, today);
+  const first = st.sprints[0].start;
+  st.beginDay(addDays(first, -4));
+  setUp(st);
+  st.beginDay(addDays(first, -3));
+  startSprintLog(st);
+  for (let d = first; d <= today; d = addDays(d, 1)) {
+    if (!st.isWorkingDay(d)) continue;
+    st.beginDay(d);
+    const k = st.sprintIndex(d);
+    if (k < 0) continue;
+    const wd = st.workingDayOf(k, d);
+    if (d === st.sprints[k].start) {
+      if (k > 0) carryOver(st, k);
+      plan(st, k);
+    }
+    reviews(st);
+    unblock(st);
+    pickUps(st, k);
+    if (d === today) break; // the history ends on the morning of --today
+    for (const e of SCHEDULE[k]?.[wd] ?? []) runEvent(st, k, e);
+    progress(st);
+    if (d === st.sprints[k].end) {
+      review(st, k);
+      retro(st, k);
+    }
+  }
+  return st;
+}
+
+export function checkToday(today: string): void {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(today)) throw new Error(`--today must be a date YYYY-MM-DD, got '${today}'.`);
+  dayNumber(today); // throws for 2026-02-30
+}
+
+/** Create the demo repository in `dir`, which must not exist or be an empty folder. */
+export function generateDemo(dir: string, opts: DemoOptions = {}): DemoResult {
+  const seed = opts.seed ?? DEFAULT_SEED;
+  const today = opts.today ?? DEFAULT_TODAY;
+  if (!Number.isInteger(seed) || seed < 0 || seed > 0xffffffff) throw new Error(`the seed must be an integer from 0 to 4294967295, got ${seed}.`);
+  checkToday(today);
+  const abs = path.resolve(dir);
+  if (fs.existsSync(abs)) {
+    if (!fs.statSync(abs).isDirectory()) throw new Error(`${abs} exists and is not a folder. Give a new or empty folder.`);
+    if (fs.readdirSync(abs).length > 0) throw new Error(`${abs} is not empty. The demo only writes into a new or empty folder; remove it or choose another.`);
+  }
+  const st = tellStory(seed, today);
+  fs.mkdirSync(abs, { recursive: true });
+  const commits = st.rec.commits;
+  const head = writeRepository(abs, commits, st.rec.mergedBranches());
+  return {
+    dir: abs,
+    head,
+    seed,
+    today,
+    commits: commits.length,
+    merges: commits.filter((c) => c.merge !== undefined).length,
+    authors: [...new Set(commits.map((c) => c.author.login))].sort(),
+    sprints: st.sprints.map(({ id, start, end }) => ({ id, start, end })),
+    activeSprint: st.sprints[st.sprints.length - 1].id,
+    openBranches: st.rec.openBranches(),
+  };
+}

@@ -68,7 +68,7 @@ describe('language features', () => {
     const original = doc.getText();
     await replaceInBuffer(doc, 'state: in-progress', 'state: doing-it');
     assert.ok(doc.isDirty, 'not saved: diagnostics come from the buffer');
-    const d = await waitFor(() => ours(uri, 'bad-state')[0], { message: 'a bad-state diagnostic for the unsaved buffer' });
+    const d = await waitFor(() => ours(uri, 'bad-state')[0], { timeout: 10_000, message: 'a bad-state diagnostic for the unsaved buffer' });
     const start = locate(doc.getText(), 'doing-it');
     assert.equal(d.severity, vscode.DiagnosticSeverity.Error);
     assert.ok(d.range.isEqual(new vscode.Range(start, start.translate(0, 'doing-it'.length))), `range ${JSON.stringify(d.range)}`);
@@ -80,14 +80,14 @@ describe('language features', () => {
     assert.ok(review?.edit);
     assert.ok(await vscode.workspace.applyEdit(review.edit));
     assert.equal(doc.getText(), original.replace('state: in-progress', 'state: review'));
-    await waitFor(() => ours(uri, 'bad-state').length === 0, { message: 'the bad-state diagnostic to clear' });
+    await waitFor(() => ours(uri, 'bad-state').length === 0, { timeout: 10_000, message: 'the bad-state diagnostic to clear' });
   });
 
   it('renames a misspelt key with its quick fix', async () => {
     const { uri, doc } = await openBacklog();
     const original = doc.getText();
     await replaceInBuffer(doc, 'assignee: alice', 'asignee: alice');
-    const d = await waitFor(() => ours(uri, 'unknown-key').find((x) => x.message.includes('asignee')), { message: 'unknown-key for asignee' });
+    const d = await waitFor(() => ours(uri, 'unknown-key').find((x) => x.message.includes('asignee')), { timeout: 10_000, message: 'unknown-key for asignee' });
     const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, d.range, vscode.CodeActionKind.QuickFix.value);
     const rename = actions.find((a) => a.title === 'Rename `asignee` to `assignee`');
     assert.ok(rename?.edit, actions.map((a) => a.title).join(' | '));
@@ -112,7 +112,9 @@ describe('language features', () => {
     assert.ok(!sprintLabels.includes('todo'), 'no states for a sprint');
   });
 
-  it('hovers an item id in a TypeScript comment with its title', async () => {
+  it('hovers an item id in a TypeScript comment with its title', async function () {
+    // The hover command also waits for the TypeScript server's hover, which starts cold.
+    this.timeout(60_000);
     writeFile('src/checkout.ts', '// TODO(PAY-12): drop the manual form\nexport const PAYMENT = 1;\n');
     const uri = workspaceUri('src/checkout.ts');
     await vscode.workspace.openTextDocument(uri);
@@ -132,7 +134,7 @@ describe('language features', () => {
       const all = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', uri, 100);
       const mine = all.filter((l) => /· (\d+ pts?|unestimated)/.test(l.command?.title ?? ''));
       return mine.length > 0 ? mine : undefined;
-    }, { message: 'Sprintlog CodeLenses' });
+    }, { timeout: 10_000, message: 'Sprintlog CodeLenses' });
     assert.equal(lenses.length, items.length);
     const text = readFile(BACKLOG);
     const lines = lenses.map((l) => l.range.start.line).sort((a, b) => a - b);

@@ -1,0 +1,241 @@
+// Property test of the edit engine: random backlog files in many layouts,
+// random op sequences. The result must parse, hold exactly the model the ops
+// describe (simulated here on plain objects), and differ from the input only
+// in the lines of the items the ops touch.
+
+import * as assert from 'node:assert/strict';
+import fc from 'fast-check';
+import { parse as parseYaml } from 'yaml';
+import { applyEdits, applyPlanToFiles, type EditOp, planEdits } from '../../src/core/edit';
+import { buildWorkspace } from '../../src/core/parse/workspace';
+
+const FILE = 'backlog/backlog.yaml';
+type Raw = Record<string, unknown>;
+
+// ---- values -------------------------------------------------------------
+
+const TRICKY = [
+  'plain words', 'with: colon', 'hash #tag', "it's", 'say "hi"', 'yes', 'No', 'on', 'true', 'null', '~', '007', '1.5',
+  ' lead', 'trail ', '', '-dash', '? q', '* star', '& amp', '! bang', '| pipe', '> gt', "'q", '"dq', '% pct', '@ at',
+  '`tick', 'a, b', '[x]', '{y}', 'Zürich ✓', 'tab\there', 'back\\slash', 'multi\nline', 'two\nlines\n', '2026-10-01',
+  '1_000', '12:30', 'x:y', 'end:', 'bell\u0007', 'nel\u0085', '#not a comment', 'a # b',
+];
+const str = fc.oneof(fc.constantFrom(...TRICKY), fc.string({ maxLength: 10 }), fc.string({ maxLength: 4, unit: 'binary' }));
+const word = fc.constantFrom('api', 'ui', 'PAY-1', 'db', 'yes', '42', 'two words', 'a,b');
+const title = str.filter((s) => s.trim() !== '');
+const multiline = fc.array(fc.constantFrom('Free text.', 'More *Markdown*.', '- a list line', '', '  indented'), { minLength: 2, maxLength: 4 })
+  .map((ls) => ls.join('\n') + '\n').filter((s) => s.trim() !== '' && !s.startsWith(' ') && !s.startsWith('\n') && !s.endsWith('\n\n'));
+
+/** Values for each key the generator and the ops use. */
+const VALUE: Record<string, fc.Arbitrary<unknown>> = {
+  title,
+  type: fc.constantFrom('story', 'bug', 'task'),
+  state: fc.constantFrom('todo', 'in-progress', 'done'),
+  points: fc.nat(13),
+  sprint: fc.constantFrom('S1', 'S2'),
+  assignee: str,
+  tags: fc.array(word, { maxLength: 3 }),
+  depends_on: fc.array(fc.constantFrom('PAY-1', 'PAY-2', 'X-9'), { maxLength: 2 }),
+  blocked: str,
+  value: fc.nat(100),
+  created: fc.constantFrom('2026-10-01', '2026-01-31T09:00:00+01:00'),
+  description: fc.oneof(multiline, str),
+  foo: str,
+};
+const KEYS = Object.keys(VALUE);
+
+// ---- rendering input files (independently of the engine's writer) -------
+
+const RESERVED = /^(?:y|n|yes|no|on|off|true|false|null)$/i;
+function renderScalar(v: unknown, style: number, flow: boolean): string {
+  if (typeof v !== 'string') return String(v);
+  if (/^[A-Za-z][A-Za-z ]*[A-Za-z]$/.test(v) && !RESERVED.test(v) && style % 3 === 0) return v;
+  // eslint-disable-next-line no-control-regex -- control characters are what is tested
+  if (!/[\n\t\u0000-\u001f\u007f-\u009f]/.test(v) && style % 3 === 1) return `'${v.replace(/'/g, "''")}'`;
+  void flow;
+  return JSON.stringify(v).replace(/[\u007f-\u009f]/g, (c) => '\\x' + c.charCodeAt(0).toString(16));
+}
+
+interface ItemSpec { raw: Raw; flow: boolean; style: number; comment: number }
+interface FileSpec { items: ItemSpec[]; crlf: boolean; bom: boolean; dash: number; keyOff: number; project: boolean; tail: boolean; empty: number }
+
+function renderItem(it: ItemSpec, dash: number, keyOff: number): string[] {
+  const pad = ' '.repeat(dash);
+  const kpad = ' '.repeat(dash + keyOff);
+  const entries = Object.entries(it.raw);
+  if (it.flow) {
+    const body = entries.map(([k, v]) => `${k}: ${Array.isArray(v) ? `[${v.map((x) => renderScalar(x, it.style, true)).join(', ')}]` : renderScalar(v, it.style + 1, true)}`);
+    return [`${pad}- {${body.join(', ')}}${it.comment % 2 ? '  # flow item' : ''}`];
+  }
+  const lines: string[] = [];
+  entries.forEach(([k, v], i) => {
+    const lead = i === 0 ? pad + '-' + ' '.repeat(keyOff - 1) : kpad;
+    if (i === 2 && it.comment % 3 === 0) lines.push(`${kpad}# between keys`);
+    if (Array.isArray(v) && v.length > 0 && (it.style + i) % 2 === 0) {
+      lines.push(`${lead}${k}:`, ...v.map((x) => `${kpad}${it.style % 4 < 2 ? '  ' : ''}- ${renderScalar(x, it.style, false)}`));
+    } else if (Array.isArray(v)) {
+      lines.push(`${lead}${k}: [${v.map((x) => renderScalar(x, it.style + i, true)).join(', ')}]`);
+    // eslint-disable-next-line no-control-regex -- control characters are what is tested
+    } else if (typeof v === 'string' && /^[^\s][^\u0000-\u0008\u000b-\u001f\u007f-\u009f]*\n$/.test(v) && v.includes('\n') && !/\n\s+\n/.test(v) && !/ \n/.test(v)) {
+      lines.push(`${lead}${k}: |`, ...v.slice(0, -1).split('\n').map((l) => (l === '' ? '' : `${kpad}  ${l}`)));
+    } else {
+      lines.push(`${lead}${k}: ${renderScalar(v, it.style + i, false)}${i === 0 && it.comment % 2 ? '   # first line note' : ''}`);
+    }
+  });
+  if (it.comment % 5 === 1) lines.push(`${kpad}# note inside, after the last key`);
+  return lines;
+}
+
+function renderFile(f: FileSpec): string {
+  const lines = ['# Backlog generated by the property test', 'version: 1'];
+  if (f.project) lines.push('project: PAY   # prefix');
+  if (f.items.length === 0) lines.push(['items:', 'items: []', 'items:   # none yet'][f.empty % 3]);
+  else lines.push('items:');
+  f.items.forEach((it, i) => {
+    if (i > 0 && it.comment % 4 === 2) lines.push('');
+    if (it.comment % 7 >= 4) lines.push(`${' '.repeat(f.dash)}# about ${String(it.raw.id)}`);
+    lines.push(...renderItem(it, f.dash, f.keyOff));
+  });
+  if (f.tail) lines.push('', '# after the items', 'notes: kept as is');
+  const eol = f.crlf ? '\r\n' : '\n';
+  return (f.bom ? '\uFEFF' : '') + lines.join(eol) + eol;
+}
+
+const itemSpec = (n: number): fc.Arbitrary<ItemSpec> => fc.record({
+  raw: fc.record(Object.fromEntries(KEYS.map((k) => [k, VALUE[k]])), { requiredKeys: ['title'] })
+    .map((r) => ({ id: `PAY-${n}`, ...r }) as Raw),
+  flow: fc.boolean(),
+  style: fc.nat(5),
+  comment: fc.nat(40),
+});
+const fileSpec: fc.Arbitrary<FileSpec> = fc.nat(6).chain((count) => fc.record({
+  items: fc.tuple(...Array.from({ length: count }, (_, i) => itemSpec(i * 3 + 1))).map((xs) => [...xs]),
+  crlf: fc.boolean(), bom: fc.boolean(), dash: fc.constantFrom(0, 2), keyOff: fc.constantFrom(2, 4),
+  project: fc.boolean(), tail: fc.boolean(), empty: fc.nat(2),
+}));
+
+// ---- ops and their simulation ---------------------------------------------
+
+type OpGen = (ids: string[]) => fc.Arbitrary<EditOp>;
+const pick = (ids: string[]): fc.Arbitrary<string> => fc.constantFrom(...ids);
+const OPS: Array<{ needs: number; gen: OpGen }> = [
+  { needs: 1, gen: (ids) => fc.constantFrom(...KEYS).chain((f) => fc.record({ kind: fc.constant('set' as const), id: pick(ids), field: fc.constant(f), value: VALUE[f] })) },
+  { needs: 1, gen: (ids) => fc.record({ kind: fc.constant('remove' as const), id: pick(ids), field: fc.constantFrom(...KEYS.filter((k) => k !== 'title')) }) },
+  { needs: 0, gen: (ids) => fc.record({ kind: fc.constant('add' as const), fields: fc.record({ title, points: VALUE.points, tags: VALUE.tags, description: VALUE.description }, { requiredKeys: ['title'] }), rank: fc.option(fc.nat(ids.length), { nil: undefined }) }) },
+  { needs: 1, gen: (ids) => fc.record({ kind: fc.constant('delete' as const), id: pick(ids) }) },
+  { needs: 1, gen: (ids) => fc.record({ kind: fc.constant('move' as const), id: pick(ids), toRank: fc.nat(ids.length - 1) }) },
+  { needs: 1, gen: (ids) => fc.record({ kind: fc.constant('sprint' as const), ids: fc.uniqueArray(pick(ids), { minLength: 1 }), sprint: fc.constantFrom('S1', 'S3', null) }) },
+];
+
+interface Sim { items: Array<{ id: string; raw: Raw }>; max: number; touched: Set<string>; added: string[] }
+
+function simulate(sim: Sim, op: EditOp): void {
+  const at = (id: string): number => sim.items.findIndex((x) => x.id === id);
+  const setKey = (id: string, field: string, value: unknown): void => {
+    sim.touched.add(id);
+    const raw = sim.items[at(id)].raw;
+    if (value === null || value === undefined) delete raw[field];
+    else raw[field] = value;
+  };
+  if (op.kind === 'set') setKey(op.id, op.field, op.value);
+  else if (op.kind === 'remove') setKey(op.id, op.field, undefined);
+  else if (op.kind === 'sprint') for (const id of op.ids) setKey(id, 'sprint', op.sprint);
+  else if (op.kind === 'delete') {
+    sim.touched.add(op.id);
+    sim.items.splice(at(op.id), 1);
+  } else if (op.kind === 'move') {
+    sim.touched.add(op.id);
+    const [x] = sim.items.splice(at(op.id), 1);
+    sim.items.splice(op.toRank, 0, x);
+  } else if (op.kind === 'add') {
+    const id = `PAY-${++sim.max}`;
+    sim.touched.add(id);
+    sim.added.push(id);
+    sim.items.splice(op.rank ?? sim.items.length, 0, { id, raw: { id, ...op.fields } });
+  }
+}
+
+const startMax = (f: FileSpec): number => (f.items.length === 0 ? 0 : 3 * f.items.length - 2);
+
+const scenario = fileSpec.chain((f) => {
+  // Each op is drawn against the ids the previous ones leave (new ids simulated like nextId).
+  const step = (ids: string[], max: number, left: number): fc.Arbitrary<EditOp[]> => {
+    if (left === 0) return fc.constant([]);
+    const usable = OPS.filter((o) => ids.length >= o.needs);
+    return fc.constantFrom(...usable).chain((o) => o.gen(ids)).chain((op) => {
+      const sim: Sim = { items: ids.map((id) => ({ id, raw: { id } })), max, touched: new Set(), added: [] };
+      simulate(sim, op);
+      return step(sim.items.map((x) => x.id), sim.max, left - 1).map((rest) => [op, ...rest]);
+    });
+  };
+  return fc.nat({ max: 3 }).chain((n) => step(f.items.map((it) => String(it.raw.id)), startMax(f), n + 1)).map((ops) => ({ f, ops }));
+});
+
+describe('edit engine (property)', () => {
+  it('any op sequence on any layout: parses, has the intended model, changes only touched items', () => {
+    fc.assert(fc.property(scenario, ({ f, ops }) => {
+      const text = renderFile(f);
+      const ws = buildWorkspace('/repo', [{ file: FILE, text }], undefined);
+      assert.deepEqual(ws.parseProblems, []);
+      assert.deepEqual(ws.items.map((i) => i.raw), f.items.map((it) => it.raw), 'generator and parser agree');
+
+      if (!f.project && f.items.length === 0 && ops.some((o) => o.kind === 'add')) {
+        assert.throws(() => planEdits(ws, ops), /cannot choose an id/);
+        return;
+      }
+      const plan = planEdits(ws, ops);
+      const out = applyPlanToFiles(ws, plan).get(FILE) ?? text;
+      assert.equal(applyEdits(text, [...plan.edits].reverse()), out, 'edits apply in any order');
+
+      const sim: Sim = { items: f.items.map((it) => ({ id: String(it.raw.id), raw: { ...it.raw } })), max: startMax(f), touched: new Set(), added: [] };
+      for (const op of ops) simulate(sim, op);
+      const after = buildWorkspace('/repo', [{ file: FILE, text: out }], undefined);
+      assert.deepEqual(after.parseProblems, [], out);
+      assert.deepEqual(after.items.map((i) => ({ id: i.id, raw: i.raw })), sim.items, out);
+      assert.deepEqual(plan.newIds, sim.added, 'new ids');
+      // YAML 1.1 readers (yes/no/on/off, 007, 1_000 are not strings there) read the same values; dates become Dates.
+      const old = parseYaml(out, { version: '1.1' }) as { items?: Raw[] | null };
+      assert.deepEqual((old.items ?? []).map((r) => datesAsText(r, sim.items)), sim.items.map((x) => x.raw), 'YAML 1.1');
+      assert.equal(out.startsWith('\uFEFF'), f.bom);
+      if (f.crlf) assert.ok(!/[^\r]\n/.test(out), 'CRLF kept');
+      else assert.ok(!out.includes('\r'), 'LF kept');
+
+      // Outside the touched items (their lines and attached comments), the same non-blank lines in the same order.
+      const keep = (t: string, items: typeof ws.items): string[] => {
+        const lines = t.split(/\r?\n/);
+        const zone = new Set<number>();
+        let prevEnd = lines.findIndex((l) => l.startsWith('items:'));
+        for (const it of items) {
+          const first = it.source.line - 1;
+          const last = lineOf(it.source.end, t);
+          if (sim.touched.has(it.id)) {
+            const dash = it.source.column - 1;
+            const isComment = (l: number): boolean => /^\s*#/.test(lines[l] ?? '');
+            const ind = (l: number): number => lines[l].length - lines[l].trimStart().length;
+            let from = first;
+            while (from - 1 > prevEnd && isComment(from - 1) && ind(from - 1) <= dash) from--;
+            let to = last;
+            while (isComment(to + 1) && ind(to + 1) > dash) to++;
+            for (let l = from; l <= to; l++) zone.add(l);
+          }
+          prevEnd = last;
+        }
+        return lines.filter((l, i) => !zone.has(i) && l.trim() !== '' && !l.startsWith('items:'));
+      };
+      assert.deepEqual(keep(out, after.items), keep(text, ws.items), out);
+    }), { numRuns: Number(process.env.EDIT_RUNS ?? 400) });
+  });
+});
+
+/** A YAML 1.1 Date back to the text the simulation holds for that key, when they are the same instant. */
+function datesAsText(raw: Raw, items: Array<{ id: string; raw: Raw }>): Raw {
+  const want = items.find((x) => x.id === raw.id)?.raw ?? {};
+  return Object.fromEntries(Object.entries(raw).map(([k, v]) =>
+    [k, v instanceof Date && typeof want[k] === 'string' && new Date(want[k]).getTime() === v.getTime() ? want[k] : v]));
+}
+
+function lineOf(offset: number, text: string): number {
+  let n = 0;
+  for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) n++;
+  return n;
+}

@@ -95,6 +95,23 @@ describe('language features', () => {
     assert.equal(doc.getText(), original);
   });
 
+  it('reports a file on disk that is not open, and clears it when the file is deleted', async () => {
+    const rel = 'backlog/archive/2025.yaml';
+    writeFile(rel, 'version: 1\nitems:\n  - id: PAY-12\n    title: Same id as in the main file\n    sprint: S99\n');
+    const uri = workspaceUri(rel);
+    const found = await waitFor(() => {
+      const codes = ours(uri).map((d) => `${d.code}@${d.range.start.line}`);
+      return codes.includes('duplicate-id@2') && codes.includes('unknown-sprint@4') ? codes : undefined;
+    }, { timeout: 10_000, message: 'duplicate-id and unknown-sprint in the archive file' });
+    assert.ok(found);
+    const sprint = ours(uri, 'unknown-sprint')[0];
+    await vscode.workspace.openTextDocument(uri); // code actions need the file's text model
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, sprint.range, vscode.CodeActionKind.QuickFix.value);
+    assert.deepEqual(actions.map((a) => a.title).filter((t) => t.startsWith('Change sprint')), ['Change sprint to `S11`', 'Change sprint to `S12`', 'Change sprint to `S13`']);
+    await vscode.workspace.fs.delete(uri);
+    await waitFor(() => ours(uri).length === 0, { timeout: 10_000, message: 'the deleted file\'s diagnostics to clear' });
+  });
+
   it('completes states after `state:` and sprint ids after `sprint:`', async () => {
     const { uri, doc } = await openBacklog();
     await replaceInBuffer(doc, 'state: in-progress', 'state: ');

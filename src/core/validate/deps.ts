@@ -58,7 +58,7 @@ export function checkDependencies(ctx: Context, byId: Map<string, Item>, checkRe
         outDeps.push(dep);
       } else if (checkRefs) {
         // Built once, on the first unknown id; 50 suggestions are plenty for anyone reading the list.
-        ids ??= new Suggester(byId.keys(), 50);
+        ids ??= new Suggester(byId.keys(), 50, true);
         const guess = ids.didYouMean(dep.id);
         ctx.error(depRange(ctx, item, dep), 'unknown-dependency', `\`depends_on\` of ${itemLabel(item)} names \`${dep.id}\`, which is not an item in any backlog file.`,
           guess ? `${guess} Otherwise remove \`${dep.id}\` from \`depends_on\`.` : `Remove \`${dep.id}\` from \`depends_on\`, or fix the id.`);

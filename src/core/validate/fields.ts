@@ -86,7 +86,7 @@ export function checkRef(ctx: Context, e: Entry, key: string, label: Label, ref:
   if (v === undefined || v === null || !ref.known) return;
   const text = scalarText(v);
   if (text !== undefined && ref.known.has(text)) return;
-  const guess = text === undefined ? undefined : didYouMean(text, ref.known);
+  const guess = text === undefined ? undefined : didYouMean(text, ref.known, true);
   ctx.error(valueAt(ctx, e, key), ref.code, `${capital(label())} names ${ref.what} ${quote(v)}, ${ref.missing}.`, guess ?? ref.remedy);
 }
 

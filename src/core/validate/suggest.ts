@@ -48,8 +48,12 @@ export class Suggester {
   private readonly normal: string[];
   private lookups = 0;
 
-  /** `budget`: lookups after which it stops suggesting, so 1,000 typos against 20,000 ids stay fast. */
-  constructor(names: Iterable<string>, private readonly budget = Infinity) {
+  /**
+   * `budget`: lookups after which it stops suggesting, so 1,000 typos against 20,000 ids stay fast.
+   * `ids`: names are ids like PAY-12 / S12, where PAY-9 → PAY-12 or S13 → S12 is a different
+   * thing, not a typo: only suggest names with the same digits (PYA-12 → PAY-12, s12 → S12).
+   */
+  constructor(names: Iterable<string>, private readonly budget = Infinity, private readonly ids = false) {
     this.names = [...names];
     this.normal = this.names.map(normalise);
   }
@@ -58,11 +62,13 @@ export class Suggester {
     if (++this.lookups > this.budget) return undefined;
     const norm = normalise(word);
     const max = tolerance(word);
+    const digits = this.ids ? word.replace(/\D+/g, '') : '';
     let best: string | undefined;
     let bestDistance = max + 1;
     for (let i = 0; i < this.names.length; i++) {
       const nc = this.normal[i];
       if (this.names[i] === word || Math.abs(nc.length - norm.length) >= bestDistance) continue;
+      if (this.ids && this.names[i].replace(/\D+/g, '') !== digits) continue;
       if (nc === norm) return this.names[i];
       const d = editDistance(norm, nc, bestDistance - 1);
       if (d < bestDistance) {
@@ -84,8 +90,8 @@ export function closest(word: string, candidates: Iterable<string>): string | un
   return new Suggester(candidates).closest(word);
 }
 
-export function didYouMean(word: string, candidates: Iterable<string>): string | undefined {
-  return new Suggester(candidates).didYouMean(word);
+export function didYouMean(word: string, candidates: Iterable<string>, ids = false): string | undefined {
+  return new Suggester(candidates, Infinity, ids).didYouMean(word);
 }
 
 /** `a, b, c` or `a, b, c and 4 more`, for listing known names in a hint. */

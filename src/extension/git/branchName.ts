@@ -36,6 +36,7 @@ export function branchName(template: string, item: Pick<Item, 'id' | 'title' | '
  */
 export function sanitizeRef(name: string): string {
   let s = name
+    // eslint-disable-next-line no-control-regex -- control characters are exactly what git forbids
     .replace(/[\u0000-\u0020\u007f~^:?*[\\]+/g, '-')
     .replace(/@\{/g, '-')
     .replace(/\.{2,}/g, '.')

@@ -42,7 +42,8 @@ export async function currentBranch(root: string): Promise<string | undefined> {
 }
 
 export async function branchExists(root: string, name: string): Promise<boolean> {
-  return (await tryRaw(git(root), ['show-ref', '--verify', '--quiet', `refs/heads/${name}`])) !== undefined;
+  // simple-git does not fail on an exit code without stderr: test the output, not the exit status.
+  return Boolean((await tryRaw(git(root), ['rev-parse', '--verify', '--quiet', `refs/heads/${name}`]))?.trim());
 }
 
 export async function localBranches(root: string): Promise<string[]> {
@@ -69,7 +70,7 @@ export async function checkoutConflicts(root: string, branch: string): Promise<s
   const dirty = await dirtyFiles(root);
   if (dirty.length === 0) return [];
   const g = git(root);
-  const hasHead = (await tryRaw(g, ['rev-parse', '--verify', '-q', 'HEAD'])) !== undefined;
+  const hasHead = Boolean((await tryRaw(g, ['rev-parse', '--verify', '-q', 'HEAD']))?.trim());
   const diff = hasHead ? await tryRaw(g, ['diff', '--name-only', '-z', 'HEAD', branch, '--']) : undefined;
   if (diff === undefined) return dirty; // cannot tell: treat everything dirty as a conflict
   const changed = new Set(diff.split('\0').filter(Boolean));

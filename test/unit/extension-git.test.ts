@@ -1,0 +1,114 @@
+// The extension's git operations on real temporary repositories.
+import * as assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { planEdits } from '../../src/core/edit';
+import { loadWorkspace } from '../../src/core/parse/workspace';
+import {
+  authorsOf, checkoutConflicts, commitOnly, currentBranch, GitRefusal, idsInText, idsOnOtherBranches, switchToBranch, userName,
+} from '../../src/extension/git/repo';
+
+const ENV = { ...process.env, GIT_AUTHOR_NAME: 'Dana Dev', GIT_AUTHOR_EMAIL: 'd@x.invalid', GIT_COMMITTER_NAME: 'Dana Dev', GIT_COMMITTER_EMAIL: 'd@x.invalid' };
+const backlog = (ids: string[]) => `version: 1\nproject: PAY\nitems:\n${ids.map((id) => `  - id: ${id}\n    title: Item ${id}\n`).join('')}`;
+
+function repo(): { root: string; git: (...a: string[]) => string; write: (f: string, t: string) => void; read: (f: string) => string } {
+  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'sprintlog-ext-git-'));
+  const git = (...a: string[]) => execFileSync('git', a, { cwd: root, env: ENV, encoding: 'utf8' });
+  const write = (f: string, t: string) => {
+    fs.mkdirSync(path.dirname(path.join(root, f)), { recursive: true });
+    fs.writeFileSync(path.join(root, f), t);
+  };
+  git('init', '-q', '-b', 'main');
+  git('config', 'user.name', 'Dana Dev');
+  git('config', 'user.email', 'd@x.invalid');
+  git('config', 'commit.gpgsign', 'false');
+  write('backlog/backlog.yaml', backlog(['PAY-1', 'PAY-2']));
+  write('README.md', 'readme\n');
+  git('add', '-A');
+  git('commit', '-q', '-m', 'init');
+  return { root, git, write, read: (f) => fs.readFileSync(path.join(root, f), 'utf8') };
+}
+
+describe('extension: git', () => {
+  const roots: string[] = [];
+  after(() => {
+    for (const r of roots) fs.rmSync(r, { recursive: true, force: true });
+  });
+
+  it('finds ids of other local branches (main file and archive) and new ids avoid them', async () => {
+    const r = repo();
+    roots.push(r.root);
+    r.git('checkout', '-q', '-b', 'feature');
+    r.write('backlog/backlog.yaml', backlog(['PAY-1', 'PAY-2', 'PAY-3']));
+    r.git('commit', '-q', '-am', 'add PAY-3');
+    r.git('checkout', '-q', '-b', 'archived', 'main');
+    r.write('backlog/archive/2025.yaml', backlog(['PAY-9']));
+    r.git('add', '-A');
+    r.git('commit', '-q', '-m', 'archive');
+    r.git('checkout', '-q', 'main');
+    const reserved = await idsOnOtherBranches(r.root, 'backlog/backlog.yaml');
+    assert.deepEqual([...reserved].sort(), ['PAY-1', 'PAY-2', 'PAY-3', 'PAY-9']);
+    const ws = loadWorkspace(r.root);
+    const plan = planEdits(ws, [{ kind: 'add', fields: { title: 'New' } }], { reservedIds: reserved });
+    assert.ok(!reserved.has(plan.newIds[0]) && !ws.items.some((i) => i.id === plan.newIds[0]), plan.newIds[0]);
+    // Without the reservation the engine would have picked an id used on a branch.
+    assert.ok(reserved.has(planEdits(ws, [{ kind: 'add', fields: { title: 'New' } }]).newIds[0]));
+  });
+
+  it('reads ids from a file with conflict markers by scanning lines', () => {
+    const text = 'items:\n<<<<<<< HEAD\n  - id: PAY-4\n    title: a\n=======\n  - {id: PAY-5, title: b}\n>>>>>>> x\n';
+    assert.deepEqual(idsInText(text, 'backlog/backlog.yaml').sort(), ['PAY-4', 'PAY-5']);
+  });
+
+  it('creates a branch from HEAD keeping uncommitted changes', async () => {
+    const r = repo();
+    roots.push(r.root);
+    r.write('README.md', 'changed\n');
+    const res = await switchToBranch(r.root, 'PAY-1-item');
+    assert.deepEqual(res, { branch: 'PAY-1-item', created: true, already: false });
+    assert.equal(await currentBranch(r.root), 'PAY-1-item');
+    assert.equal(r.read('README.md'), 'changed\n');
+    assert.deepEqual(await switchToBranch(r.root, 'PAY-1-item'), { branch: 'PAY-1-item', created: false, already: true });
+  });
+
+  it('refuses to check out a branch over conflicting uncommitted changes, changing nothing', async () => {
+    const r = repo();
+    roots.push(r.root);
+    r.git('checkout', '-q', '-b', 'other');
+    r.write('backlog/backlog.yaml', backlog(['PAY-1']));
+    r.git('commit', '-q', '-am', 'other');
+    r.git('checkout', '-q', 'main');
+    r.write('backlog/backlog.yaml', backlog(['PAY-1', 'PAY-2', 'PAY-7']));
+    assert.deepEqual(await checkoutConflicts(r.root, 'other'), ['backlog/backlog.yaml']);
+    await assert.rejects(switchToBranch(r.root, 'other'), (e: Error) => e instanceof GitRefusal && /overwrite uncommitted changes in backlog\/backlog\.yaml/.test(e.message));
+    assert.equal(await currentBranch(r.root), 'main');
+    assert.equal(r.read('backlog/backlog.yaml'), backlog(['PAY-1', 'PAY-2', 'PAY-7']));
+    // A dirty file that is the same on both branches does not block, and survives.
+    r.git('checkout', '-q', '--', 'backlog/backlog.yaml');
+    r.write('README.md', 'mine\n');
+    assert.equal((await switchToBranch(r.root, 'other')).created, false);
+    assert.equal(r.read('README.md'), 'mine\n');
+  });
+
+  it('commits only the backlog files, leaving other staged work staged', async () => {
+    const r = repo();
+    roots.push(r.root);
+    r.write('notes.txt', 'wip\n');
+    r.git('add', 'notes.txt');
+    r.write('backlog/backlog.yaml', backlog(['PAY-1', 'PAY-2', 'PAY-3']));
+    const commit = await commitOnly(r.root, ['backlog/backlog.yaml', 'backlog/sprints.yaml'], 'PAY-3: added');
+    assert.ok(commit);
+    assert.equal(r.git('show', '--name-only', '--format=%s', 'HEAD').trim(), 'PAY-3: added\n\nbacklog/backlog.yaml');
+    assert.equal(r.git('diff', '--cached', '--name-only').trim(), 'notes.txt');
+    assert.equal(await commitOnly(r.root, ['backlog/backlog.yaml'], 'nothing'), undefined);
+  });
+
+  it('knows the user and the authors of the backlog file', async () => {
+    const r = repo();
+    roots.push(r.root);
+    assert.equal(await userName(r.root), 'Dana Dev');
+    assert.deepEqual(await authorsOf(r.root, ['backlog/backlog.yaml']), ['Dana Dev']);
+  });
+});

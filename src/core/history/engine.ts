@@ -1,0 +1,88 @@
+// Bringing an EngineState up to date with a head commit: list the commits git
+// has that the state does not, find their backlog files (and renames of the
+// main file), then compute the events of every commit not analysed yet, in
+// topological order. Already analysed commits cost nothing.
+
+import { computeFiles, discoverRenames } from './files';
+import { listCommits } from './git';
+import { throwIfAborted } from './git-stream';
+import { topoOrder } from './order';
+import { replay } from './replay';
+import { sameFiles } from './snapshot';
+import { resetAnalysis, type CommitRec, type EngineState, type RunCtx } from './state';
+
+const MAX_TIPS = 4;
+
+/** Commits reachable from `head` in the state; `missing` gets parents the state does not have. */
+function reachable(state: EngineState, head: string, missing: Set<string>): CommitRec[] {
+  const out: CommitRec[] = [];
+  const seen = new Set<string>([head]);
+  const stack = [head];
+  while (stack.length > 0) {
+    const h = stack.pop()!;
+    const rec = state.commits.get(h);
+    if (!rec) {
+      missing.add(h);
+      continue;
+    }
+    out.push(rec);
+    for (const p of rec.parents) {
+      if (!seen.has(p)) {
+        seen.add(p);
+        stack.push(p);
+      }
+    }
+  }
+  return out;
+}
+
+async function list(ctx: RunCtx, head: string, exclude: string[]): Promise<void> {
+  const { state } = ctx;
+  await listCommits(ctx.root, head, exclude, (c) => {
+    if (state.commits.has(c.hash)) return;
+    state.commits.set(c.hash, c);
+    ctx.stats.commitsListed++;
+  }, ctx.signal);
+}
+
+/** Bring the state up to date with `head`; returns its reachable commits in topological order, oldest first. */
+export async function update(ctx: RunCtx, head: string, shallow: boolean, onProgress?: (done: number, total: number) => void): Promise<CommitRec[]> {
+  const { state } = ctx;
+  if (!state.commits.has(head)) await list(ctx, head, state.tips.filter((t) => state.commits.has(t)));
+  const missing = new Set<string>();
+  let reach = reachable(state, head, missing);
+  if (missing.size > 0 && !shallow) {
+    // The state's tips did not cover everything they should have: list the whole history.
+    await list(ctx, head, []);
+    missing.clear();
+    reach = reachable(state, head, missing);
+  }
+  // In a shallow clone git lists boundary commits without parents; anything else missing is dropped from parent lists.
+  if (missing.size > 0) for (const rec of reach) rec.parents = rec.parents.filter((p) => !missing.has(p));
+  throwIfAborted(ctx.signal);
+
+  let todo = reach.filter((r) => !r.files);
+  await computeFiles(ctx, todo);
+  for (let rounds = 0; rounds < 20; rounds++) {
+    const names = await discoverRenames(ctx, todo);
+    if (names.length === 0) break;
+    resetAnalysis(state);
+    todo = reach;
+    await computeFiles(ctx, todo);
+  }
+  for (const rec of todo) {
+    const parents = rec.parents.map((p) => state.commits.get(p)).filter((p): p is CommitRec => !!p?.files);
+    const files = rec.files ?? [];
+    rec.touches = parents.length === 0 ? files.length > 0 : parents.every((p) => !sameFiles(files, p.files!));
+  }
+
+  const ordered = topoOrder(reach) as CommitRec[];
+  const pending = ordered.filter((r) => r.events === undefined);
+  if (pending.length > 0) await replay(ctx, pending, head, onProgress);
+  else if (state.tip?.hash !== head) state.tip = undefined;
+  if (state.tips[0] !== head) {
+    state.tips = [head, ...state.tips.filter((t) => t !== head)].slice(0, MAX_TIPS);
+    state.dirty = true;
+  }
+  return ordered;
+}

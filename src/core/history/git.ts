@@ -1,0 +1,102 @@
+// Ordinary (buffered) git calls through simple-git: finding the repository and
+// resolving the ref, rename detection between two commits. Streaming calls
+// (commit listing, object reads) live in git-stream.ts.
+
+import * as fs from 'node:fs';
+import { simpleGit, type SimpleGit } from 'simple-git';
+import { GitNotFoundError, streamRecords } from './git-stream';
+
+export type Probe =
+  | { kind: 'repo'; gitDir: string; prefix: string; shallow: boolean; head?: string }
+  | { kind: 'none'; warning: string };
+
+// simple-git drops ambient GIT_* variables itself (and refuses explicit ones such
+// as EDITOR), so its default environment is used; gitEnv() mirrors that for spawns.
+function git(root: string, signal?: AbortSignal): SimpleGit {
+  return simpleGit({ baseDir: root, abort: signal });
+}
+
+function message(e: unknown): string {
+  return e instanceof Error ? e.message : String(e);
+}
+
+/**
+ * Where the repository is and what `ref` resolves to. A missing git or a folder
+ * outside any repository is a 'none' probe (with the warning to show); an
+ * unborn HEAD has no `head`; any other ref that does not resolve throws.
+ */
+export async function probeRepo(root: string, ref: string, signal?: AbortSignal): Promise<Probe> {
+  if (ref.startsWith('-') || ref.includes('\n') || ref === '') throw new Error(`Invalid ref "${ref}".`);
+  if (!fs.existsSync(root)) return { kind: 'none', warning: `${root} does not exist: no git history.` };
+  let out: string;
+  try {
+    out = await git(root, signal).raw(['rev-parse', '--absolute-git-dir', '--is-shallow-repository', '--show-prefix', '--verify', '-q', `${ref}^{commit}`]);
+  } catch (e) {
+    if (signal?.aborted) throw e;
+    const msg = message(e);
+    if (/ENOENT/.test(msg) || e instanceof GitNotFoundError) {
+      return { kind: 'none', warning: 'git was not found: history-based figures are unavailable (install git, or put it on PATH).' };
+    }
+    if (/not a git repository/i.test(msg)) return { kind: 'none', warning: `${root} is not inside a git repository: history-based figures are unavailable.` };
+    return { kind: 'none', warning: `git cannot read this repository (${msg.trim().split('\n')[0]}): history-based figures are unavailable.` };
+  }
+  const lines = out.split('\n');
+  const [gitDir, shallow, prefix, head] = lines;
+  if (!gitDir || (shallow !== 'true' && shallow !== 'false')) {
+    return { kind: 'none', warning: `unexpected output from git rev-parse: history-based figures are unavailable.` };
+  }
+  const hash = head && /^[0-9a-f]{40,64}$/.test(head) ? head : undefined;
+  if (!hash && ref !== 'HEAD') {
+    throw new Error(`Unknown ref "${ref}": no branch, tag or commit of that name in this repository.`);
+  }
+  return { kind: 'repo', gitDir, prefix: prefix ?? '', shallow: shallow === 'true', head: hash };
+}
+
+/** One commit's metadata as listed by git log. Times in ms. */
+export interface RawCommit {
+  hash: string;
+  parents: string[];
+  authorTime: number;
+  committerTime: number;
+  author: string;
+  subject: string;
+}
+
+/**
+ * Commits reachable from `head` but not from any of `exclude` (commits already
+ * known). Streamed: the list of a large history is never held as one string.
+ * In a shallow clone the boundary commits are listed without their (absent) parents.
+ */
+export async function listCommits(root: string, head: string, exclude: string[], onCommit: (c: RawCommit) => void, signal?: AbortSignal): Promise<void> {
+  const args = ['-c', 'log.showSignature=false', 'log', '-z', '--no-color', '--format=%H%x1f%P%x1f%at%x1f%ct%x1f%an%x1f%s', '--ignore-missing', head];
+  if (exclude.length > 0) args.push('--not', ...exclude);
+  args.push('--');
+  await streamRecords(root, args, (rec) => {
+    if (rec === '') return;
+    const [hash, parents, at, ct, author, subject] = rec.split('\x1f');
+    if (!/^[0-9a-f]{40,64}$/.test(hash)) throw new Error(`unexpected git log output: ${rec.slice(0, 80)}`);
+    onCommit({
+      hash,
+      parents: parents ? parents.split(' ') : [],
+      authorTime: Number(at) * 1000,
+      committerTime: Number(ct) * 1000,
+      author: author ?? '',
+      subject: subject ?? '',
+    });
+  }, signal);
+}
+
+/** The path `dst` had in `parent` when `child` renamed it (git's rename detection), if any. Paths are repo-top relative. */
+export async function renameSource(root: string, parent: string, child: string, dst: string, signal?: AbortSignal): Promise<string | undefined> {
+  const out = await git(root, signal).raw(['diff-tree', '-r', '-z', '-M', '--diff-filter=R', parent, child, '--', '*.yaml', '*.yml']);
+  const parts = out.split('\0');
+  for (let i = 0; i < parts.length; i++) {
+    if (parts[i].startsWith(':') && /\sR\d*$/.test(parts[i])) {
+      const src = parts[i + 1];
+      const to = parts[i + 2];
+      i += 2;
+      if (to === dst && src) return src;
+    }
+  }
+  return undefined;
+}

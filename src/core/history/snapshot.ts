@@ -1,0 +1,116 @@
+// The backlog files of one commit (or of the working tree) and the events a
+// commit introduces relative to its parents (spec metrics.md §1): a field value
+// is introduced when it differs from that field's value in every parent. An
+// item absent from every backlog file has EXISTS=false and no fields, so a
+// removal introduces EXISTS=false plus `undefined` for each field it had.
+
+import { EXISTS } from './types';
+import { indexOf, type Entry, type FileVersion } from './items';
+import { deepEqual } from './values';
+
+export type Role = 'main' | 'archive';
+
+/** A backlog file of a commit: path relative to the analysed root, blob id, size in bytes (0 when unknown). */
+export interface FileRef {
+  role: Role;
+  path: string;
+  oid: string;
+  size: number;
+}
+
+export interface SnapFile extends FileRef {
+  /** The version read for the blob; for a blob that does not parse, the parent's version of the file. */
+  version: FileVersion;
+}
+
+/** Main file first, then archive files by path (the rank order of the parser). */
+export interface Snapshot {
+  files: SnapFile[];
+}
+
+/** An event before it is placed in time (commit, time and order are added when the history is assembled). */
+export interface RawEvent {
+  id: string;
+  field: string;
+  value: unknown;
+}
+
+export function sameFiles(a: FileRef[], b: FileRef[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i].oid !== b[i].oid || a[i].path !== b[i].path || a[i].role !== b[i].role) return false;
+  return true;
+}
+
+/** The counterpart of a file in another snapshot: the main file whatever its name, archives by path. */
+export function counterpart<T extends FileRef>(files: T[], f: FileRef): T | undefined {
+  return files.find((g) => g.role === f.role && (f.role === 'main' || g.path === f.path));
+}
+
+/** The item as the model sees it: its first entry in rank order. */
+export function lookup(s: Snapshot, id: string): Entry | undefined {
+  for (const f of s.files) {
+    const e = indexOf(f.version).get(id);
+    if (e) return e;
+  }
+  return undefined;
+}
+
+function addIds(ids: Set<string>, entries: Entry[]): void {
+  for (const e of entries) if (e.id !== undefined) ids.add(e.id);
+}
+
+/** Ids whose entries differ between two versions of one file (a superset is fine; equal entries are shared objects). */
+function changedIn(ids: Set<string>, a: FileVersion | undefined, b: FileVersion | undefined): void {
+  if (a === b) return;
+  if (!a || !b) return addIds(ids, (a ?? b)!.entries);
+  if (a.change && a.change.baseOid === b.oid) {
+    addIds(ids, a.entries.slice(a.change.from, a.change.to));
+    addIds(ids, a.change.removed);
+    return;
+  }
+  if (b.change && b.change.baseOid === a.oid) return changedIn(ids, b, a);
+  const inA = new Set(a.entries);
+  const inB = new Set(b.entries);
+  for (const e of a.entries) if (e.id !== undefined && !inB.has(e)) ids.add(e.id);
+  for (const e of b.entries) if (e.id !== undefined && !inA.has(e)) ids.add(e.id);
+}
+
+/** Ids that may differ between two snapshots. */
+export function changedIds(s: Snapshot, p: Snapshot): Set<string> {
+  const ids = new Set<string>();
+  for (const f of s.files) changedIn(ids, f.version, counterpart(p.files, f)?.version);
+  for (const g of p.files) if (!counterpart(s.files, g)) changedIn(ids, undefined, g.version);
+  return ids;
+}
+
+function fieldOf(e: Entry | undefined, key: string): unknown {
+  return e && Object.prototype.hasOwnProperty.call(e.fields, key) ? e.fields[key] : undefined;
+}
+
+/** Events of one item: EXISTS first, then fields by key. */
+function itemEvents(id: string, cur: Entry | undefined, parents: (Entry | undefined)[], out: RawEvent[]): void {
+  const exists = cur !== undefined;
+  if (parents.every((p) => (p !== undefined) !== exists)) out.push({ id, field: EXISTS, value: exists });
+  const keys = new Set<string>(cur ? Object.keys(cur.fields) : []);
+  for (const p of parents) if (p) for (const k of Object.keys(p.fields)) keys.add(k);
+  keys.delete('id');
+  for (const key of [...keys].sort()) {
+    const v = fieldOf(cur, key);
+    if (parents.every((p) => !deepEqual(v, fieldOf(p, key)))) out.push({ id, field: key, value: v });
+  }
+}
+
+/** What snapshot `s` introduces relative to its parents' snapshots (none: a root, everything is introduced). */
+export function introduced(s: Snapshot, parents: Snapshot[]): RawEvent[] {
+  let ids: Set<string>;
+  if (parents.length === 0) {
+    ids = new Set();
+    for (const f of s.files) addIds(ids, f.version.entries);
+  } else {
+    // Unchanged relative to the first parent ⇒ equal to it ⇒ not introduced: only these ids can have events.
+    ids = changedIds(s, parents[0]);
+  }
+  const out: RawEvent[] = [];
+  for (const id of [...ids].sort()) itemEvents(id, lookup(s, id), parents.map((p) => lookup(p, id)), out);
+  return out;
+}

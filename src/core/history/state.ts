@@ -1,0 +1,160 @@
+// What the engine remembers about one repository (per git dir, root prefix and
+// backlog path): every analysed commit with its backlog files and introduced
+// events, the last analysed head's snapshot, parsed chunks. Kept in memory per
+// process and mirrored to disk (cache.ts), so a new commit costs only itself.
+
+import type { RawCommit } from './git';
+import { CatFile } from './git-stream';
+import { buildVersion, ChunkCache, type FileVersion, type ParseCounters } from './items';
+import type { FileRef, RawEvent, Snapshot } from './snapshot';
+import { scanFull } from './chunks';
+
+export interface CommitRec extends RawCommit {
+  /** Backlog files of the commit (undefined until computed). */
+  files?: FileRef[];
+  /** The files differ from every parent's (root: it has backlog files). */
+  touches?: boolean;
+  /** Events introduced by the commit (undefined until computed). */
+  events?: RawEvent[];
+  /** Problems met while reading this commit's files (a version that does not parse). */
+  warnings?: string[];
+}
+
+export interface TreeEntry {
+  name: string;
+  oid: string;
+}
+
+export interface HistoryStats {
+  /** Where the analysed commits came from: nothing cached, this process's memory, or the disk cache. */
+  source: 'cold' | 'memory' | 'disk';
+  /** Commits newly listed from git in this call. */
+  commitsListed: number;
+  /** Commits whose events were computed in this call. */
+  commitsAnalysed: number;
+  blobsRead: number;
+  bytesRead: number;
+  chunksParsed: number;
+  fullParses: number;
+  ms: number;
+}
+
+export interface EngineState {
+  key: string;
+  gitDir: string;
+  /** The analysed root relative to the repository top (`git rev-parse --show-prefix`), '' or ending in '/'. */
+  prefix: string;
+  backlogPath: string;
+  /** Names the main file had, most recent first (the configured path first); grown by rename detection. */
+  names: string[];
+  commits: Map<string, CommitRec>;
+  /** Heads analysed before, newest first: everything reachable from them is in `commits`. */
+  tips: string[];
+  tip?: { hash: string; snapshot: Snapshot };
+  /** Versions read from the disk cache (no bytes: fetched when needed as a base). */
+  stored: Map<string, FileVersion>;
+  trees: Map<string, TreeEntry[]>;
+  chunks: ChunkCache;
+  counters: ParseCounters;
+  /** Something changed since the last save. */
+  dirty: boolean;
+  /** Serialises calls on one state. */
+  lock: Promise<unknown>;
+}
+
+export function newState(key: string, gitDir: string, prefix: string, backlogPath: string): EngineState {
+  const counters: ParseCounters = { chunksParsed: 0, fullParses: 0 };
+  return {
+    key, gitDir, prefix, backlogPath, names: [backlogPath], commits: new Map(), tips: [], stored: new Map(), trees: new Map(),
+    chunks: new ChunkCache(counters), counters, dirty: false, lock: Promise.resolve(),
+  };
+}
+
+/** Forget every per-commit result (the set of main-file names changed): listings are kept. */
+export function resetAnalysis(state: EngineState): void {
+  for (const rec of state.commits.values()) {
+    rec.files = undefined;
+    rec.touches = undefined;
+    rec.events = undefined;
+    rec.warnings = undefined;
+  }
+  state.tip = undefined;
+  state.stored.clear();
+  state.dirty = true;
+}
+
+/** One call's resources: lazily started cat-file processes, versions read so far. */
+export class RunCtx {
+  private contents?: CatFile;
+  private info?: CatFile;
+  /** Versions by blob id, kept while useful (see prune). */
+  readonly versions = new Map<string, FileVersion>();
+  readonly warnings: string[] = [];
+
+  constructor(readonly root: string, readonly state: EngineState, readonly stats: HistoryStats, readonly signal?: AbortSignal) {}
+
+  blobs(): CatFile {
+    return (this.contents ??= new CatFile(this.root, true, this.signal));
+  }
+
+  check(): CatFile {
+    return (this.info ??= new CatFile(this.root, false, this.signal));
+  }
+
+  /** Read one object's bytes. */
+  async read(oid: string): Promise<Buffer> {
+    const o = await this.blobs().get(oid);
+    if (!o?.data) throw new Error(`git object ${oid} is missing from the repository.`);
+    this.stats.blobsRead++;
+    this.stats.bytesRead += o.data.length;
+    return o.data;
+  }
+
+  /**
+   * The version of blob `oid` (file `path`), built against `base` (an older
+   * version of the same file) when given. `data` is the blob's bytes when the
+   * caller already has them.
+   */
+  async version(oid: string, path: string, base: FileVersion | undefined, data?: Promise<Buffer>): Promise<FileVersion> {
+    const known = this.versions.get(oid);
+    if (known) return known;
+    const stored = this.state.stored.get(oid);
+    if (stored) {
+      this.versions.set(oid, stored);
+      return stored;
+    }
+    if (base) await this.withBytes(base);
+    const buf = await (data ?? this.read(oid));
+    const v = buildVersion(oid, buf, path, base, this.state.chunks, this.state.counters);
+    if (v.kind !== 'chunks') v.buf = undefined;
+    this.versions.set(oid, v);
+    return v;
+  }
+
+  /**
+   * Make sure a version that may serve as a base has its bytes. A version from
+   * the disk cache gets them here, and its stored layout is checked against a
+   * fresh scan of the bytes (a mismatch demotes it: it is then no base).
+   */
+  async withBytes(v: FileVersion): Promise<void> {
+    if (v.buf || v.kind !== 'chunks' || !v.layout) return;
+    const buf = await this.read(v.oid);
+    const fresh = scanFull(buf);
+    const ok = fresh && fresh.indent === v.layout.indent && fresh.seqEnd === v.layout.seqEnd && fresh.starts.length === v.layout.starts.length &&
+      fresh.starts.every((s, i) => s === v.layout!.starts[i]);
+    if (ok) v.buf = buf;
+    else v.layout = undefined;
+  }
+
+  /** Keep only the versions of the given snapshots (bytes of dropped versions can be freed). */
+  prune(keep: Iterable<Snapshot>): void {
+    const live = new Set<string>();
+    for (const s of keep) for (const f of s.files) live.add(f.version.oid);
+    for (const oid of this.versions.keys()) if (!live.has(oid)) this.versions.delete(oid);
+  }
+
+  close(): void {
+    this.contents?.close();
+    this.info?.close();
+  }
+}

@@ -1,0 +1,83 @@
+// The working tree as one more pending change on top of HEAD: its backlog
+// files (main file at the configured path, archive folder next to it) are
+// compared with the head commit's, by git blob id first (unchanged files cost
+// one hash), then item by item like a commit.
+
+import * as crypto from 'node:crypto';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { archiveDir } from '../parse/workspace';
+import { snapshotOf } from './replay';
+import { introduced, type FileRef, type RawEvent, type Snapshot } from './snapshot';
+import type { RunCtx } from './state';
+
+export interface DiskFile {
+  role: 'main' | 'archive';
+  path: string;
+  data: Buffer;
+}
+
+/** The backlog files on disk under `root` (missing ones are absent). */
+export function readDiskFiles(root: string, backlogPath: string): DiskFile[] {
+  const out: DiskFile[] = [];
+  const read = (rel: string): Buffer | undefined => {
+    try {
+      return fs.readFileSync(path.join(root, rel));
+    } catch {
+      return undefined;
+    }
+  };
+  const main = read(backlogPath);
+  if (main) out.push({ role: 'main', path: backlogPath, data: main });
+  const dir = archiveDir(backlogPath);
+  let names: string[] = [];
+  try {
+    names = fs.readdirSync(path.join(root, dir)).filter((n) => /\.ya?ml$/.test(n));
+  } catch {
+    // no archive folder
+  }
+  const archives = names.map((n) => path.posix.join(dir, n)).filter((p) => p !== backlogPath).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  for (const p of archives) {
+    const data = read(p);
+    if (data) out.push({ role: 'archive', path: p, data });
+  }
+  return out;
+}
+
+/** git's blob id of these bytes (sha1, or sha256 in a sha256 repository). */
+export function blobId(data: Buffer, hexLength: number): string {
+  const h = crypto.createHash(hexLength === 64 ? 'sha256' : 'sha1');
+  h.update(`blob ${data.length}\0`);
+  h.update(data);
+  return h.digest('hex');
+}
+
+function withoutCR(data: Buffer): Buffer {
+  return data.includes(13) ? Buffer.from(data.toString('latin1').replace(/\r\n/g, '\n'), 'latin1') : data;
+}
+
+export interface WorktreeChange {
+  events: RawEvent[];
+  /** The backlog files on disk differ from the head commit's. */
+  uncommitted: boolean;
+}
+
+/** Events of the working tree relative to the head snapshot. */
+export async function worktreeChange(ctx: RunCtx, head: Snapshot, hexLength: number): Promise<WorktreeChange> {
+  const disk = readDiskFiles(ctx.root, ctx.state.backlogPath);
+  const refs: FileRef[] = [];
+  const data = new Map<string, Promise<Buffer>>();
+  let uncommitted = disk.length !== head.files.length;
+  for (const f of disk) {
+    const committed = head.files.find((g) => g.role === f.role && (f.role === 'main' || g.path === f.path));
+    let oid = blobId(f.data, hexLength);
+    // A checkout with CRLF conversion (core.autocrlf) has other bytes for the same blob.
+    if (committed && oid !== committed.oid && blobId(withoutCR(f.data), hexLength) === committed.oid) oid = committed.oid;
+    if (!committed || committed.oid !== oid || committed.path !== f.path) uncommitted = true;
+    refs.push({ role: f.role, path: f.path, oid, size: f.data.length });
+    data.set(oid, Promise.resolve(f.data));
+  }
+  if (!uncommitted) return { events: [], uncommitted };
+  const snap = await snapshotOf(ctx, undefined, refs, head, data);
+  return { events: introduced(snap, [head]), uncommitted };
+}

@@ -61,7 +61,7 @@ function checkTitle(ctx: Context, e: Entry, label: Label, what: string): void {
   const t = e.raw.title;
   if (typeof t === 'string' && t.trim() !== '') return;
   if (t === undefined) ctx.error(ctx.entryHead(e.source), 'missing-title', `${capital(label())} has no \`title\`.`, `Add a \`title:\` line. ${what}`);
-  else if (!(scalarText(t) ?? '').trim()) ctx.error(valueAt(ctx, e, 'title'), 'missing-title', `The \`title\` of ${label()} is ${t === null || t === '' ? 'empty' : quote(t)}.`, what);
+  else if (!(scalarText(t) ?? '').trim()) ctx.error(valueAt(ctx, e, 'title'), 'missing-title', `The \`title\` of ${label()} is ${t === null || (typeof t === 'string' && !t.trim()) ? 'empty' : quote(t)}.`, what);
 }
 
 function checkState(ctx: Context, item: Item, label: Label, names: string[], declared: Record<string, unknown>): void {

@@ -3,7 +3,7 @@
 // refuses (uncommitted changes a checkout would overwrite), nothing changed.
 import * as vscode from 'vscode';
 import type { EditOp } from '../../core/edit/types';
-import { workflowOrder } from '../../core/model';
+import { effectiveState, workflowOrder } from '../../core/model';
 import { branchName } from '../git/branchName';
 import { GitRefusal } from '../git/repo';
 import { readSettings } from '../model/config';
@@ -63,7 +63,8 @@ export const startWork: Handler = async (s, args) => {
   if (!now) throw new Refusal(`Checked out ${branch}, but ${item.id} is not in its backlog; nothing else was changed.`);
   const ops: EditOp[] = [];
   if (now.assignee !== user) ops.push({ kind: 'set', id: now.id, field: 'assignee', value: user });
-  if (now.state !== doing) ops.push({ kind: 'set', id: now.id, field: 'state', value: doing });
+  // Already in a doing-category state (e.g. review): leave it; todo or done items go to the first doing state.
+  if (fb.workspace.states[effectiveState(now, fb.workspace.states)] !== 'doing') ops.push({ kind: 'set', id: now.id, field: 'state', value: doing });
   const applied = ops.length > 0 ? await applyOps(s.store, s.git, fb, ops) : undefined;
   const how = switched.already ? 'on' : switched.created ? 'on new branch' : 'on branch';
   void vscode.window.showInformationMessage(`Sprintlog: started ${item.id} ${how} ${branch}.`);

@@ -7,7 +7,7 @@ import { BACKLOG, FINISHED, LATER } from './catalog';
 import { BACKLOG_FILE } from './render';
 import { all, type Change, type DemoItem, type DemoSprint, findSprint, setField } from './state';
 import type { Story } from './story';
-import { ACTIONS, dev, EPICS, REVIEW_REACTIONS, SPRINT_GOALS, TEAM, TO_IMPROVE, WENT_WELL } from './team';
+import { ACTIONS, dev, EPICS, REVIEW_REACTIONS, TEAM, TO_IMPROVE, WENT_WELL } from './team';
 import { staticFiles } from './static-files';
 
 const BACKLOG_HEADER = [
@@ -98,11 +98,20 @@ export function plan(st: Story, k: number): void {
   }
   const added = chosen.filter((i) => i.sprint !== sp.id);
   const owners = added.map((i) => (i.assignee === undefined && st.rng.chance(0.4) ? st.bestDeveloper(i).login : undefined));
-  const goal = SPRINT_GOALS[k] ?? 'Keep the lights on';
+  const goal = goalOf(st, added, chosen);
   const changes = added.map((i, n) => all(setField(i.id, 'sprint', sp.id), owners[n] ? setField(i.id, 'assignee', owners[n]) : () => undefined));
   st.commit('main', dev('dana'), `Plan ${sp.id}: ${chosen.length} items, ${committed} points. Goal: ${goal}`, all(...changes, (s) => {
     findSprint(s, sp.id).goal = goal;
   }), st.at(10, 0));
+}
+
+/** The goal: what the first two newly planned key items deliver (else the carried ones), as a team would phrase it. */
+function goalOf(st: Story, added: DemoItem[], all: DemoItem[]): string {
+  const phrases = (list: DemoItem[]) => list.map((i) => st.goals.get(i.id)).filter((g): g is string => g !== undefined);
+  const fresh = phrases(added).slice(0, 2);
+  const carried = phrases(all.filter((i) => !added.includes(i))).slice(0, 2);
+  const goal = fresh.length > 0 ? fresh.join(', ') : carried.length > 0 ? `${carried.join(', ')} (carried over)` : 'pay down payment debt';
+  return goal[0].toUpperCase() + goal.slice(1);
 }
 
 /** Mid-sprint refinement: new items into the product backlog, estimates for unestimated ones. */

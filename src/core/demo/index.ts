@@ -86,7 +86,9 @@ export function tellStory(seed: number, today: string): Story {
     unblock(st);
     pickUps(st, k);
     if (d === today) break; // the history ends on the morning of --today
+    st.later(10, 45);
     for (const e of SCHEDULE[k]?.[wd] ?? []) runEvent(st, k, e);
+    st.later(13, 30);
     progress(st);
     if (d === st.sprints[k].end) {
       review(st, k);

@@ -152,15 +152,16 @@ export function renderSprints(log: NonNullable<RepoState['sprintLog']>): string 
 }
 
 const SRC_HEADERS: Record<string, string> = {
-  'src/vault.ts': 'Saved payment methods: card tokens kept by the PSP vault.',
-  'src/refunds.ts': 'Refunds and captures through the PSP.',
-  'src/sepa.ts': 'SEPA Direct Debit: mandates, debits and returns.',
-  'src/webhooks.ts': 'Incoming PSP webhooks and their delivery to our services.',
-  'src/payments.ts': 'Smaller payment features that belong to no epic.',
+  'src/vault': 'Saved payment methods: card tokens kept by the PSP vault.',
+  'src/refunds': 'Refunds and captures through the PSP.',
+  'src/sepa': 'SEPA Direct Debit: mandates, debits and returns.',
+  'src/webhooks': 'PSP webhooks and their delivery to our services.',
+  'src/payments': 'Payments service.',
 };
 
 export function renderSrc(file: string, stubs: Stub[]): string {
-  const out = [`// ${SRC_HEADERS[file] ?? 'Payments service.'}`, "import { psp, type PaymentRequest, type PaymentResult } from './psp';"];
+  const dir = file.slice(0, file.lastIndexOf('/'));
+  const out = [`// ${SRC_HEADERS[dir] ?? 'Payments service.'}`, "import { psp, type PaymentRequest, type PaymentResult } from '../psp';"];
   for (const st of stubs) {
     out.push(
       '',

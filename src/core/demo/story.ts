@@ -40,6 +40,8 @@ export class Story {
   readonly doneOn = new Map<string, string>();
   /** Retro actions not yet proposed, in the order retros will propose them. */
   actionQueue?: { text: string; owner: string }[];
+  /** Item id → what it adds to a sprint goal (from the catalog). */
+  readonly goals = new Map<string, string>();
   /** Next template of LATER for refinement. */
   laterNext = 0;
   private nextNumber = 1;
@@ -90,6 +92,11 @@ export class Story {
     return localInstant(this.day, this.minute);
   }
 
+  /** Let the day run on to at least `hh:mm` (plus a few minutes), without a commit. */
+  later(hh: number, mm: number): void {
+    this.minute = Math.max(this.minute, hh * 60 + mm + this.rng.int(0, 20));
+  }
+
   /** Move the clock to at least `hh:mm` (for meetings at fixed times). */
   at(hh: number, mm: number): Instant {
     this.minute = Math.max(this.minute + 3, hh * 60 + mm + this.rng.int(0, 10));
@@ -116,6 +123,7 @@ export class Story {
     if (t.description !== undefined) item.description = t.description;
     if (t.comment) item.comment = [...t.comment];
     if (t.note) item.note = t.note;
+    if (t.goal) this.goals.set(id, t.goal);
     if (item.points === undefined) delete item.points;
     return item;
   }

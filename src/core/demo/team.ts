@@ -33,19 +33,9 @@ export const EPICS = [
   { n: 4, title: 'Webhooks and payment observability', owner: 'emeka' },
 ] as const;
 
-/** Where the feature branch of an item of each epic writes its code. */
-export const EPIC_SRC: Record<number, string> = { 1: 'src/vault.ts', 2: 'src/refunds.ts', 3: 'src/sepa.ts', 4: 'src/webhooks.ts' };
-export const DEFAULT_SRC = 'src/payments.ts';
-
-/** Sprint goals in order: the backlog's rank order makes these the sprints' main themes whatever the seed. */
-export const SPRINT_GOALS = [
-  'Card vault and full refunds in the sandbox',
-  'Saved cards usable at checkout',
-  'SEPA mandates signed and stored',
-  'SCA for saved cards, SEPA pre-notifications',
-  'SEPA returns handled, webhooks can be replayed',
-  'Refunds reconciled with settlement',
-];
+/** Folder where the feature branch of an item of each epic adds its module (one new file per branch, so merges never collide in code). */
+export const EPIC_SRC: Record<number, string> = { 1: 'src/vault', 2: 'src/refunds', 3: 'src/sepa', 4: 'src/webhooks' };
+export const DEFAULT_SRC = 'src/payments';
 
 export const WENT_WELL = [
   'Pairing on the PSP client',
@@ -93,13 +83,16 @@ export const REVIEW_REACTIONS = [
   'product asked to bring SEPA forward.',
 ];
 
-export const BLOCKED_REASONS = [
-  'Waiting for PSP sandbox credentials',
-  'Needs legal sign-off on the mandate text',
-  "The bank's SEPA test system is down",
-  'Waiting for the design of the saved cards page',
-  'PSP support ticket 48213: refunds API returns 500',
-  'Needs a decision from finance on rounding',
+/** Impediments; one whose tags match the item's is preferred, untagged ones fit anything. */
+export const BLOCKED_REASONS: readonly { text: string; tags: string[] }[] = [
+  { text: 'Waiting for PSP sandbox credentials', tags: [] },
+  { text: 'PSP support ticket 48213: the sandbox returns 500', tags: [] },
+  { text: 'Needs legal sign-off on the mandate text', tags: ['sepa'] },
+  { text: "The bank's SEPA test system is down", tags: ['sepa'] },
+  { text: 'Waiting for the design of the saved cards page', tags: ['vault', 'frontend'] },
+  { text: 'Needs a decision from finance on rounding', tags: ['finance', 'refunds'] },
+  { text: 'Waiting for legal on the PSD2 exemption rules', tags: ['sca'] },
+  { text: 'Waiting for the security review', tags: ['security', 'webhooks'] },
 ];
 
 export const REOPEN_REASONS = [

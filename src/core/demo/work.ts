@@ -49,38 +49,33 @@ const STOP_WORDS = new Set(['a', 'an', 'the', 'to', 'of', 'for', 'when', 'in', '
 
 /** The first words of a title that say something, for branch and function names. */
 function slug(title: string): string {
-  const words = title.replace(/^(Fix|Hotfix|Production|Spike):\s*/i, '').toLowerCase().normalize('NFKD').replace(/[^a-z0-9 ]+/g, ' ').trim().split(/\s+/);
+  const words = title.replace(/^(Fix|Hotfix|Production|Spike):\s*/i, '').replace(/e-mail/gi, 'email').replace(/3-D Secure( v2)?/gi, '3ds').toLowerCase().normalize('NFKD').replace(/[^a-z0-9 ]+/g, ' ').trim().split(/\s+/);
   return words.filter((w) => !STOP_WORDS.has(w)).slice(0, 4).join('-');
 }
 
-function functionName(title: string, taken: string[]): string {
+function functionName(title: string): string {
   const words = slug(title).split('-').filter((w) => !/^\d/.test(w));
-  let name = words.map((w, i) => (i === 0 ? w : w[0].toUpperCase() + w.slice(1))).join('') || 'feature';
-  while (taken.includes(name)) name += '2';
-  return name;
+  return words.map((w, i) => (i === 0 ? w : w[0].toUpperCase() + w.slice(1))).join('') || 'feature';
 }
 
 function start(st: Story, login: string, item: DemoItem): void {
   const total = (item.points === undefined ? 2 : DAYS_FOR_POINTS[item.points] ?? 4) + st.rng.int(0, 2);
   const w: Work = { id: item.id, dev: login, left: total, total };
   const who = dev(login);
-  const big = (item.type === 'story' || item.type === 'bug') && (item.points ?? 0) >= 3 && st.rng.chance(0.8);
-  const change = all(setField(item.id, 'state', 'in-progress'), setField(item.id, 'assignee', login));
-  if (!big) {
-    st.work.set(item.id, w);
-    st.commit('main', who, `${item.id}: in progress`, change);
-    return;
-  }
-  w.branch = `${item.type === 'bug' ? 'fix' : 'feature'}/${item.id}-${slug(item.title)}`;
-  const file = item.epic ? EPIC_SRC[Number(item.epic.slice(-1))] : DEFAULT_SRC;
-  const name = functionName(item.title, (st.s.src[file] ?? []).map((x) => x.name));
-  w.stub = { file, name };
   st.work.set(item.id, w);
+  // The item is claimed on main, so everyone sees who works on what; bigger items then get a branch.
+  st.commit('main', who, `${item.id}: in progress`, all(setField(item.id, 'state', 'in-progress'), setField(item.id, 'assignee', login)));
+  const big = (item.type === 'story' || item.type === 'bug') && (item.points ?? 0) >= 3 && st.rng.chance(0.8);
+  if (!big) return;
+  w.branch = `${item.type === 'bug' ? 'fix' : 'feature'}/${item.id}-${slug(item.title)}`;
+  const file = `${item.epic ? EPIC_SRC[Number(item.epic.slice(-1))] : DEFAULT_SRC}/${slug(item.title)}.ts`;
+  const name = functionName(item.title);
+  w.stub = { file, name };
   st.rec.branch(w.branch);
   const title = item.title;
-  st.commit(w.branch, who, `${item.id}: start ${name}`, all(change, (s) => {
+  st.commit(w.branch, who, `${item.id}: add ${name}`, (s) => {
     (s.src[file] ??= []).push({ id: item.id, name, title, done: false });
-  }));
+  }, st.tick(15, 45));
 }
 
 function finishStub(w: Work): (s: Story['s']) => void {
@@ -118,7 +113,9 @@ export function block(st: Story, k: number, days: number | undefined): void {
   const candidates = inProgress(st, k);
   if (candidates.length === 0) return;
   const w = st.rng.pick(candidates);
-  const reason = st.rng.pick(BLOCKED_REASONS);
+  const tags = st.item(w.id).tags;
+  const fitting = BLOCKED_REASONS.filter((r) => r.tags.some((t) => tags.includes(t)));
+  const reason = st.rng.pick(fitting.length > 0 ? fitting : BLOCKED_REASONS.filter((r) => r.tags.length === 0)).text;
   w.blocked = true;
   if (days !== undefined) {
     let d = st.date;
@@ -139,7 +136,9 @@ export function unblock(st: Story): void {
 
 /** Mid-sprint an item in progress turns out bigger: next Fibonacci number, a day or two more. */
 export function reestimate(st: Story, k: number): void {
-  const candidates = inProgress(st, k).filter((w) => [2, 3, 5].includes(st.item(w.id).points ?? 0));
+  const open = inProgress(st, k).filter((w) => [2, 3, 5].includes(st.item(w.id).points ?? 0));
+  // Prefer work on main: `points` sits next to `state`, which a branch changes, and a person would avoid that conflict too.
+  const candidates = open.some((w) => !w.branch) ? open.filter((w) => !w.branch) : open;
   if (candidates.length === 0) return;
   const w = st.rng.pick(candidates);
   const before = st.item(w.id).points ?? 0;

@@ -74,6 +74,8 @@ export function checkDependencies(ctx: Context, byId: Map<string, Item>, checkRe
     const to = cycle[1];
     const dep = edgeDeps[from][edges[from].indexOf(to)];
     const names = cycle.map((i) => items[i].id);
+    // A cycle through hundreds of items is named by its start and end, not in full.
+    if (names.length > 12) names.splice(10, names.length - 12, `… (${names.length - 12} more) …`);
     const others = scc.length - (cycle.length - 1);
     ctx.error(depRange(ctx, items[from], dep), 'dependency-cycle', `Dependency cycle: ${names.join(' → ')}. Items in a cycle wait for each other and can never start.`,
       `Remove one of these \`depends_on\` entries${others > 0 ? ` (${others} more item${others === 1 ? ' is' : 's are'} caught in cycles with these: check them too)` : ''}.`);

@@ -73,7 +73,9 @@ function checkWorkingDays(ctx: Context, log: SprintLog): void {
     const text = scalarText(d);
     if (text !== undefined && isWeekday(text)) return;
     const where = Array.isArray(v) ? ctx.locate(at, [i])?.value ?? at : at;
-    const guess = text === undefined ? undefined : closest(text.toLowerCase(), WEEKDAYS);
+    // Compare with full names too (`wendesday`), but suggest the short form the spec uses.
+    const near = text === undefined ? undefined : closest(text.toLowerCase(), [...WEEKDAYS, ...FULL_DAY_NAMES]);
+    const guess = near?.slice(0, 3);
     ctx.error(where, 'bad-date', `\`working_days\` lists ${quote(d)}, which is not a weekday.`,
       guess ? `Did you mean \`${guess}\`?` : 'Use mon, tue, wed, thu, fri, sat, sun, e.g. `working_days: [mon, tue, wed, thu, fri]`.');
   });

@@ -96,7 +96,7 @@ export class Context {
 /** A scalar as it reads in a message: `five`, `[a, b]`, `null`. */
 export function show(v: unknown): string {
   if (v === null || v === undefined) return 'empty';
-  if (typeof v === 'string') return v.length > 60 ? v.slice(0, 57) + '...' : v;
+  if (typeof v === 'string') return printable(v.length > 60 ? v.slice(0, 57) + '...' : v);
   if (typeof v === 'number' || typeof v === 'boolean') return String(v);
   return Array.isArray(v) ? 'a list' : 'a mapping';
 }
@@ -105,4 +105,10 @@ export function show(v: unknown): string {
 export function quote(v: unknown): string {
   const s = show(v);
   return typeof v === 'object' || v === undefined ? s : `\`${s}\``;
+}
+
+/** Control characters written as escapes (`a\\nb`), so a message stays one line for problem matchers. */
+export function printable(s: string): string {
+  // eslint-disable-next-line no-control-regex
+  return /[\u0000-\u001f\u007f]/.test(s) ? JSON.stringify(s).slice(1, -1) : s;
 }

@@ -2,7 +2,7 @@
 // a misspelt `asignee:` silently does nothing, so we say which key was meant).
 
 import type { SourceRange } from '../model';
-import type { Context } from './context';
+import { type Context, printable } from './context';
 import type { Entry, Label } from './fields';
 import { didYouMean, listNames } from './suggest';
 
@@ -23,6 +23,6 @@ export function checkKeys(ctx: Context, e: Entry, known: readonly string[], labe
     if (set.has(key)) continue;
     const at = e.fields[key]?.key ?? opts.locateKey?.(key) ?? ctx.entryHead(e.source);
     const hint = opts.misplaced?.[key] ?? didYouMean(key, known) ?? `Known keys here: ${listNames(known, 20)}.`;
-    ctx.warning(at, 'unknown-key', `Unknown key \`${key}\` in ${label()}: Sprintlog keeps it but ignores it. Rename or remove it if it is a mistake.`, hint);
+    ctx.warning(at, 'unknown-key', `Unknown key \`${printable(key)}\` in ${label()}: Sprintlog keeps it but ignores it. Rename or remove it if it is a mistake.`, hint);
   }
 }

@@ -46,7 +46,11 @@ export function formatSummary(r: MetricsReport, sprintId?: string): string {
   lines.push(...(s ? sprintSection(s) : ['No sprints in the sprint log.']), '');
   const v = r.velocity;
   const vs = v.sprints.slice(-v.window).map((x) => `${x.id} ${num(x.completed)}/${num(x.committed)}`).join(', ');
-  lines.push(`Velocity: ${num(v.average)} (last ${plural(Math.min(v.window, v.sprints.length), 'closed sprint')}${vs ? `: ${vs}` : ''})`);
+  lines.push(
+    v.sprints.length === 0
+      ? 'Velocity: no closed sprint yet'
+      : `Velocity: ${num(v.average)} (last ${plural(Math.min(v.window, v.sprints.length), 'closed sprint')}: ${vs})`,
+  );
   const c = r.cycleTime;
   lines.push(
     c === null

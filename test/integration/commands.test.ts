@@ -5,7 +5,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { SprintlogApi } from '../../src/extension/extension';
 import { git, readFile, resetWorkspace, waitFor, workspaceUri, writeFile } from './util';
-import { api, BACKLOG, changedLines, lineDiff, runEdit, settle } from './views-helpers';
+import { api, BACKLOG, lineDiff, runEdit, settle } from './views-helpers';
 
 describe('commands', () => {
   let a: SprintlogApi;
@@ -93,7 +93,7 @@ describe('commands', () => {
     await settle(a);
     const r = await runEdit('sprintlog.newItem', { title: 'Apple Pay', type: 'story', points: 3, sprint: 'S13', rank: 1 });
     const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Berlin', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
-    const d = changedLines(r.before, r.after);
+    const d = lineDiff(r.before, r.after);
     assert.deepEqual(d.removed.filter((l) => l.trim()), []);
     assert.deepEqual(d.added.filter((l) => l.trim()), ['  - id: PAY-19', '    title: Apple Pay', '    type: story', '    state: todo', '    points: 3', '    sprint: S13', `    created: ${today}`]);
     assert.deepEqual(a.store.folders()[0].workspace.items.slice(0, 3).map((i) => i.id), ['PAY-12', 'PAY-19', 'PAY-15']);
@@ -140,7 +140,7 @@ describe('commands', () => {
   it('refuses to write a file that does not parse, and shows it as an error row', async () => {
     const broken = readFile(BACKLOG).replace('  - id: PAY-15\n', '<<<<<<< HEAD\n  - id: PAY-15\n=======\n  - id: PAY-15b\n>>>>>>> other\n');
     writeFile(BACKLOG, broken);
-    await a.store.reload();
+    await settle(a);
     const result = (await vscode.commands.executeCommand('sprintlog.setState', { id: 'PAY-12', state: 'done' })) as { refused?: string } | undefined;
     assert.match(result?.refused ?? '', /does not write the backlog while backlog\/backlog\.yaml does not parse/);
     assert.equal(readFile(BACKLOG), broken);

@@ -4,6 +4,7 @@
 import * as vscode from 'vscode';
 import type { Item } from '../../core/model';
 import type { GitService } from '../git/service';
+import { Refusal, refuseUnwritable } from './apply';
 import type { Store } from '../model/store';
 import type { FolderBacklog } from '../model/types';
 import type { ItemFilter } from '../views/filter';
@@ -99,7 +100,7 @@ export async function resolveTargets(s: Services, args: unknown[], prompt: strin
   const ids = a.ids ?? (a.id !== undefined ? [a.id] : undefined);
   if (ids) {
     const fb = folderByKey(s.store, a.folder) ?? (a.folder === undefined ? s.store.findItem(ids[0])?.folder : undefined);
-    if (!fb) throw new Error(`Sprintlog: no backlog has item ${ids[0]}.`);
+    if (!fb) throw new Refusal(`No backlog in this workspace has an item ${ids[0]}.`);
     return fromIds(s, fb, ids);
   }
   return pickItems(s, prompt, many);
@@ -109,7 +110,11 @@ function fromIds(s: Services, fb: FolderBacklog, ids: string[]): Targets {
   const fresh = s.store.get(fb.folder) ?? fb;
   const items = ids.map((id) => {
     const hit = s.store.findItem(id, fresh);
-    if (!hit) throw new Error(`Sprintlog: ${id} is not in ${fresh.workspace.backlogPath}.`);
+    if (!hit) {
+      // A file that does not parse is missing from the model: say that, not "unknown id".
+      refuseUnwritable(fresh);
+      throw new Refusal(`${id} is not in the backlog of ${fresh.folder.name}.`);
+    }
     return hit.item;
   });
   return { fb: fresh, items };

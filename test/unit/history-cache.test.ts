@@ -1,0 +1,232 @@
+// History results are cached per commit (memory and <git-dir>/sprintlog-cache):
+// a new commit costs only itself, a damaged cache is never trusted, and the
+// incremental result is the cold result.
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import fc from 'fast-check';
+import { parse } from 'yaml';
+import { clearHistoryMemory, lastHistoryStats, readHistory, type History, type HistoryOptions } from '../../src/core/history';
+import { backlogYaml, day, GitRepo, ms } from './helpers/gitrepo';
+
+const MAIN = 'backlog/backlog.yaml';
+const AS_OF = ms(day(400));
+
+function cacheFiles(repo: GitRepo): string[] {
+  const dir = path.join(repo.dir, '.git', 'sprintlog-cache');
+  return fs.existsSync(dir) ? fs.readdirSync(dir).map((f) => path.join(dir, f)) : [];
+}
+
+async function cold(repo: GitRepo, opts: HistoryOptions = {}): Promise<History> {
+  clearHistoryMemory();
+  const h = await readHistory(repo.dir, { asOf: AS_OF, cacheDir: false, ...opts });
+  assert.equal(lastHistoryStats()?.source, 'cold');
+  return h;
+}
+
+function items(n: number, changed: Record<number, Record<string, unknown>> = {}): Record<string, unknown>[] {
+  return Array.from({ length: n }, (_, i) => ({ id: `A-${i}`, title: `Item ${i}`, state: 'todo', points: i % 5, ...changed[i] }));
+}
+
+describe('history: cache', function () {
+  this.timeout(120_000);
+  let repo: GitRepo;
+  beforeEach(() => {
+    repo = GitRepo.create();
+    clearHistoryMemory();
+  });
+  afterEach(() => repo.cleanup());
+
+  it('a new commit on top: only that commit is analysed, from memory or from disk, with the cold result', async () => {
+    repo.write(MAIN, backlogYaml(items(40)));
+    repo.commit('c0', { at: day(0) });
+    for (let k = 1; k <= 5; k++) {
+      repo.write(MAIN, backlogYaml(items(40, { [k * 3]: { state: 'done' } })));
+      repo.commit(`c${k}`, { at: day(k) });
+    }
+    const first = await readHistory(repo.dir, { asOf: AS_OF });
+    assert.equal(lastHistoryStats()?.source, 'cold');
+    assert.equal(lastHistoryStats()?.commitsAnalysed, 6);
+    assert.equal(cacheFiles(repo).length, 1, 'cache written under .git/sprintlog-cache');
+
+    const again = await readHistory(repo.dir, { asOf: AS_OF });
+    assert.deepEqual(again, first);
+    assert.equal(lastHistoryStats()?.commitsAnalysed, 0);
+
+    repo.write(MAIN, backlogYaml(items(40, { 7: { state: 'in-progress', points: 8 } })));
+    repo.commit('c6', { at: day(6) });
+    const inMemory = await readHistory(repo.dir, { asOf: AS_OF });
+    assert.equal(lastHistoryStats()?.source, 'memory');
+    assert.equal(lastHistoryStats()?.commitsAnalysed, 1);
+    assert.equal(lastHistoryStats()?.commitsListed, 1);
+    // A-7's new text is the only chunk never seen (A-15 went back to a text parsed for c0).
+    assert.equal(lastHistoryStats()?.chunksParsed, 1, 'the chunk that changed, nothing else');
+    assert.deepEqual(inMemory, await cold(repo));
+
+    repo.write(MAIN, backlogYaml(items(41, { 7: { state: 'done', points: 8 } })));
+    repo.commit('c7', { at: day(7) });
+    clearHistoryMemory();
+    const fromDisk = await readHistory(repo.dir, { asOf: AS_OF });
+    assert.equal(lastHistoryStats()?.source, 'disk');
+    assert.equal(lastHistoryStats()?.commitsAnalysed, 1);
+    assert.equal(lastHistoryStats()?.fullParses, 0);
+    assert.deepEqual(fromDisk, await cold(repo));
+  });
+
+  for (const [name, damage] of Object.entries<(text: string) => string>({
+    'truncated JSON': (t) => t.slice(0, t.length / 2),
+    'not JSON at all': () => '\u0000\u0001garbage',
+    'another format version': (t) => t.replace('"version":1', '"version":999'),
+    'a wrong shape (an event with a numeric id)': (t) => t.replace('["A-1","@exists",true]', '[1,"@exists",true]'),
+    'a commit missing from a tip\'s ancestry': (t) => {
+      const j = JSON.parse(t);
+      j.commits = j.commits.slice(1);
+      return JSON.stringify(j);
+    },
+    'wrong chunk offsets of the stored tip version': (t) => {
+      const j = JSON.parse(t);
+      j.versions[0][3] = j.versions[0][3].map((s: number, i: number) => (i === 0 ? s : s + 1));
+      return JSON.stringify(j);
+    },
+  })) {
+    it(`a corrupt cache is ignored and rebuilt: ${name}`, async () => {
+      repo.write(MAIN, backlogYaml(items(6)));
+      repo.commit('c0', { at: day(0) });
+      repo.write(MAIN, backlogYaml(items(6, { 1: { state: 'done' } })));
+      repo.commit('c1', { at: day(1) });
+      await readHistory(repo.dir, { asOf: AS_OF });
+      const [file] = cacheFiles(repo);
+      const damaged = damage(fs.readFileSync(file, 'utf8'));
+      assert.notEqual(damaged, fs.readFileSync(file, 'utf8'), 'the damage applies');
+      fs.writeFileSync(file, damaged);
+      repo.write(MAIN, backlogYaml(items(6, { 1: { state: 'done' }, 2: { state: 'review', title: 'Changed' } })));
+      repo.commit('c2', { at: day(2) });
+      clearHistoryMemory();
+      const h = await readHistory(repo.dir, { asOf: AS_OF });
+      assert.deepEqual(h, await cold(repo));
+      const again = JSON.parse(fs.readFileSync(file, 'utf8'));
+      assert.equal(again.version, 1, 'a valid cache was written again');
+    });
+  }
+
+  it('cancellation: an aborted signal rejects with AbortError; progress is reported', async () => {
+    repo.write(MAIN, backlogYaml(items(5)));
+    repo.commit('c0', { at: day(0) });
+    for (let k = 1; k < 30; k++) {
+      repo.write(MAIN, backlogYaml(items(5, { [k % 5]: { points: 100 + k } })));
+      repo.commit(`c${k}`, { at: day(k) });
+    }
+    const ac = new AbortController();
+    ac.abort();
+    await assert.rejects(readHistory(repo.dir, { signal: ac.signal, cacheDir: false }), { name: 'AbortError' });
+    const mid = new AbortController();
+    const seen: [number, number][] = [];
+    await assert.rejects(readHistory(repo.dir, {
+      signal: mid.signal, cacheDir: false, onProgress: (done, total) => {
+        seen.push([done, total]);
+        if (done === 0) mid.abort();
+      },
+    }), { name: 'AbortError' });
+    assert.deepEqual(seen, [[0, 30]]);
+    const progress: [number, number][] = [];
+    const h = await readHistory(repo.dir, { asOf: AS_OF, cacheDir: false, onProgress: (d, t) => progress.push([d, t]) });
+    assert.equal(h.commits.length, 30);
+    assert.deepEqual(progress[progress.length - 1], [30, 30]);
+    assert.ok(progress.every(([d, t], i) => t === 30 && (i === 0 || d >= progress[i - 1][0])));
+  });
+
+  // Random histories (edits, additions, removals, archive moves, branches,
+  // merges with conflicts resolved by hand, a rename of the main file), read
+  // after every commit, must end with the same result as one cold read.
+  const op = fc.oneof(
+    fc.record({ kind: fc.constant('edit' as const), n: fc.nat(7), field: fc.constantFrom('state', 'points', 'title'), v: fc.nat(3) }),
+    fc.record({ kind: fc.constant('add' as const), n: fc.nat(7) }),
+    fc.record({ kind: fc.constant('remove' as const), n: fc.nat(7) }),
+    fc.record({ kind: fc.constant('archive' as const), n: fc.nat(7) }),
+    fc.record({ kind: fc.constant('branch' as const) }),
+    fc.record({ kind: fc.constant('merge' as const), pick: fc.constantFrom('ours', 'theirs', 'third') }),
+    fc.record({ kind: fc.constant('rename' as const) }),
+  );
+  const STATES = ['todo', 'in-progress', 'review', 'done'];
+
+  it('property: reading after every commit ends with the result of one cold read', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(op, { minLength: 3, maxLength: 12 }), fc.array(fc.integer({ min: -2, max: 30 }), { minLength: 12, maxLength: 12 }), async (ops, hours) => {
+        const r = GitRepo.create();
+        clearHistoryMemory();
+        try {
+          let main = 'plan/backlog.yaml';
+          const ARCHIVE = 'plan/archive/done.yaml';
+          const file = (p: string): Record<string, unknown>[] => (r.exists(p) ? ((parse(r.read(p)) as { items?: Record<string, unknown>[] }).items ?? []) : []);
+          const save = (p: string, list: Record<string, unknown>[]): void => r.write(p, backlogYaml(list));
+          save(main, [0, 1, 2].map((n) => ({ id: `I-${n}`, title: `T${n}`, state: 'todo' })));
+          r.commit('root', { at: day(0) });
+          let branch = false;
+          for (const [k, o] of ops.entries()) {
+            const at = day(1 + k, 12, 0);
+            const when = { at: new Date(ms(at) + hours[k] * 3_600_000), committedAt: day(1 + k, 23), allowEmpty: true };
+            const items = file(main);
+            const idx = items.findIndex((i) => i.id === `I-${'n' in o ? o.n : 0}`);
+            if (o.kind === 'edit' && idx >= 0) {
+              items[idx] = { ...items[idx], [o.field]: o.field === 'state' ? STATES[o.v] : o.field === 'points' ? o.v : `T${o.v}` };
+              save(main, items);
+            } else if (o.kind === 'add' && idx < 0 && !file(ARCHIVE.replace('plan', main.split('/')[0])).some((i) => i.id === `I-${o.n}`)) {
+              save(main, [...items, { id: `I-${o.n}`, title: 'new' }]);
+            } else if (o.kind === 'remove' && idx >= 0) {
+              save(main, items.filter((_, i) => i !== idx));
+            } else if (o.kind === 'archive' && idx >= 0) {
+              const arch = path.posix.join(path.posix.dirname(main), 'archive', 'done.yaml');
+              save(arch, [...file(arch), items[idx]]);
+              save(main, items.filter((_, i) => i !== idx));
+            } else if (o.kind === 'branch' && !branch) {
+              r.branch('side');
+              branch = true;
+              continue;
+            } else if (o.kind === 'merge' && branch) {
+              r.checkout('main');
+              const res = r.merge('side', { ...when, message: `merge ${k}` });
+              branch = false;
+              r.git('branch', '-D', 'side');
+              if (res.conflict) {
+                const ours = r.git('show', `HEAD:${main}`);
+                const theirs = r.git('show', `MERGE_HEAD:${main}`);
+                const resolved = (parse(o.pick === 'theirs' ? theirs : ours) as { items: Record<string, unknown>[] }).items;
+                if (o.pick === 'third' && resolved.length > 0) resolved[0] = { ...resolved[0], state: 'review', points: 13 };
+                for (const f of fs.readdirSync(path.join(r.dir, path.dirname(main)), { recursive: true }) as string[]) {
+                  const p = path.posix.join(path.posix.dirname(main), f);
+                  if (/\.yaml$/.test(p) && p !== main && /^(<{7}|={7}|>{7})/m.test(r.read(p))) r.write(p, r.git('show', `HEAD:${p}`));
+                }
+                save(main, resolved);
+                r.commit(`resolve ${k}`, when);
+              }
+              if (r.git('rev-parse', '--abbrev-ref', 'HEAD').trim() !== 'main') r.checkout('main');
+              await readHistory(r.dir, { asOf: AS_OF });
+              continue;
+            } else if (o.kind === 'rename' && !branch && main === 'plan/backlog.yaml') {
+              r.rename('plan', 'backlog');
+              main = MAIN;
+            } else {
+              continue;
+            }
+            r.commit(`op ${k} ${o.kind}`, when);
+            if (k % 3 === 2) clearHistoryMemory(); // next read starts from the disk cache
+            await readHistory(r.dir, { asOf: AS_OF });
+          }
+          if (branch) r.checkout('main');
+          if (main !== MAIN) {
+            r.rename('plan', 'backlog');
+            r.commit('rename at last', { at: day(30) });
+          }
+          const incremental = await readHistory(r.dir, { asOf: AS_OF });
+          clearHistoryMemory();
+          const once = await readHistory(r.dir, { asOf: AS_OF, cacheDir: false });
+          assert.equal(once.status, 'full');
+          assert.deepEqual(incremental, once);
+        } finally {
+          r.cleanup();
+        }
+      }),
+      { numRuns: 12 },
+    );
+  });
+});

@@ -4,6 +4,7 @@
 // inside its mapping). Blank lines between chunks are separators: a removed
 // chunk takes one separator with it, an inserted one copies its neighbours'.
 
+import { parseDocument } from 'yaml';
 import { EditError } from './types';
 import type { Entry, FileState } from './state';
 import { indentAt, lineEndAt, lineStartAt, nextLineStart } from './text';
@@ -73,36 +74,62 @@ export function chunkLines(st: FileState, entry: Entry, c: Chunk): ChunkLines {
   };
 }
 
-/** Remove entry k's chunk and one separator next to it (a blank one, so the layout around stays). */
+/** Remove entry k's chunk and one separator next to it (a blank one, the shorter, so the layout around stays). */
 export function removeChunk(st: FileState, k: number): void {
   const n = st.entries.length;
   const c = chunkOf(st, k);
   const prev = k > 0 ? chunkOf(st, k - 1) : undefined;
   const next = k < n - 1 ? chunkOf(st, k + 1) : undefined;
   st.entries.splice(k, 1);
-  if (prev && isBlank(separator(st, prev, c))) return st.splice(prev.end, c.end, '');
-  if (next && isBlank(separator(st, c, next))) return st.splice(c.start, next.start, '');
+  // Of the two blank separators around it, the shorter goes: sections split by blank lines stay split.
+  const before = prev ? separator(st, prev, c) : undefined;
+  const after = next ? separator(st, c, next) : undefined;
+  const takeBefore = before !== undefined && isBlank(before) && (after === undefined || !isBlank(after) || before.length <= after.length);
+  if (prev && takeBefore) return st.splice(prev.end, c.end, '');
+  if (next && after !== undefined && isBlank(after)) return st.splice(c.start, next.start, '');
   if (!prev && !next) {
     // The list is now empty: `items: []` keeps it a list.
     st.splice(c.start, nextLineStart(st.text, c.end), '');
     st.splice(st.itemsColonEnd, st.itemsColonEnd, ' []');
     st.itemsValueEnd = st.itemsColonEnd + 3;
     st.itemsKind = 'empty';
+    checkHeader(st, st.lineEnd(st.itemsColonEnd), 0);
     return;
   }
   st.splice(c.start, nextLineStart(st.text, c.end), '');
 }
 
-/** Re-indent a chunk to a new `-` column and join it with the file's line break. */
-export function chunkText(cl: ChunkLines, dashCol: number, eol: string): string {
-  const shift = dashCol - cl.dashCol;
-  const lines = shift === 0 ? cl.lines : cl.lines.map((l) => {
-    if (l.trim() === '') return l;
-    if (shift > 0) return ' '.repeat(shift) + l;
-    const cut = Math.min(-shift, l.length - l.trimStart().length);
-    return l.slice(cut);
-  });
-  return lines.join(eol);
+/**
+ * Re-indent a chunk to a file's layout (its `-` column and the columns from
+ * `-` to the first key) and join it with the file's line break. Comments above
+ * the item follow the `-`; the item's other lines and the notes below it
+ * follow its keys, so relative indentation (block scalars, nested lists) stays.
+ */
+export function chunkText(cl: ChunkLines, dashCol: number, keyOff: number, eol: string): string {
+  const first = cl.lines[cl.itemAt];
+  const m = /^( *)-( +)(?=[^\s{[#])/.exec(first);
+  const srcKeyOff = m ? m[2].length + 1 : keyOff;
+  const dashShift = dashCol - cl.dashCol;
+  const keyShift = dashShift + (m ? keyOff - srcKeyOff : 0);
+  return cl.lines.map((l, i) => {
+    if (i === cl.itemAt) return m ? ' '.repeat(dashCol) + '-' + ' '.repeat(keyOff - 1) + first.slice(m[0].length) : shift(l, dashShift);
+    return shift(l, i < cl.itemAt ? dashShift : keyShift);
+  }).join(eol);
+}
+
+function shift(line: string, by: number): string {
+  if (by === 0 || line.trim() === '') return line;
+  if (by > 0) return ' '.repeat(by) + line;
+  return line.slice(Math.min(-by, line.length - line.trimStart().length));
+}
+
+/** Columns from an item's `-` to its first key, as a neighbour of position k writes it (`- id` → 2). */
+export function keyOffsetFor(st: FileState, k: number): number {
+  const e = st.entries[Math.min(k, st.entries.length - 1)];
+  if (!e || st.text[e.start] !== '-') return 2;
+  let i = e.start + 1;
+  while (st.text[i] === ' ') i++;
+  return /[\r\n{[#]/.test(st.text[i] ?? '\n') || i === e.start + 1 ? 2 : i - e.start;
 }
 
 /** The `-` column items in this file use (from a neighbour), for inserting at entry position k. */
@@ -128,12 +155,11 @@ export function insertChunk(st: FileState, k: number, text: string, itemOffset: 
     before = (at === 0 || st.text.endsWith('\n') ? '' : eol) + 'items:' + eol;
     after = eol;
   } else if (n === 0) {
-    // `items:` / `items: []  # note`: the value goes, a trailing comment stays on the key's line.
+    // `items: []  # note` → `items:  # note` and the list below it; the comment keeps its spacing.
     const lineEnd = st.lineEnd(st.itemsValueEnd);
-    const comment = st.itemsKind === 'empty' ? st.text.slice(st.itemsValueEnd, lineEnd).trim() : '';
     at = st.itemsKind === 'empty' ? st.itemsColonEnd : lineEnd;
     replaceTo = lineEnd;
-    before = (comment ? ' ' + comment : '') + eol;
+    before = st.text.slice(st.itemsKind === 'empty' ? st.itemsValueEnd : lineEnd, lineEnd) + eol;
   } else if (k < n) {
     const c = chunkOf(st, k);
     at = c.start;
@@ -151,7 +177,17 @@ export function insertChunk(st: FileState, k: number, text: string, itemOffset: 
   const start = at + before.length + itemOffset;
   const added: Entry = { ...entry, start, end: start + itemLength };
   st.entries.splice(k, 0, added);
+  if (n === 0) checkHeader(st, added.end, 1);
   return added;
+}
+
+/** The `items:` line was rewritten: it and the list up to `upTo`, read alone, must be `items` with `count` entries. */
+function checkHeader(st: FileState, upTo: number, count: number): void {
+  const doc = parseDocument(st.text.slice(lineStartAt(st.text, st.itemsColonEnd), upTo), { prettyErrors: false });
+  const items: unknown = doc.errors.length === 0 ? (doc.toJS() as { items?: unknown } | null)?.items : undefined;
+  if (!Array.isArray(items) || items.length !== count) {
+    throw new EditError(`${st.file}: rewriting the \`items:\` line would not keep it a list; edit the file by hand.`);
+  }
 }
 
 export function assertStructural(st: FileState): void {

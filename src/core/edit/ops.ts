@@ -3,13 +3,12 @@
 // exactly the intended keys and values.
 
 import { ITEM_KEYS } from '../model';
-import { assertStructural, chunkLines, chunkOf, chunkText, dashColFor, insertChunk, removeChunk } from './chunks';
+import { assertStructural, chunkLines, chunkOf, chunkText, dashColFor, insertChunk, keyOffsetFor, removeChunk } from './chunks';
 import { type PlanContext, where } from './context';
 import { readEntry } from './entry';
 import { deepEqual } from './equal';
 import { pairLines, removeField, setField, type Splice } from './field-edit';
 import { nextId } from './ids';
-import type { FileState } from './state';
 import { lineEndAt, lineStartAt } from './text';
 import { EditError, type EditValue } from './types';
 import { checkField, checkValue } from './values';
@@ -55,16 +54,17 @@ export function addItem(ctx: PlanContext, fields: Record<string, unknown>, rank:
     if (v !== undefined) values[key] = v;
   }
   if (typeof values.title !== 'string') throw new EditError('a new item needs a non-empty title.');
+  const main = ctx.ws.backlogPath;
+  ctx.state(main); // refuses a main file that does not parse before anything else
   const taken = [...ctx.where.keys(), ...ctx.reserved, ...ctx.newIds];
   const id = (values.id as string | undefined) ?? nextId(ctx.ws, taken);
   if (ctx.where.has(id) || (values.id !== undefined && ctx.reserved.has(id))) throw new EditError(`cannot add '${id}': that id is taken.`);
   values.id = id;
-  const main = ctx.ws.backlogPath;
   const target = rank === undefined ? { file: main, k: ctx.state(main).entries.length } : ctx.resolveRank(checkRank(rank, ctx.total()), main);
   const st = ctx.state(target.file);
   assertStructural(st);
   const dashCol = dashColFor(st, target.k);
-  const keyCol = dashCol + keyOffset(st, target.k);
+  const keyCol = dashCol + keyOffsetFor(st, target.k);
   const order = [...ITEM_KEYS.filter((k) => k in values), ...Object.keys(values).filter((k) => !(ITEM_KEYS as readonly string[]).includes(k))];
   const lines = order.flatMap((k) => pairLines(k, values[k], keyCol, st.eol));
   lines[0] = ' '.repeat(dashCol) + '-' + ' '.repeat(keyCol - dashCol - 1) + lines[0].trimStart();
@@ -80,15 +80,6 @@ export function addItem(ctx: PlanContext, fields: Record<string, unknown>, rank:
 function checkRank(rank: number, max: number): number {
   if (!Number.isInteger(rank) || rank < 0 || rank > max) throw new EditError(`rank ${rank} is outside 0..${max}.`);
   return rank;
-}
-
-/** Columns from an item's `-` to its first key, as a neighbour writes it (`- id` → 2). */
-function keyOffset(st: FileState, k: number): number {
-  const e = st.entries[Math.min(k, st.entries.length - 1)];
-  if (!e || st.text[e.start] !== '-') return 2;
-  let i = e.start + 1;
-  while (st.text[i] === ' ') i++;
-  return /[\r\n{[]/.test(st.text[i] ?? '\n') || i === e.start + 1 ? 2 : i - e.start;
 }
 
 export function deleteItem(ctx: PlanContext, id: string): void {
@@ -111,9 +102,9 @@ export function moveItem(ctx: PlanContext, id: string, toRank: number): void {
   const target = ctx.resolveRank(toRank, st.file);
   const dst = ctx.state(target.file);
   assertStructural(dst);
-  const dashCol = dashColFor(dst, target.k);
-  // Same file, same indentation: the chunk's bytes move unchanged.
-  const text = dst === st && dashCol === cl.dashCol ? rawText : chunkText(cl, dashCol, dst.eol);
+  // Within a file the chunk's bytes move unchanged; into another file it takes that file's layout.
+  const dashCol = dst === st ? cl.dashCol : dashColFor(dst, target.k);
+  const text = dst === st ? rawText : chunkText(cl, dashCol, keyOffsetFor(dst, target.k), dst.eol);
   const itemLine = lineOffset(text, cl.itemAt);
   const lastLine = lineOffset(text, cl.itemAt + cl.itemLines - 1);
   const itemOffset = itemLine + dashCol;

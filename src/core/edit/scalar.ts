@@ -13,8 +13,13 @@ export type Scalar = string | number | boolean;
 const BAD_FIRST = new Set('-?:,[]{}#&*!|>\'"%@`'.split(''));
 // Words other YAML readers (1.1) turn into booleans or null.
 const RESERVED = /^(?:y|n|yes|no|on|off|true|false|null|~)$/i;
-// YAML 1.1 numbers the 1.2 core schema reads as strings: 1_000, 0b101, 12:30 (sexagesimal), .5
-const NUMBERISH = /^[-+]?(?:\.?[0-9][0-9_]*(?:[.:][0-9_]*)*(?:[eE][-+]?[0-9]+)?|0[bBoOxX][0-9a-fA-F_]+|\.(?:inf|nan))$/i;
+// YAML 1.1 numbers (a superset of 1.2's): 1_000, 0b101, 0777, 12:30 (sexagesimal), .5, even a lone `.`
+const NUMBERISH = [
+  /^[-+]?(?:[0-9][0-9_]*)?\.[0-9._]*(?:[eE][-+]?[0-9]+)?$/,
+  /^[-+]?[0-9][0-9_:.]*(?:[eE][-+]?[0-9]+)?$/,
+  /^[-+]?0[bBoOxX][0-9a-fA-F_]+$/,
+  /^[-+]?\.(?:inf|nan)$/i,
+];
 // Unprintable in YAML or ambiguous in a single-line scalar.
 // eslint-disable-next-line no-control-regex -- finding control characters is the point
 const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\ufeff\ud800-\udfff]/;
@@ -26,7 +31,7 @@ export function plainSafe(s: string, ctx: Context): boolean {
   if (ctx === 'flow' && /[,[\]{}]/.test(s)) return false;
   if (RESERVED.test(s)) return false;
   // 1.2 core numbers; dates (2026-10-01) are strings there and stay plain.
-  if (NUMBERISH.test(s)) return false;
+  if (NUMBERISH.some((re) => re.test(s))) return false;
   return true;
 }
 

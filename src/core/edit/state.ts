@@ -45,7 +45,7 @@ export class FileState {
     this.text = backlog.text;
     this.eol = lineEnding(backlog.text);
     this.entries = backlog.items.map((item) => ({
-      id: item.id, start: item.source.offset, end: item.source.end, raw: item.raw, item, checked: false,
+      id: item.id, start: item.source.offset, end: entryEnd(this.text, item), raw: item.raw, item, checked: false,
     }));
     this.itemsKind = this.classifyItems();
   }
@@ -59,12 +59,15 @@ export class FileState {
     if (!f) return 'absent';
     const colon = text.indexOf(':', f.key.end);
     this.itemsColonEnd = colon + 1;
-    this.itemsValueEnd = f.value.end;
     this.emptyDashCol = f.key.column - 1 + 2;
     const raw = this.backlog.raw.items;
     if (raw === null || raw === undefined || (Array.isArray(raw) && raw.length === 0)) {
-      // Only `[]`, `~`, `null` or nothing may sit there; anything else is not ours to rewrite.
-      return /^\s*(?:\[\s*\]|~|null|Null|NULL)?$/.test(text.slice(this.itemsColonEnd, f.value.end)) ? 'empty' : 'invalid';
+      // Only `[]`, `~`, `null` or nothing (then maybe a comment) may follow the colon on its line.
+      const rest = text.slice(this.itemsColonEnd, lineEndAt(text, this.itemsColonEnd));
+      const m = /^[ \t]*(\[[ \t]*\]|~|null|Null|NULL)?(?=[ \t]*(?:#.*)?$)/.exec(rest);
+      if (!m) return 'invalid';
+      this.itemsValueEnd = this.itemsColonEnd + (m[1] ? m[0].length : 0);
+      return 'empty';
     }
     if (!Array.isArray(raw)) return 'invalid';
     if (text[f.value.offset] === '[') return 'flow';
@@ -91,5 +94,36 @@ export class FileState {
   /** End of the line holding `offset`. */
   lineEnd(offset: number): number {
     return lineEndAt(this.text, offset);
+  }
+}
+
+/**
+ * Where an item's own text ends. The parser's range can run on over comment
+ * lines after a list written at the keys' indentation (`tags:` then `- a` at
+ * the same column); those belong between items, so they are cut here: full-line
+ * comments no deeper than the keys cannot be block-scalar content. An item in
+ * a flow list ends at its `}`.
+ */
+function entryEnd(text: string, item: Item): number {
+  const start = item.source.offset;
+  let end = item.source.end;
+  if (text[start] === '{') {
+    let last = start;
+    for (const f of Object.values(item.fields)) if (f) last = Math.max(last, f.key.end, f.value.end);
+    const close = text.indexOf('}', last);
+    return close === -1 ? end : close + 1;
+  }
+  if (text[start] !== '-') return end;
+  let k = start + 1;
+  while (text[k] === ' ') k++;
+  const keyCol = text[k] === '\n' || text[k] === '\r' ? start - lineStartAt(text, start) + 1 : k - lineStartAt(text, start);
+  for (;;) {
+    const ls = lineStartAt(text, end);
+    if (ls <= start) return end;
+    const line = text.slice(ls, end);
+    const body = line.trimStart();
+    if (body !== '' && !(body.startsWith('#') && line.length - body.length <= keyCol)) return end;
+    end = ls - 1;
+    if (text[end - 1] === '\r') end--;
   }
 }

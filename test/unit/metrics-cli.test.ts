@@ -35,7 +35,7 @@ describe('sprintlog metrics (CLI)', function () {
     repo.write(BACKLOG, backlogYaml([it3('A', 'todo', 3, 'S1'), it3('B', 'todo', 2, 'S1')]));
     repo.commit('c0', { at: day(0, 9) });
     repo.write(BACKLOG, backlogYaml([it3('A', 'done', 3, 'S1'), it3('B', 'todo', 2, 'S1')]));
-    repo.commit('c1', { at: day(2, 9) }); // A done on the 4th, 10:00 Berlin
+    repo.git('branch', 'old', repo.commit('c1', { at: day(2, 9) })); // A done on the 4th, 10:00 Berlin
     repo.write(BACKLOG, backlogYaml([it3('A', 'done', 3, 'S1'), it3('B', 'done', 2, 'S1')]));
     repo.commit('c2', { at: day(5, 9) }); // B done on the 7th
     // Uncommitted: a new item C.
@@ -72,6 +72,14 @@ describe('sprintlog metrics (CLI)', function () {
     assert.equal(out, JSON.stringify(direct, null, 2) + '\n');
     // C appeared at the as-of instant (16th), after S1 ended on the 13th: not in S1's scope.
     assert.deepEqual([r.sprints[0].status, r.sprints[0].completed, r.sprints[0].scopeAdded], ['closed', 5, 0]);
+  });
+
+  it('--ref analyses another branch with its own files, without the working tree', async () => {
+    const { code, out } = await cli(['metrics', '--repo', repo.dir, '--json', '--ref', 'old'], { SPRINTLOG_NOW: '2026-03-16T12:00:00Z' });
+    assert.equal(code, 0);
+    const r = JSON.parse(out) as MetricsReport;
+    // Branch `old` = c1: A done, B todo; S1 closed with A's 3 points.
+    assert.deepEqual([r.ref, r.uncommitted, r.items.map((i) => i.state), r.sprints[0].completed], ['old', false, ['done', 'todo'], 3]);
   });
 
   it('a bare --as-of day is the end of that day in the sprint log zone', async () => {

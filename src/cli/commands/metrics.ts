@@ -54,7 +54,7 @@ async function run(ctx: CommandContext): Promise<number> {
   const asOf = asOfText === undefined ? now(ctx) : parseAsOf(asOfText, isValidTimeZone(zone) ? zone : 'UTC');
 
   const head = await refTime(root, ref);
-  if (!head.ok && (head.reason === 'bad-ref' || ref !== 'HEAD')) {
+  if (!head.ok && ref !== 'HEAD') {
     throw new Error(`cannot read ref '${ref}': ${head.message}`);
   }
   // The working tree is "now" only for HEAD, and only when as-of is not before HEAD's commit.

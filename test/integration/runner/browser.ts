@@ -47,7 +47,7 @@ export async function launchBrowser(run: RunDir, opts: WorkbenchOptions = {}): P
   const page = context.pages()[0] ?? (await context.newPage());
   const browserLog = path.join(run.root, 'browser.log');
   page.on('console', (msg) => {
-    if (msg.type() === 'error' || msg.type() === 'warning') fs.appendFileSync(browserLog, `[${msg.type()}] ${msg.text()}\n`);
+    fs.appendFileSync(browserLog, `[${msg.type()}] ${msg.text()}\n`);
   });
   page.on('pageerror', (err) => fs.appendFileSync(browserLog, `[pageerror] ${err.stack ?? err.message}\n`));
   return { context, page, close: () => context.close().catch(() => undefined) };

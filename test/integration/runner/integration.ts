@@ -3,9 +3,9 @@
 // the extension in development mode and test/integration/index.ts as the
 // extension-tests entry, waits for the exit code and prints mocha's report.
 // Entry: scripts/vscode-test/run-integration.ts (see --help there).
+import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { launchBrowser, workbenchUrl, type Browser } from './browser';
 import { bundleIntegrationTests } from './bundle';
 import { mapBundlePositions } from './sourcemap';
@@ -48,20 +48,21 @@ interface Plan {
   env: Record<string, string>;
 }
 
-/** What .vscode-test.mjs asks for, mapped onto @vscode/test-cli's runner (which reads VSCODE_TEST_OPTIONS). */
-async function testCliPlan(): Promise<Plan> {
-  const mod = (await import(pathToFileURL(path.join(REPO_ROOT, '.vscode-test.mjs')).href)) as { default: unknown };
-  const configs = (Array.isArray(mod.default) ? mod.default : [mod.default]) as {
-    files: string | string[]; workspaceFolder?: string; mocha?: Record<string, unknown>; env?: Record<string, string>;
+/**
+ * What `vscode-test --list-configuration` makes of .vscode-test.mjs (test-cli's own runner, its
+ * VSCODE_TEST_OPTIONS, the workspace): the desktop path, run here in code-server instead of electron.
+ */
+function testCliPlan(): Plan {
+  const cli = path.join(REPO_ROOT, 'node_modules', '@vscode', 'test-cli', 'out', 'bin.mjs');
+  const out = execFileSync(process.execPath, [cli, '--list-configuration'], { cwd: REPO_ROOT, encoding: 'utf8' });
+  const [first] = JSON.parse(out) as {
+    config: { workspaceFolder?: string };
+    extensionTestsPath: string;
+    env: Record<string, string | undefined>;
   }[];
-  const config = configs[0];
-  const files = (Array.isArray(config.files) ? config.files : [config.files]).map((f) => path.resolve(REPO_ROOT, f));
-  const options = { mochaOpts: { ...config.mocha }, files, preload: [], colorDefault: false };
-  return {
-    testsPath: require.resolve('@vscode/test-cli/out/runner.cjs', { paths: [REPO_ROOT] }),
-    workspace: config.workspaceFolder,
-    env: { ...config.env, VSCODE_TEST_OPTIONS: JSON.stringify(options) },
-  };
+  const env: Record<string, string> = {};
+  for (const [k, v] of Object.entries(first.env)) if (v !== undefined) env[k] = v;
+  return { testsPath: first.extensionTestsPath, workspace: first.config.workspaceFolder, env };
 }
 
 export async function runIntegration(opts: Options): Promise<number> {
@@ -69,7 +70,7 @@ export async function runIntegration(opts: Options): Promise<number> {
   assertExtensionBuilt();
   let plan: Plan;
   if (opts.testCli) {
-    plan = await testCliPlan();
+    plan = testCliPlan();
     say(`@vscode/test-cli runner with .vscode-test.mjs (${seconds(started)})`);
   } else {
     const bundle = await bundleIntegrationTests();
@@ -136,6 +137,17 @@ function printReport(run: RunDir, server: Server): void {
     console.log(mapBundlePositions(fs.readFileSync(run.report, 'utf8')));
     return;
   }
-  // @vscode/test-cli's runner, or a load failure before index.ts ran: the extension host's console is in the server log.
-  console.log(`[integration] no report at ${run.report}; last lines of the server log:\n${server.logTail(80)}`);
+  // @vscode/test-cli's runner logs to the console only: the workbench forwards that to the page
+  // (<run>/browser.log, format strings flattened). Show mocha's lines from there.
+  const browserLog = path.join(run.root, 'browser.log');
+  const lines = (fs.existsSync(browserLog) ? fs.readFileSync(browserLog, 'utf8') : '')
+    .split('\n')
+    // eslint-disable-next-line no-control-regex -- strips the ANSI colours mocha adds
+    .map((l) => l.replace(/\u001b\[[0-9;]*m/g, '').replace(/^\[log\] %c INFO color: #33f /, '').replace(/%[sd]/g, ''))
+    .filter((l) => /✔|passing|failing|pending|^\s+\d+\) |Error/.test(l));
+  if (lines.length > 0) {
+    console.log(`[integration] mocha lines from the extension host console (all of it: browser.log in the run folder):\n${mapBundlePositions(lines.join('\n'))}`);
+    return;
+  }
+  console.log(`[integration] no report at ${run.report} (the tests never started?); last lines of the server log:\n${server.logTail(80)}`);
 }

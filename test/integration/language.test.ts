@@ -161,6 +161,33 @@ describe('language features', () => {
     assert.match(pay12?.command?.title ?? '', /^in-progress · 5 pts/);
   });
 
+  it('adds cycle time and age from git history to the CodeLenses and hover (trusted workspace only)', async function () {
+    this.timeout(60_000);
+    const { uri } = await openBacklog();
+    const text = readFile(BACKLOG);
+    const lensAt = async (id: string): Promise<string> => {
+      const all = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', uri, 100);
+      return all.find((l) => l.range.start.line === locate(text, `id: ${id}`).line)?.command?.title ?? '';
+    };
+    if (!vscode.workspace.isTrusted) {
+      // Restricted mode: git never runs, so nothing history-based is shown (and nothing is invented).
+      assert.equal(await lensAt('PAY-9'), 'done · 3 pts');
+      return;
+    }
+    // The fixture is one commit of 2026-11-16 (Berlin) in which PAY-9 is already done and PAY-12 in progress.
+    const done = await waitFor(async () => {
+      const t = await lensAt('PAY-9');
+      return t.includes('cycle time') ? t : undefined;
+    }, { timeout: 45_000, message: 'the history figures in the PAY-9 lens' });
+    assert.equal(done, 'done · 3 pts · cycle time 1d');
+    const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Berlin', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
+    const age = Math.round((Date.parse(today) - Date.parse('2026-11-16')) / 86_400_000) + 1;
+    assert.equal(await lensAt('PAY-12'), `in-progress · 5 pts · age ${age}d · blocked`);
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, locate(text, 'PAY-9\n').translate(0, 2));
+    const md = hovers.flatMap((h) => h.contents).map((c) => (typeof c === 'string' ? c : 'value' in c ? c.value : '')).join('\n');
+    assert.match(md, /started 2026\\-11\\-16 · done 2026\\-11\\-16 · cycle time 1d/);
+  });
+
   it('shows the active sprint in the status bar', async () => {
     const api = await languageApi();
     const log = parse(readFile('backlog/sprints.yaml')) as { sprints: { id: string; start: string; end: string }[] };

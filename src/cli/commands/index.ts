@@ -1,7 +1,10 @@
 // Every CLI command, in the order --help lists them. Add a command by adding its file here.
 import type { Command } from '../command';
+import { addCommand } from './add';
 import { demoCommand } from './demo';
 import { metricsCommand } from './metrics';
+import { moveCommand } from './move';
+import { setCommand } from './set';
 import { validateCommand } from './validate';
 
-export const COMMANDS: Command[] = [validateCommand, metricsCommand, demoCommand];
+export const COMMANDS: Command[] = [validateCommand, metricsCommand, setCommand, addCommand, moveCommand, demoCommand];

@@ -34,18 +34,30 @@ function normalise(s: string): string {
   return s.toLowerCase().replace(/[\s_-]+/g, '');
 }
 
+function digitsOf(s: string): string {
+  let d = '';
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 48 && c <= 57) d += s[i];
+  }
+  return d;
+}
+
 /** How many edits still count as a typo rather than a different word. */
 function tolerance(word: string): number {
   return word.length <= 4 ? 1 : word.length <= 8 ? 2 : 3;
 }
 
 /**
- * Finds close matches among a fixed set of names. Normalised forms are computed
- * once, so one Suggester over 20,000 item ids answers each lookup in a few ms.
+ * Finds close matches among a fixed set of names, reused for many lookups
+ * (one per unknown dependency, against up to 20,000 item ids).
  */
 export class Suggester {
   private readonly names: string[];
-  private readonly normal: string[];
+  /** Normalised names, filled in as they are first compared. */
+  private readonly normal: (string | undefined)[];
+  /** In id mode: name indexes by their digits, so a lookup only compares ids with the same number. */
+  private readonly byDigits?: Map<string, number[]>;
   private lookups = 0;
 
   /**
@@ -53,22 +65,30 @@ export class Suggester {
    * `ids`: names are ids like PAY-12 / S12, where PAY-9 → PAY-12 or S13 → S12 is a different
    * thing, not a typo: only suggest names with the same digits (PYA-12 → PAY-12, s12 → S12).
    */
-  constructor(names: Iterable<string>, private readonly budget = Infinity, private readonly ids = false) {
+  constructor(names: Iterable<string>, private readonly budget = Infinity, ids = false) {
     this.names = [...names];
-    this.normal = this.names.map(normalise);
+    this.normal = new Array<string | undefined>(this.names.length);
+    if (ids) {
+      this.byDigits = new Map();
+      this.names.forEach((n, i) => {
+        const d = digitsOf(n);
+        const list = this.byDigits?.get(d);
+        if (list) list.push(i);
+        else this.byDigits?.set(d, [i]);
+      });
+    }
   }
 
   closest(word: string): string | undefined {
     if (++this.lookups > this.budget) return undefined;
     const norm = normalise(word);
     const max = tolerance(word);
-    const digits = this.ids ? word.replace(/\D+/g, '') : '';
+    const candidates = this.byDigits ? this.byDigits.get(digitsOf(word)) ?? [] : this.names.keys();
     let best: string | undefined;
     let bestDistance = max + 1;
-    for (let i = 0; i < this.names.length; i++) {
-      const nc = this.normal[i];
+    for (const i of candidates) {
+      const nc = (this.normal[i] ??= normalise(this.names[i]));
       if (this.names[i] === word || Math.abs(nc.length - norm.length) >= bestDistance) continue;
-      if (this.ids && this.names[i].replace(/\D+/g, '') !== digits) continue;
       if (nc === norm) return this.names[i];
       const d = editDistance(norm, nc, bestDistance - 1);
       if (d < bestDistance) {

@@ -18,7 +18,16 @@ export async function api(): Promise<SprintlogApi> {
 export async function settle(a: SprintlogApi): Promise<void> {
   for (const rel of [BACKLOG, 'backlog/sprints.yaml']) {
     const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === workspaceUri(rel).toString());
-    if (doc && !doc.isDirty) await waitFor(() => doc.getText() === readFile(rel), { message: `${rel} buffer to match the disk` });
+    if (!doc || doc.isDirty) continue;
+    try {
+      await waitFor(() => doc.getText() === readFile(rel), { timeout: 2000, message: `${rel} buffer to match the disk` });
+    } catch {
+      // The file watcher has not caught up: make VS Code re-read the file.
+      await vscode.window.showTextDocument(doc);
+      await vscode.commands.executeCommand('workbench.action.files.revert');
+      await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+      await waitFor(() => doc.getText() === readFile(rel), { message: `${rel} buffer to match the disk after a revert` });
+    }
   }
   await a.store.reload();
 }

@@ -1,5 +1,5 @@
 // The backlog store: one FolderBacklog per workspace folder that has a backlog
-// file. Open editor buffers win over disk, so views reflect unsaved typing and
+// file. Unsaved editor buffers win over disk, so views reflect unsaved typing and
 // edits are planned against exactly the text they will be applied to.
 // Reloads are debounced and async, so activation never parses.
 import * as vscode from 'vscode';
@@ -267,7 +267,7 @@ function isBacklogFile(rel: string, paths: Paths): boolean {
 
 const decoder = new TextDecoder('utf-8');
 
-/** Open buffer text if the file is open in an editor, else the disk text; undefined when it does not exist. */
+/** Unsaved buffer text if the file has one, else the disk text; undefined when it does not exist. */
 async function readText(uri: vscode.Uri, open: Map<string, vscode.TextDocument>): Promise<string | undefined> {
   const doc = open.get(uri.toString());
   if (doc) return doc.getText();
@@ -280,8 +280,10 @@ async function readText(uri: vscode.Uri, open: Map<string, vscode.TextDocument>)
 }
 
 async function readSources(folder: vscode.WorkspaceFolder, paths: Paths): Promise<{ backlogs: SourceFile[]; sprints?: SourceFile }> {
+  // Only dirty buffers differ from the disk on purpose; a clean buffer can lag behind a change made
+  // on disk (checkout, another program), and then the disk is the truth.
   const open = new Map<string, vscode.TextDocument>();
-  for (const d of vscode.workspace.textDocuments) if (!d.isClosed) open.set(d.uri.toString(), d);
+  for (const d of vscode.workspace.textDocuments) if (!d.isClosed && d.isDirty) open.set(d.uri.toString(), d);
   const at = (rel: string): vscode.Uri => vscode.Uri.joinPath(folder.uri, rel);
   const names = new Set<string>([paths.backlogPath]);
   const dir = archiveDir(paths.backlogPath);

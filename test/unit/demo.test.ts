@@ -234,6 +234,7 @@ describe('sprintlog demo', function () {
 
   it('CLI: writes the repo for another --today and prints the active sprint items', async () => {
     const dir = path.join(tmp, 'cli');
+    // A Saturday, and the last sprint's Monday (2027-03-08) is a Berlin holiday: planned after the previous retro.
     const io = capture();
     assert.equal(await main(['demo', dir, '--seed', '3', '--today', '2027-03-13'], io), 0, io.errText);
     const cliWs = loadWorkspace(dir);

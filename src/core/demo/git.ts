@@ -33,9 +33,15 @@ export class Git {
   }
 
   run(args: string[], input?: string | Buffer): string {
-    return execFileSync('git', [...CONFIG, ...args], {
-      cwd: this.dir, env: cleanEnv(this.home), input, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, stdio: ['pipe', 'pipe', 'pipe'],
-    });
+    try {
+      return execFileSync('git', [...CONFIG, ...args], {
+        cwd: this.dir, env: cleanEnv(this.home), input, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, stdio: ['pipe', 'pipe', 'pipe'],
+      });
+    } catch (e) {
+      const err = e as NodeJS.ErrnoException & { stderr?: string };
+      if (err.code === 'ENOENT') throw new Error('git is not installed or not on PATH; the demo needs it to write the history.', { cause: e });
+      throw new Error(`git ${args[0]} failed: ${(err.stderr || err.message).trim()}`, { cause: e });
+    }
   }
 
   dispose(): void {
@@ -78,7 +84,9 @@ export function fastImportStream(commits: CommitRecord[]): Buffer {
 export function writeRepository(dir: string, commits: CommitRecord[], mergedBranches: string[]): string {
   const git = new Git(dir);
   try {
-    git.run(['init', '-q', '-b', 'main']);
+    // `init` then `symbolic-ref` rather than `init -b`, which git before 2.28 lacks.
+    git.run(['init', '-q']);
+    git.run(['symbolic-ref', 'HEAD', 'refs/heads/main']);
     git.run(['fast-import', '--quiet', '--done', '--date-format=raw'], fastImportStream(commits));
     if (mergedBranches.length > 0) git.run(['update-ref', '--stdin'], mergedBranches.map((b) => `delete refs/heads/${b}\n`).join(''));
     git.run(['reset', '-q', '--hard', 'main']);

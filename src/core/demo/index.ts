@@ -68,20 +68,37 @@ function runEvent(st: Story, k: number, e: Event): void {
 export function tellStory(seed: number, today: string): Story {
   const st = new Story(seed, today);
   const first = st.sprints[0].start;
-  st.beginDay(addDays(first, -4));
-  setUp(st);
-  st.beginDay(addDays(first, -3));
-  startSprintLog(st);
-  for (let d = first; d <= today; d = addDays(d, 1)) {
-    if (!st.isWorkingDay(d)) continue;
+  // Planning on a sprint's first working day, review and retro on its last (a holiday can take either).
+  const planOn = new Map<string, number>();
+  const closeOn = new Map<string, number>();
+  st.sprints.forEach((sp, k) => {
+    let d = sp.start;
+    while (!st.isWorkingDay(d)) d = addDays(d, -1);
+    if (!planOn.has(d)) planOn.set(d, k);
+    let e = sp.end;
+    while (!st.isWorkingDay(e) && e > sp.start) e = addDays(e, -1);
+    closeOn.set(e, k);
+  });
+  // The Thursday before the first sprint: the repository and the imported backlog; Friday: the sprint log.
+  const setUpOn = addDays(first, -4);
+  const logOn = addDays(first, -3);
+  for (let d = setUpOn; d <= today; d = addDays(d, 1)) {
+    if (!st.isWorkingDay(d) && d !== setUpOn && d !== logOn) continue;
     st.beginDay(d);
+    if (d === setUpOn) setUp(st);
+    if (d === logOn) startSprintLog(st);
+    const p = planOn.get(d);
+    const c = closeOn.get(d);
+    const planning = () => {
+      if (p === undefined) return;
+      if (p > 0) carryOver(st, p);
+      plan(st, p);
+    };
+    // When a holiday takes a sprint's first day, it is planned right after the previous retro.
+    if (c === undefined) planning();
     const k = st.sprintIndex(d);
     if (k < 0) continue;
     const wd = st.workingDayOf(k, d);
-    if (d === st.sprints[k].start) {
-      if (k > 0) carryOver(st, k);
-      plan(st, k);
-    }
     reviews(st);
     unblock(st);
     pickUps(st, k);
@@ -90,9 +107,10 @@ export function tellStory(seed: number, today: string): Story {
     for (const e of SCHEDULE[k]?.[wd] ?? []) runEvent(st, k, e);
     st.later(13, 30);
     progress(st);
-    if (d === st.sprints[k].end) {
-      review(st, k);
-      retro(st, k);
+    if (c !== undefined) {
+      review(st, c);
+      retro(st, c);
+      planning();
     }
   }
   return st;
@@ -115,9 +133,18 @@ export function generateDemo(dir: string, opts: DemoOptions = {}): DemoResult {
     if (fs.readdirSync(abs).length > 0) throw new Error(`${abs} is not empty. The demo only writes into a new or empty folder; remove it or choose another.`);
   }
   const st = tellStory(seed, today);
+  const existed = fs.existsSync(abs);
   fs.mkdirSync(abs, { recursive: true });
   const commits = st.rec.commits;
-  const head = writeRepository(abs, commits, st.rec.mergedBranches());
+  let head: string;
+  try {
+    head = writeRepository(abs, commits, st.rec.mergedBranches());
+  } catch (e) {
+    // Leave nothing half-written behind: the folder was empty (or absent) before.
+    if (existed) for (const name of fs.readdirSync(abs)) fs.rmSync(path.join(abs, name), { recursive: true, force: true });
+    else fs.rmSync(abs, { recursive: true, force: true });
+    throw e;
+  }
   return {
     dir: abs,
     head,

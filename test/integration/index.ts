@@ -8,9 +8,10 @@
  * - `import * as vscode from 'vscode'` works (the extension host provides it); mocha's describe/it
  *   are globals; use `node:assert/strict`.
  * - Helpers in ./util.ts: `workspaceRoot()`, `readFile(rel)`, `writeFile(rel, text)`, `git(...args)`,
- *   `gitDiff(rel?)`, `waitFor(cond, {timeout, message})`, `activateExtension()` and
+ *   `gitDiff(rel?)`, `waitFor(cond, {timeout, message})`, `activateExtension()`,
  *   `resetWorkspace()` (back to the fixture commit: call it in afterEach when a test edits files,
- *   switches branches or leaves editors open).
+ *   switches branches or leaves editors open) and `syncOpenDocuments()` (after changing files on
+ *   disk behind VS Code's back, until open documents show the new text).
  * - The workspace is a copy of test/integration/fixtures/workspace made a git repository per run:
  *   one commit on `main` tagged `fixture` (dated 2026-11-16). Test files share one workspace and
  *   run in file-name order.

@@ -76,7 +76,7 @@ export async function activateExtension(): Promise<vscode.Extension<unknown>> {
 
 /**
  * Back to the fixture: editors reverted and closed, `main` checked out at the fixture commit,
- * other branches deleted, untracked files removed.
+ * other branches deleted, untracked files removed, and open documents showing the disk text again.
  */
 export async function resetWorkspace(): Promise<void> {
   // Revert dirty buffers first, so closing them asks nothing.
@@ -92,4 +92,34 @@ export async function resetWorkspace(): Promise<void> {
   for (const branch of git('for-each-ref', '--format=%(refname:short)', 'refs/heads').split('\n')) {
     if (branch && branch !== 'main') git('branch', '-q', '-D', branch);
   }
+  await syncOpenDocuments();
+}
+
+/**
+ * Documents stay open (without editors) after their editors close, and pick up changes on disk only
+ * when VS Code's file watcher reports them, asynchronously. Waits until every clean open document of
+ * the workspace shows its file's text; reverts the ones that lag. Call it after changing files on
+ * disk behind VS Code's back (git, writeFile) when the next step reads documents.
+ */
+export async function syncOpenDocuments(timeout = 10_000): Promise<void> {
+  const root = workspaceRoot() + path.sep;
+  const lagging = () =>
+    vscode.workspace.textDocuments.filter((d) => {
+      if (d.uri.scheme !== 'file' || !d.uri.fsPath.startsWith(root) || d.isDirty || d.isClosed) return false;
+      if (!fs.existsSync(d.uri.fsPath)) return false;
+      return d.getText() !== fs.readFileSync(d.uri.fsPath, 'utf8').replace(/^\uFEFF/, '');
+    });
+  const names = () => lagging().map((d) => path.relative(root, d.uri.fsPath)).join(', ');
+  try {
+    await waitFor(() => lagging().length === 0, { timeout: 2000 });
+    return;
+  } catch {
+    // The watcher is late (a busy machine): make VS Code re-read those files now.
+  }
+  for (const doc of lagging()) {
+    await vscode.window.showTextDocument(doc);
+    await vscode.commands.executeCommand('workbench.action.files.revert');
+  }
+  await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  await waitFor(() => lagging().length === 0, { timeout, message: `open documents to show their files' text (${names()})` });
 }

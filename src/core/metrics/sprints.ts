@@ -25,16 +25,28 @@ interface Totals {
   unestimated: string[];
 }
 
+/** Per sprint id, the items that are or ever were in it (sorted): the only ones a snapshot needs to look at. */
+function sprintCandidates(ctx: Ctx): Map<string, string[]> {
+  const sets = new Map<string, Set<string>>();
+  const add = (sprint: unknown, id: string): void => {
+    const key = typeof sprint === 'number' || typeof sprint === 'boolean' ? String(sprint) : sprint;
+    if (typeof key !== 'string') return;
+    let set = sets.get(key);
+    if (!set) sets.set(key, (set = new Set()));
+    set.add(id);
+  };
+  for (const c of ctx.timeline.changes) for (const [field, value] of c.values) if (field === 'sprint') add(value, c.id);
+  for (const i of ctx.items) add(i.sprint, i.id);
+  // Sorted so sums always add the same floats in the same order.
+  return new Map([...sets].map(([k, v]) => [k, [...v].sort(byString)]));
+}
+
 /** Items with `sprint == id` in a snapshot, and their points (unestimated count 0). */
-function totals(ctx: Ctx, snap: ReadonlyMap<string, ItemState>, id: string): Totals {
+function totals(ctx: Ctx, snap: ReadonlyMap<string, ItemState>, id: string, candidates: readonly string[]): Totals {
   const t: Totals = { count: 0, points: 0, done: 0, notDone: 0, unestimated: [] };
-  const ids = [...snap.keys()].filter((k) => {
-    const s = snap.get(k)!;
-    return s.exists && s.sprint === id;
-  });
-  // Sum in id order so the same set of items always gives the same float.
-  for (const k of ids.sort(byString)) {
-    const s = snap.get(k)!;
+  for (const k of candidates) {
+    const s = snap.get(k);
+    if (!s || !s.exists || s.sprint !== id) continue;
     const p = s.points ?? 0;
     t.count++;
     t.points += p;
@@ -56,37 +68,59 @@ interface Scope {
   changes: ScopeChange[];
 }
 
-/** Membership and estimate changes after `from` up to `to` (both instants), from history. */
-function scopeChanges(ctx: Ctx, id: string, from: number, to: number): Scope {
-  const scope: Scope = { added: 0, removed: 0, changes: [] };
-  if (to <= from) return scope;
-  const cursor = new Cursor(ctx.timeline);
-  cursor.advance(from);
-  cursor.advance(to, (c, before, after) => {
-    const was = isMember(before, id);
-    const is = isMember(after, id);
-    const push = (kind: ScopeChange['kind'], points: number | null): void => {
-      scope.changes.push({ time: formatInstant(c.time, ctx.tz), id: c.id, kind, points, commit: c.commit });
-    };
-    if (!was && is) {
-      scope.added += after.points ?? 0;
-      push('added', after.points ?? null);
-    } else if (was && !is) {
-      scope.removed += before.points ?? 0;
-      push('removed', before.points ?? null);
-    } else if (was && is && (before.points ?? 0) !== (after.points ?? 0)) {
-      const diff = clean((after.points ?? 0) - (before.points ?? 0));
-      if (diff > 0) scope.added += diff;
-      else scope.removed -= diff;
-      push('estimate', diff);
-    }
-  });
-  scope.added = clean(scope.added);
-  scope.removed = clean(scope.removed);
-  return scope;
+interface Window {
+  from: number;
+  to: number;
+  scope: Scope;
 }
 
-export function computeSprint(ctx: Ctx, s: Sprint): SprintMetrics {
+/**
+ * Membership and estimate changes of every sprint after `from` up to `to` (end of
+ * its start and last day), from history, in one replay: a change can only affect
+ * the sprint the item was in before it or is in after it.
+ */
+function scopeChanges(ctx: Ctx, windows: ReadonlyMap<string, Window>): void {
+  if (windows.size === 0) return;
+  const cursor = new Cursor(ctx.timeline);
+  cursor.advance(ctx.asOf, (c, before, after) => {
+    for (const id of new Set([before.sprint, after.sprint])) {
+      const w = id === undefined ? undefined : windows.get(id);
+      if (!w || id === undefined || c.time <= w.from || c.time > w.to) continue;
+      const scope = w.scope;
+      const was = isMember(before, id);
+      const is = isMember(after, id);
+      const push = (kind: ScopeChange['kind'], points: number | null): void => {
+        scope.changes.push({ time: formatInstant(c.time, ctx.tz), id: c.id, kind, points, commit: c.commit });
+      };
+      if (!was && is) {
+        scope.added += after.points ?? 0;
+        push('added', after.points ?? null);
+      } else if (was && !is) {
+        scope.removed += before.points ?? 0;
+        push('removed', before.points ?? null);
+      } else if (was && is && (before.points ?? 0) !== (after.points ?? 0)) {
+        const diff = clean((after.points ?? 0) - (before.points ?? 0));
+        if (diff > 0) scope.added += diff;
+        else scope.removed -= diff;
+        push('estimate', diff);
+      }
+    }
+  });
+  for (const w of windows.values()) {
+    w.scope.added = clean(w.scope.added);
+    w.scope.removed = clean(w.scope.removed);
+  }
+}
+
+/** The scope-change window of a sprint, when it can be known (empty windows need no history). */
+function scopeWindow(ctx: Ctx, s: Sprint): Window | undefined {
+  if (sprintStatus(s, ctx.asOfDay) === null) return undefined;
+  const from = dayEnd(ctx, s.start);
+  const to = dayEnd(ctx, s.end);
+  return to <= from || ctx.full ? { from, to, scope: { added: 0, removed: 0, changes: [] } } : undefined;
+}
+
+function computeSprint(ctx: Ctx, s: Sprint, window: Window | undefined, candidates: readonly string[]): SprintMetrics {
   const status = sprintStatus(s, ctx.asOfDay);
   const m: SprintMetrics = {
     id: s.id,
@@ -110,7 +144,7 @@ export function computeSprint(ctx: Ctx, s: Sprint): SprintMetrics {
   const t1 = dayEnd(ctx, s.end);
   const snap0 = ctx.snapshots.at(t0);
   if (snap0) {
-    const c = totals(ctx, snap0, s.id);
+    const c = totals(ctx, snap0, s.id, candidates);
     m.committed = c.points;
     m.committedItems = c.count;
     m.unestimated = c.unestimated;
@@ -121,7 +155,7 @@ export function computeSprint(ctx: Ctx, s: Sprint): SprintMetrics {
   const working = sprintDays.filter((d) => isWorkingDay(d, ctx.cal));
   for (const day of dayRange(s.start, lastDay)) {
     const snap = ctx.snapshots.at(dayEnd(ctx, day));
-    const t = snap && totals(ctx, snap, s.id);
+    const t = snap && totals(ctx, snap, s.id, candidates);
     const after = working.filter((d) => d > day).length;
     const ideal = m.committed !== null && working.length > 0 ? round((m.committed * after) / working.length, 2) : null;
     const bd: BurndownDay = { date: day, remaining: t ? t.notDone : null, ideal, working: isWorkingDay(day, ctx.cal) };
@@ -130,12 +164,11 @@ export function computeSprint(ctx: Ctx, s: Sprint): SprintMetrics {
     m.burnup.push(bu);
   }
   const snap1 = ctx.snapshots.at(t1);
-  if (snap1) m.completed = totals(ctx, snap1, s.id).done;
-  if (t1 <= t0 || ctx.full) {
-    const sc = scopeChanges(ctx, s.id, t0, t1);
-    m.scopeAdded = sc.added;
-    m.scopeRemoved = sc.removed;
-    m.scopeChanges = sc.changes;
+  if (snap1) m.completed = totals(ctx, snap1, s.id, candidates).done;
+  if (window) {
+    m.scopeAdded = window.scope.added;
+    m.scopeRemoved = window.scope.removed;
+    m.scopeChanges = window.scope.changes;
   }
   return m;
 }
@@ -144,5 +177,12 @@ export function computeSprints(ctx: Ctx): SprintMetrics[] {
   const seen = new Set<string>();
   // A duplicate id is a validation error; the first one counts here.
   const sprints = (ctx.ws.sprintLog?.sprints ?? []).filter((s) => s.id !== '' && !seen.has(s.id) && seen.add(s.id)).sort(sprintOrder);
-  return sprints.map((s) => computeSprint(ctx, s));
+  const windows = new Map<string, Window>();
+  for (const s of sprints) {
+    const w = scopeWindow(ctx, s);
+    if (w) windows.set(s.id, w);
+  }
+  scopeChanges(ctx, windows);
+  const candidates = sprintCandidates(ctx);
+  return sprints.map((s) => computeSprint(ctx, s, windows.get(s.id), candidates.get(s.id) ?? []));
 }

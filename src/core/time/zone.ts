@@ -57,7 +57,10 @@ const pad = (n: number, w = 2): string => String(n).padStart(w, '0');
 
 /** Offset of `tz` from UTC at instant `ms`, in minutes (Berlin in winter: 60). */
 export function offsetMinutes(ms: number, tz: string): number {
-  const w = wallTime(ms, tz);
+  return offsetOf(wallTime(ms, tz), ms);
+}
+
+function offsetOf(w: WallTime, ms: number): number {
   const asUtc = Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute, w.second);
   // Intl works in whole seconds: compare against the instant truncated to its second.
   return Math.round((asUtc - Math.floor(ms / 1000) * 1000) / 60000);
@@ -112,7 +115,7 @@ export function endOfDay(day: string, tz: string): number {
 /** ISO 8601 with the zone's offset at that instant: `2026-11-16T09:30:00+01:00` (milliseconds only when not 0). */
 export function formatInstant(ms: number, tz: string): string {
   const w = wallTime(ms, tz);
-  const off = offsetMinutes(ms, tz);
+  const off = offsetOf(w, ms);
   const sign = off < 0 ? '-' : '+';
   const abs = Math.abs(off);
   const frac = ((ms % 1000) + 1000) % 1000;

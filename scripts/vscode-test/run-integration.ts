@@ -16,7 +16,7 @@ function main(argv: string[]): Promise<number> | number {
   }
   const prepareDir = value('--prepare-only');
   if (prepareDir) return prepareOnly(prepareDir).then(() => 0);
-  const timeoutSeconds = Number(value('--timeout') ?? process.env.SPRINTLOG_TEST_TIMEOUT ?? 300);
+  const timeoutSeconds = Number(value('--timeout') ?? process.env.SPRINTLOG_TEST_TIMEOUT ?? 600);
   if (!(timeoutSeconds > 0)) throw new Error(`--timeout must be a number of seconds\n${USAGE}`);
   return runIntegration({
     grep: value('--grep'),

@@ -25,7 +25,7 @@ export interface Options {
 export const USAGE = `Usage: tsx scripts/vscode-test/run-integration.ts [options]
   --grep PATTERN     only tests whose full title matches
   --keep             keep the run folder (workspace, logs, report) after a pass
-  --timeout SECONDS  whole-run limit (default 300, env SPRINTLOG_TEST_TIMEOUT)
+  --timeout SECONDS  whole-run limit (default 600, env SPRINTLOG_TEST_TIMEOUT)
   --test-cli         run the .vscode-test.mjs config with @vscode/test-cli's runner
   --prepare-only DIR bundle the tests and write a fixture git workspace to DIR,
                      print {"tests","index","workspace"} as JSON (.vscode-test.mjs uses it)

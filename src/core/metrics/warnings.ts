@@ -127,6 +127,7 @@ export function computeWarnings(ctx: Ctx, input: WarningInput): HealthWarning[] 
   logWarnings(ctx, w, input.sprints);
   return w
     .map((x, i) => ({ x, i }))
-    .sort((a, b) => ORDER.indexOf(a.x.code) - ORDER.indexOf(b.x.code) || byString(a.x.ids.join(','), b.x.ids.join(',')) || a.i - b.i)
+    // By code; inside a code, the order they were made in: sprints oldest first, items in rank order.
+    .sort((a, b) => ORDER.indexOf(a.x.code) - ORDER.indexOf(b.x.code) || a.i - b.i)
     .map(({ x }) => x);
 }

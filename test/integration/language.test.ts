@@ -12,6 +12,25 @@ interface LanguageTestApi {
   refreshStatus(): void;
 }
 
+interface StoreView {
+  folders(): readonly { workspace: { backlogs: { file: string; text: string }[]; sprintLog?: { text: string } } }[];
+}
+
+/**
+ * After a reset (git reset, reverted buffers) the store reloads after its debounce: wait until
+ * its model is the disk text again, so a test never reads the previous test's edits.
+ */
+async function modelSettled(): Promise<void> {
+  const ext = await activateExtension();
+  const store = (ext.exports as { store?: StoreView }).store;
+  assert.ok(store, 'activate() returns { store }');
+  await waitFor(() => {
+    const ws = store.folders()[0]?.workspace;
+    const main = ws?.backlogs.find((b) => b.file === BACKLOG);
+    return main?.text === readFile(BACKLOG) && ws?.sprintLog?.text === readFile('backlog/sprints.yaml');
+  }, { timeout: 10_000, message: 'the backlog model to match the files on disk' });
+}
+
 async function languageApi(): Promise<LanguageTestApi> {
   const ext = await activateExtension();
   const api = (ext.exports as { language?: LanguageTestApi } | undefined)?.language;
@@ -50,8 +69,12 @@ function ours(uri: vscode.Uri, code?: string): vscode.Diagnostic[] {
 describe('language features', () => {
   before(async () => {
     await languageApi();
+    await modelSettled();
   });
-  afterEach(resetWorkspace);
+  afterEach(async () => {
+    await resetWorkspace();
+    await modelSettled();
+  });
 
   it('reports the fixture\'s unknown key as a warning on exactly the key', async () => {
     const uri = workspaceUri(BACKLOG);

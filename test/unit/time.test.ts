@@ -69,6 +69,12 @@ describe('time: days in a zone', () => {
     assert.equal(formatInstant(at('2026-01-01T08:05:09.250Z'), 'UTC'), '2026-01-01T08:05:09.250+00:00');
   });
 
+  it('offsets that are not whole hours (Asia/Kolkata +05:30, Asia/Kathmandu +05:45)', () => {
+    assert.equal(formatInstant(at('2026-11-16T18:29:59Z'), 'Asia/Kolkata'), '2026-11-16T23:59:59+05:30');
+    assert.equal(dayOf(at('2026-11-16T18:30:00Z'), 'Asia/Kolkata'), '2026-11-17');
+    assert.equal(startOfDay('2026-11-17', 'Asia/Kathmandu'), at('2026-11-16T18:15:00Z'));
+  });
+
   it('knows which zone names exist', () => {
     assert.equal(isValidTimeZone('Europe/Berlin'), true);
     assert.equal(isValidTimeZone('Mars/Olympus_Mons'), false);

@@ -65,10 +65,6 @@ export class Recorder {
     this.refs.set(name, { state: cloneState(main.state), files: new Map(main.files), tip: main.tip, ops: [] });
   }
 
-  hasBranch(name: string): boolean {
-    return this.refs.has(name);
-  }
-
   /** `git merge --no-ff name` into main: main's content plus the branch's changes, two parents. */
   merge(name: string, author: Person, at: Instant): number {
     const b = this.ref(name);

@@ -3,7 +3,7 @@
 // work.ts say what happens on a given day. Every random choice is made here
 // in a fixed order, so one seed always gives the same history.
 
-import { addDays, dayNumber, holidays, type Holiday, type Instant, localInstant, sprintCalendar, type SprintDates, weekday } from './calendar';
+import { addDays, holidays, type Holiday, type Instant, localInstant, sprintCalendar, type SprintDates, weekday } from './calendar';
 import type { Template } from './catalog';
 import { Random } from './random';
 import { type Person, Recorder } from './recorder';
@@ -160,9 +160,5 @@ export class Story {
     const score = (d: Developer) => item.tags.filter((t) => d.likes.includes(t)).length;
     const best = Math.max(...candidates.map(score));
     return this.rng.pick(candidates.filter((d) => score(d) === best));
-  }
-
-  daysBetween(a: string, b: string): number {
-    return dayNumber(b) - dayNumber(a);
   }
 }

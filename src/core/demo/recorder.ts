@@ -1,9 +1,10 @@
 // The demo's history, recorded in memory before anything touches git.
 // Each ref (main and every feature branch) has its own RepoState; a change
-// made on a branch is kept so the merge can replay it onto main. Branch
-// changes only touch the fields of the branch's own item (state, assignee)
-// and its own code, and main never changes those while the branch is open,
-// so the replay is exactly what a clean `git merge --no-ff` would produce.
+// made on a branch is kept so the merge can replay it onto main. A branch
+// changes only its own item's `state` and its own new code file, and main
+// never changes those while the branch is open, so the replay is what
+// `git merge --no-ff` gives (git merges almost all of them cleanly; a few
+// touch adjacent lines of backlog.yaml and are resolved the same way).
 
 import type { Instant } from './calendar';
 import { renderFiles } from './render';

@@ -60,7 +60,7 @@ describe('sprintlog metrics (CLI)', function () {
     assert.equal((await cli(['metrics', '--repo', repo.dir, '--json', '--as-of', '2026-03-05T12:00:00+01:00'])).out, out);
   });
 
-  it('the JSON equals computeMetrics on readFilesAt-free inputs when as-of is now (working tree included)', async () => {
+  it('without --as-of the JSON is computeMetrics over the working tree, uncommitted change included', async () => {
     const now = '2026-03-16T12:00:00Z';
     const { code, out } = await cli(['metrics', '--repo', repo.dir, '--json'], { SPRINTLOG_NOW: now });
     assert.equal(code, 0);

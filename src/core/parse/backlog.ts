@@ -2,9 +2,10 @@
 
 import type { Document, YAMLMap, YAMLSeq } from 'yaml';
 import {
-  BACKLOG_KEYS, EPIC_KEYS, ITEM_KEYS, type BacklogFile, type Epic, type Item, type Problem, type StateCategory,
+  BACKLOG_KEYS, EPIC_KEYS, ITEM_KEYS, type BacklogFile, type Epic, type FieldSource, type Item, type Problem, type StateCategory,
 } from '../model';
-import type { LineIndex } from './source';
+import { type ItemChunks, splitItems } from './chunks';
+import { LineIndex } from './source';
 import { asDateText, asNumber, asText, asTextList, isMap, isSeq, parseYamlText, readMap } from './yaml-node';
 
 export interface BacklogParse {
@@ -16,11 +17,97 @@ export interface BacklogParse {
 const CATEGORIES = new Set(['todo', 'doing', 'done']);
 
 export function parseBacklog(text: string, file: string): BacklogParse {
+  const chunks = splitItems(text);
+  if (chunks) {
+    const fast = parseChunked(text, file, chunks);
+    if (fast) return { backlog: fast, problems: [] };
+  }
+  return parseWhole(text, file);
+}
+
+/** The whole document with `yaml`: the path for small files, odd layouts and every error. */
+export function parseWhole(text: string, file: string): BacklogParse {
   const { doc, lines, problems } = parseYamlText(text, file);
   if (!doc) return { problems };
+  const backlog = readTop(doc, lines, file, text);
+  if ('problems' in backlog) return backlog;
+  const items = doc.contents && isMap(doc.contents) ? doc.contents.get('items', true) : undefined;
+  if (isSeq(items)) backlog.items = readEntries(doc, items, lines, file, readItem);
+  return { backlog, problems };
+}
+
+/**
+ * Header parsed as one small document, each item chunk on its own (cached by
+ * its text). Undefined when any piece has a YAML error: the whole-document
+ * parse then reports it at the right place.
+ */
+function parseChunked(text: string, file: string, chunks: ItemChunks): BacklogFile | undefined {
+  const header = parseYamlText(text.slice(0, chunks.headerEnd), file);
+  if (!header.doc) return undefined;
+  const backlog = readTop(header.doc, header.lines, file, text);
+  if ('problems' in backlog) return undefined;
+  const lines = new LineIndex(text);
+  const { starts } = chunks;
+  let seqEnd = chunks.end;
+  for (let i = 0; i < starts.length; i++) {
+    const from = starts[i];
+    const chunk = parseChunk(text.slice(from, i + 1 < starts.length ? starts[i + 1] : chunks.end), file);
+    if (chunk === 'error') return undefined;
+    backlog.items.push(placeChunk(chunk, file, from, i, lines));
+    seqEnd = from + chunk.seqEnd;
+  }
+  const itemsField = backlog.fields.items;
+  if (itemsField) itemsField.value = lines.range(file, starts[0] + chunks.indent, seqEnd);
+  return backlog;
+}
+
+/** An item parsed from its chunk alone: ranges are relative to the chunk start. */
+interface ChunkItem {
+  raw: Record<string, unknown>;
+  fields: Record<string, { key: [number, number]; value: [number, number] }>;
+  source: [number, number];
+  /** End of the entry's value as `yaml` measures a sequence (after its last content line). */
+  seqEnd: number;
+}
+
+const CHUNK_CACHE_LIMIT = 100_000;
+const chunkCache = new Map<string, ChunkItem | 'error'>();
+
+function parseChunk(chunk: string, file: string): ChunkItem | 'error' {
+  let hit = chunkCache.get(chunk);
+  if (hit !== undefined) return hit;
+  const { doc, lines } = parseYamlText(chunk, file);
+  const seq = doc?.contents;
+  if (!doc || !isSeq(seq) || seq.items.length !== 1) hit = 'error';
+  else {
+    const node = seq.items[0];
+    // A non-map entry (`- text`) is not an item; the validator reports it from the whole parse.
+    if (!isMap(node)) hit = 'error';
+    else {
+      const { raw, fields } = readMap(doc, node, lines, file);
+      const rel: ChunkItem['fields'] = {};
+      for (const [k, f] of Object.entries(fields)) rel[k] = { key: [f.key.offset, f.key.end], value: [f.value.offset, f.value.end] };
+      const src = entryRange(node, lines, file);
+      hit = { raw, fields: rel, source: [src.offset, src.end], seqEnd: seq.range[1] };
+    }
+  }
+  if (chunkCache.size >= CHUNK_CACHE_LIMIT) chunkCache.clear();
+  chunkCache.set(chunk, hit);
+  return hit;
+}
+
+function placeChunk(chunk: ChunkItem, file: string, base: number, index: number, lines: LineIndex): Item {
+  const at = (r: [number, number]) => lines.range(file, base + r[0], base + r[1]);
+  const fields: Item['fields'] = {};
+  for (const [k, f] of Object.entries(chunk.fields)) fields[k] = { key: at(f.key), value: at(f.value) };
+  return readItem({ raw: chunk.raw, nodes: {}, fields: fields as Record<string, FieldSource> }, { file, index, source: at(chunk.source) });
+}
+
+/** The top-level mapping (everything but the items), or the problem that it is not a mapping. */
+function readTop(doc: Document.Parsed, lines: LineIndex, file: string, text: string): BacklogFile | { problems: Problem[] } {
   const backlog: BacklogFile = { file, text, items: [], epics: [], extra: {}, raw: {}, fields: {} };
   const root = doc.contents;
-  if (root === null || (!isMap(root) && isScalarNull(root))) return { backlog, problems };
+  if (root === null || (!isMap(root) && isScalarNull(root))) return backlog;
   if (!isMap(root)) {
     const at = root.range?.[0] ?? 0;
     return {
@@ -45,9 +132,7 @@ export function parseBacklog(text: string, file: string): BacklogParse {
   }
   const epics = top.nodes.epics;
   if (isSeq(epics)) backlog.epics = readEntries(doc, epics, lines, file, readEpic);
-  const items = top.nodes.items;
-  if (isSeq(items)) backlog.items = readEntries(doc, items, lines, file, readItem);
-  return { backlog, problems };
+  return backlog;
 }
 
 function isScalarNull(node: unknown): boolean {

@@ -66,7 +66,7 @@ install_node_and_code_server() {
 
   # Built into a staging prefix, moved into place only when complete, so an
   # interrupted build is never mistaken for an installation.
-  log "installing code-server $CODE_SERVER_VERSION (builds native modules, ~2-4 min)"
+  log "installing code-server $CODE_SERVER_VERSION (builds native modules: 2-9 min, depending on load)"
   local staging="$CS_PREFIX.partial"
   npm_prefix "$staging"
   (

@@ -191,10 +191,12 @@ function checkHeader(st: FileState, upTo: number, count: number): void {
 }
 
 export function assertStructural(st: FileState): void {
+  const key = st.backlog.fields.items?.key;
+  const at = key ? `${st.file}:${key.line}:${key.column}` : st.file;
   if (st.itemsKind === 'flow') {
-    throw new EditError(`${st.file}: \`items\` is written as a flow list (\`[...]\`); items can be changed in place but not added, deleted or moved. Rewrite it as a \`- \` list first.`);
+    throw new EditError(`${at}: \`items\` is written as a flow list (\`[...]\`); its items can be changed in place but not added, deleted or moved. Rewrite it as a \`- \` list first.`);
   }
   if (st.itemsKind === 'invalid') {
-    throw new EditError(`${st.file}: \`items\` is not a list in a block mapping; fix the file by hand first.`);
+    throw new EditError(`${at}: \`items\` is not a list in a block mapping; fix the file by hand first.`);
   }
 }

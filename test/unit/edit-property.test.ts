@@ -172,7 +172,8 @@ const scenario = fileSpec.chain((f) => {
 });
 
 describe('edit engine (property)', () => {
-  it('any op sequence on any layout: parses, has the intended model, changes only touched items', () => {
+  it('any op sequence on any layout: parses, has the intended model, changes only touched items', function () {
+    this.timeout(180_000); // 400 runs; the CI machine may be shared
     fc.assert(fc.property(scenario, ({ f, ops }) => {
       const text = renderFile(f);
       const ws = buildWorkspace('/repo', [{ file: FILE, text }], undefined);

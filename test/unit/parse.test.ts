@@ -87,6 +87,16 @@ describe('parse', () => {
     }), { numRuns: 300 });
   });
 
+  it("keeps an entry's range to its own lines: comments after a block list or before the next item are not its", () => {
+    const text = 'items:\n  - id: A\n    tags:\n    - a\n    # c1\n  # c2\n  - id: B\n    description: |\n      # Heading\n      text\n  # c3\n  - {id: C} # x\n';
+    const flow = 'items: [{id: A, title: x}, {id: B}]\n';
+    for (const parse of [parseBacklog, parseWhole]) {
+      const slices = (t: string) => parse(t, 'f').backlog!.items.map((i) => t.slice(i.source.offset, i.source.end));
+      assert.deepEqual(slices(text), ['- id: A\n    tags:\n    - a', '- id: B\n    description: |\n      # Heading\n      text', '- {id: C} # x']);
+      assert.deepEqual(slices(flow), ['{id: A, title: x}', '{id: B}']);
+    }
+  });
+
   it('falls back to the whole parse for layouts the scan cannot vouch for, and reports errors there', () => {
     assert.equal(splitItems('items: [{id: A, title: x}]\n'), undefined);
     assert.equal(splitItems('base: &b {state: todo}\nitems:\n  - id: A\n    <<: *b\n'), undefined);

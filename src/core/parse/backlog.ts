@@ -155,7 +155,11 @@ function readEntries<T>(doc: Document.Parsed, seq: YAMLSeq, lines: LineIndex, fi
   return out;
 }
 
-/** From the `- ` that opens a sequence entry to the end of its last line with content. */
+/**
+ * From the `- ` that opens a sequence entry to the end of its last line with
+ * content. `yaml` counts comment lines after a block value as part of the map;
+ * those belong to what follows (usually the next item), so they are left out.
+ */
 export function entryRange(node: YAMLMap, lines: LineIndex, file: string): Item['source'] {
   const text = lines.text;
   const [start0, valueEnd] = node.range ?? [0, 0, 0];
@@ -163,8 +167,23 @@ export function entryRange(node: YAMLMap, lines: LineIndex, file: string): Item[
   let i = start0 - 1;
   while (i >= 0 && text[i] === ' ') i--;
   if (i >= 0 && text[i] === '-') start = i;
+  if (node.flow) {
+    // `- {id: X} # note` in a block list: the note is the entry's; inside `[...]` the map ends at `}`.
+    const rest = text.slice(valueEnd, lines.lineEnd(valueEnd));
+    return lines.range(file, start, start < start0 && /^\s*(#.*)?$/.test(rest) ? lines.lineEnd(valueEnd) : valueEnd);
+  }
+  // Block-scalar content is indented deeper than the keys, so a comment line at
+  // or left of the key column is a real comment, never part of a value.
+  const keyColumn = lines.position(start0).column - 1;
   let last = valueEnd - 1;
-  while (last > start && /\s/.test(text[last])) last--;
+  for (;;) {
+    while (last > start && /\s/.test(text[last])) last--;
+    const lineStart = lines.lineStart(lines.position(last).line);
+    if (lineStart <= start) break;
+    const indent = /^ */.exec(text.slice(lineStart, last + 1))![0].length;
+    if (text[lineStart + indent] !== '#' || indent > keyColumn) break;
+    last = lineStart - 1;
+  }
   // A trailing `# comment` on the last line is part of the entry; lineEnd keeps it.
   return lines.range(file, start, lines.lineEnd(last));
 }

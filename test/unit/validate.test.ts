@@ -2,6 +2,7 @@
 // decisions where the spec is silent, and behaviour on 20,000 items.
 
 import { strict as assert } from 'node:assert';
+import fc from 'fast-check';
 import type { Problem, Workspace } from '../../src/core/model';
 import { buildWorkspace } from '../../src/core/parse/workspace';
 import { dateProblem, editDistance, isTimeZone, validateWorkspace } from '../../src/core/validate';
@@ -105,6 +106,43 @@ describe('validate: messages and hints', () => {
     assert.match(ps[0].message, /Dependency cycle: A-1 → A-2 → A-3 → A-1\./);
     assert.match(ps[1].message, /B-1 → B-1\./);
     assert.match(ps[2].message, /C-1 → C-2 → C-1\./);
+  });
+
+  it('one report per strongly connected group, mentioning the items beyond the named cycle', () => {
+    const text = items(
+      '  - {id: A-1, title: a, depends_on: [A-2, A-3]}',
+      '  - {id: A-2, title: b, depends_on: [A-1]}',
+      '  - {id: A-3, title: c, depends_on: [A-1]}',
+    );
+    const ps = check(text);
+    assert.deepEqual(codes(ps), ['dependency-cycle']);
+    assert.match(ps[0].message, /A-1 → A-2 → A-1\./);
+    assert.match(ps[0].hint ?? '', /1 more item is caught in cycles with these/);
+  });
+
+  it('cycle reports match a brute-force search on random dependency graphs', () => {
+    fc.assert(fc.property(
+      fc.integer({ min: 1, max: 9 }).chain((n) => fc.tuple(fc.constant(n), fc.array(fc.tuple(fc.nat(n - 1), fc.nat(n - 1)), { maxLength: 20 }))),
+      ([n, edges]) => {
+        const deps: number[][] = Array.from({ length: n }, () => []);
+        for (const [a, b] of edges) if (!deps[a].includes(b)) deps[a].push(b);
+        const text = items(...deps.map((d, i) => `  - {id: T-${i}, title: t, depends_on: [${d.map((x) => `T-${x}`).join(', ')}]}`));
+        // reach[a][b]: b is reachable from a in one or more steps.
+        const reach = deps.map((d) => deps.map((_, b) => d.includes(b)));
+        for (let k = 0; k < n; k++) for (let a = 0; a < n; a++) for (let b = 0; b < n; b++) if (reach[a][k] && reach[k][b]) reach[a][b] = true;
+        const groups = new Set<string>();
+        for (let a = 0; a < n; a++) {
+          if (reach[a][a]) groups.add(deps.map((_, b) => b).filter((b) => reach[a][b] && reach[b][a]).join(','));
+        }
+        const ps = check(text).filter((p) => p.code === 'dependency-cycle');
+        assert.equal(ps.length, groups.size);
+        for (const p of ps) {
+          const cycle = /Dependency cycle: (.*?)\. /.exec(p.message)?.[1].split(' → ').map((id) => Number(id.slice(2))) ?? [];
+          assert.equal(cycle[0], cycle[cycle.length - 1]);
+          for (let i = 0; i + 1 < cycle.length; i++) assert.ok(deps[cycle[i]].includes(cycle[i + 1]), p.message);
+        }
+      },
+    ), { numRuns: 200 });
   });
 
   it('a state declared with a bad category is reported at the declaration only', () => {

@@ -52,7 +52,7 @@ function checkTimeZone(ctx: Context, log: SprintLog): void {
   const text = scalarText(v);
   if (text !== undefined && isTimeZone(text)) return;
   // The spec has no code for time zones; a zone decides which day every date falls
-  // on, so `bad-date` is the closest of its codes (see the report in validate/index.ts).
+  // on, so `bad-date` is the closest of its codes (decisions: validate/index.ts).
   const guess = text === undefined ? undefined : closest(text, knownTimeZones());
   ctx.error(log.fields.timezone?.value ?? fileStart(log.file), 'bad-date', `\`timezone\` is ${quote(v)}, which is not an IANA time zone name, so no day boundary can be computed.`,
     guess ? `Did you mean \`${guess}\`?` : 'Use a name like `Europe/Berlin`, `America/New_York` or `UTC` (the default when `timezone` is absent).');

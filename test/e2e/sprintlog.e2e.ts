@@ -5,14 +5,14 @@
 // Workbench) and drive it with the Workbench helpers in ./workbench.ts: runCommand(title),
 // quickOpen(path), view(name), treeItem(view, text), contextMenu(row, /entry/),
 // pickQuickItem(filter), logChannelText(name), screenshot(name). Check files on disk
-// with `git` in wb.workspace (a git repository at tag `fixture`). Each step fails with what it
-// waited for and a screenshot; never skip a step because something did not show up.
+// with `git` in wb.workspace (a git repository at tag `fixture`); wait with until(). Each step
+// fails with what it waited for and a screenshot; never skip a step because something did not show up.
 import * as assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parse } from 'yaml';
-import { clearScreenshots, sprintlogContribution, Workbench } from './workbench';
+import { clearScreenshots, sprintlogContribution, until, Workbench } from './workbench';
 
 const contribution = sprintlogContribution();
 
@@ -50,55 +50,38 @@ describe('Sprintlog in the VS Code workbench', function () {
     await wb.screenshot('backlog-yaml-open');
   });
 
-  // Runs once package.json contributes the container (viewsContainers.activitybar id `sprintlog`,
-  // views `sprintlog.sprint` and `sprintlog.backlog`); from then on every step must work.
-  const viewsContributed = contribution.container !== undefined;
-  (viewsContributed ? it : it.skip)(
-    viewsContributed
-      ? 'shows the sprint items and sets a state from the context menu: tree and YAML change'
-      : 'PENDING until package.json contributes the `sprintlog` activity-bar container: sprint view, Set state from the context menu',
-    async () => {
-      const container = contribution.container!;
-      const sprintView = contribution.views.find((v) => v.id === 'sprintlog.sprint');
-      assert.ok(sprintView, 'package.json contributes the container but no view `sprintlog.sprint`');
+  it('shows the sprint items and sets a state from the context menu: tree and YAML change', async () => {
+    const container = contribution.container;
+    assert.ok(container, 'package.json contributes no activity-bar container `sprintlog` (contributes.viewsContainers.activitybar)');
+    const sprintView = contribution.views.find((v) => v.id === 'sprintlog.sprint');
+    assert.ok(sprintView, 'package.json contributes no view `sprintlog.sprint` in the `sprintlog` container');
 
-      await wb.openViewContainer(container.title);
-      const view = await wb.view(sprintView.name);
-      // The view follows the sprint running today; pick S12 so the test does not depend on the date.
-      await wb.runCommand(/Sprintlog: Show Sprint/, 'Sprintlog: Show Sprint');
-      await wb.pickQuickItem('S12', /\(S12\)/);
-      await wb.treeItem(view, 'Sprint 12');
-      // PAY-15 is a `todo` item of sprint S12 in the fixture.
-      const row = await wb.treeItem(view, 'PAY-15');
-      const before = await wb.rowContext(row);
-      assert.doesNotMatch(before, /\breview\b/i, `PAY-15 reads as "review" before the change: ${before}`);
-      await wb.screenshot('sprint-view');
+    await wb.openViewContainer(container.title);
+    const view = await wb.view(sprintView.name);
+    // The view follows the sprint running today; pick S12 so the test does not depend on the date.
+    await wb.runCommand(/Sprintlog: Show Sprint/, 'Sprintlog: Show Sprint');
+    await wb.pickQuickItem('S12', /\(S12\)/);
+    await wb.treeItem(view, 'Sprint 12');
+    // PAY-15 is a `todo` item of sprint S12 in the fixture.
+    const row = await wb.treeItem(view, 'PAY-15');
+    const before = await wb.rowContext(row);
+    assert.doesNotMatch(before, /\breview\b/i, `PAY-15 reads as "review" before the change: ${before}`);
+    await wb.screenshot('sprint-view');
 
-      await wb.contextMenu(row, /Set state/i);
-      await wb.screenshot('set-state-picker');
-      await wb.pickQuickItem('review');
+    await wb.contextMenu(row, /Set state/i);
+    await wb.screenshot('set-state-picker');
+    await wb.pickQuickItem('review');
 
-      // The YAML: PAY-15's state and nothing else changed (comments and layout kept).
-      const deadline = Date.now() + 10_000;
-      while (!/^\+\s+state: review$/m.test(git('diff'))) {
-        if (Date.now() > deadline) throw new Error(`backlog.yaml did not change to PAY-15 state: review; git diff:\n${git('diff')}`);
-        await new Promise((r) => setTimeout(r, 100));
-      }
-      const items = parse(backlogOnDisk()).items as { id: string; state?: string }[];
-      assert.equal(items.find((i) => i.id === 'PAY-15')?.state, 'review');
-      assert.deepEqual(git('diff', '--numstat').trim().split(/\s+/).slice(0, 2), ['1', '1'], `one line changed:\n${git('diff')}`);
+    // The YAML: PAY-15's state and nothing else changed (comments and layout kept).
+    await until(() => /^\+\s+state: review$/m.test(git('diff')), 10_000, () => `backlog.yaml did not get PAY-15 state: review; git diff:\n${git('diff')}`);
+    const items = parse(backlogOnDisk()).items as { id: string; state?: string }[];
+    assert.equal(items.find((i) => i.id === 'PAY-15')?.state, 'review');
+    assert.deepEqual(git('diff', '--numstat').trim().split(/\s+/), ['1', '1', 'backlog/backlog.yaml'], `one line changed:\n${git('diff')}`);
 
-      // The tree: the row (or the group it sits in) now reads "review".
-      await assert.doesNotReject(async () => {
-        const end = Date.now() + 10_000;
-        for (;;) {
-          const now = await wb.rowContext(await wb.treeItem(view, 'PAY-15'));
-          if (/\breview\b/i.test(now)) return;
-          if (Date.now() > end) throw new Error(`the PAY-15 row does not read "review" after the change: ${now}`);
-          await new Promise((r) => setTimeout(r, 100));
-        }
-      });
-      await wb.screenshot('sprint-view-after-set-state');
-    },
-  );
+    // The tree: the row (or the group it sits in) now reads "review".
+    let now = '';
+    await until(async () => /\breview\b/i.test((now = await wb.rowContext(await wb.treeItem(view, 'PAY-15')))), 10_000,
+      () => `the PAY-15 row does not read "review" after the change: ${now}`);
+    await wb.screenshot('sprint-view-after-set-state');
+  });
 });

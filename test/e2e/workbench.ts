@@ -269,6 +269,15 @@ export class Workbench {
 
 }
 
+/** Polls `check` every 100 ms until it returns true; after `timeout` ms fails with `failure()`. */
+export async function until(check: () => boolean | Promise<boolean>, timeout: number, failure: () => string): Promise<void> {
+  const deadline = Date.now() + timeout;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error(failure());
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
 /** Empties test-results/e2e so the folder shows this run only. */
 export function clearScreenshots(): void {
   fs.rmSync(SCREENSHOTS, { recursive: true, force: true });

@@ -103,12 +103,26 @@ export async function startCodeServer(run: RunDir, opts: { env?: Record<string, 
   const killGroup = (signal: NodeJS.Signals) => {
     try { process.kill(-pid, signal); } catch { /* already gone */ }
   };
-  // Never leave a server behind, whatever way the runner ends.
+  // Never leave a server behind, whatever way the runner ends: on exit, and on Ctrl-C or kill
+  // (the server is in its own session, so the terminal's signal does not reach it). The signal
+  // is raised again once no listener of ours is left, so the process still ends as it would have.
   const onExit = () => killGroup('SIGKILL');
+  const onSignal = (signal: NodeJS.Signals) => {
+    killGroup('SIGKILL');
+    removeListeners();
+    if (process.listenerCount(signal) === 0) process.kill(process.pid, signal);
+  };
+  const removeListeners = () => {
+    process.removeListener('exit', onExit);
+    process.removeListener('SIGINT', onSignal);
+    process.removeListener('SIGTERM', onSignal);
+  };
   process.once('exit', onExit);
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
 
   const stop = async () => {
-    process.removeListener('exit', onExit);
+    removeListeners();
     killGroup('SIGTERM');
     const done = await Promise.race([exit.then(() => true), delay(5000).then(() => false)]);
     // The group may still hold children after the leader left; take them too.

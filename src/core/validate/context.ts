@@ -29,6 +29,10 @@ export class Context {
     this.report(at, 'warning', code, message, hint);
   }
 
+  text(file: string): string {
+    return this.texts.get(file) ?? '';
+  }
+
   /** The first line of an entry (from its `- ` to the end of that line), for problems about a whole entry. */
   entryHead(source: SourceRange): SourceRange {
     const text = this.texts.get(source.file) ?? '';

@@ -12,7 +12,27 @@ import { Suggester } from './suggest';
 function depRange(ctx: Context, item: Item, entry: number): SourceRange {
   const whole = item.fields.depends_on?.value ?? ctx.entryHead(item.source);
   if (entry < 0 || !item.fields.depends_on) return whole;
-  return ctx.locate(whole, [entry])?.value ?? whole;
+  return flowEntry(ctx.text(whole.file), whole, entry) ?? ctx.locate(whole, [entry])?.value ?? whole;
+}
+
+/** The usual one-line `[PAY-1, PAY-2]` found by scanning, not re-parsing (1,000 unknown ids must stay cheap). */
+function flowEntry(text: string, whole: SourceRange, entry: number): SourceRange | undefined {
+  const src = text.slice(whole.offset, whole.end);
+  if (!/^\[[^[\]{}"'#\n]*\]$/.test(src)) return undefined;
+  let at = 1;
+  for (let k = 0; ; k++) {
+    const comma = src.indexOf(',', at);
+    const stop = comma === -1 ? src.length - 1 : comma;
+    if (k === entry) {
+      let a = at;
+      let b = stop;
+      while (a < b && /\s/.test(src[a])) a++;
+      while (b > a && /\s/.test(src[b - 1])) b--;
+      return { file: whole.file, line: whole.line, column: whole.column + a, offset: whole.offset + a, end: whole.offset + b };
+    }
+    if (comma === -1) return undefined;
+    at = comma + 1;
+  }
 }
 
 /** Adjacency in compressed rows: the targets of item i are target[start[i] .. start[i + 1]). */

@@ -15,6 +15,13 @@
 // - Duplicate ids are checked per kind: items (all backlog files), epics, sprints.
 // - When a file did not parse, references into it are not checked, so one syntax error
 //   does not cascade into dozens of unknown-sprint / unknown-dependency errors.
+// - Archive files may hold `epics` (the workspace reads them); `states` there is an
+//   unknown-key warning (only the main file's states count).
+// - A state declared under `states:` with a bad category is reported there, not again at
+//   every item using it. A dependency cycle is reported once per strongly connected group.
+// - "Did you mean" for ids (sprints, epics, dependencies) only proposes ids with the same
+//   digits: S13 → S12 is another sprint, not a typo; s12 → S12 is.
+// - `working_days` accepts what the parser reads (mon…sun, or full English day names).
 
 import type { Problem, Workspace } from '../model';
 import { Context } from './context';

@@ -69,6 +69,7 @@ describe('Sprintlog in the VS Code workbench', function () {
     await wb.screenshot('sprint-view');
 
     await wb.contextMenu(row, /Set state/i);
+    await wb.waitForQuickPick('the Set State picker');
     await wb.screenshot('set-state-picker');
     await wb.pickQuickItem('review');
 

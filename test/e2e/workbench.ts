@@ -94,6 +94,12 @@ export class Workbench {
     return this.page.locator('.quick-input-widget input.input');
   }
 
+  /** Waits for a quick input (a picker some action opened) to show its entries; returns its placeholder. */
+  async waitForQuickPick(what: string, timeout = 10_000): Promise<string> {
+    await this.expectVisible(this.page.locator('.quick-input-widget .monaco-list-row'), what, timeout);
+    return (await this.quickInput().getAttribute('placeholder')) ?? '';
+  }
+
   /** Waits until the quick-input box is visible and reads exactly `value`. */
   private async quickInputReads(value: string, what: string): Promise<void> {
     const input = this.quickInput();

@@ -24,6 +24,8 @@ const USER_SETTINGS = {
   'workbench.tips.enabled': false,
   'workbench.enableExperiments': false,
   'workbench.secondarySideBar.defaultVisibility': 'hidden',
+  // No fades: screenshots show finished states, and steps need not wait for animations.
+  'workbench.reduceMotion': 'on',
   'security.workspace.trust.enabled': false,
   'extensions.autoCheckUpdates': false,
   'extensions.autoUpdate': false,

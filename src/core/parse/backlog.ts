@@ -6,7 +6,7 @@ import {
 } from '../model';
 import { type ItemChunks, splitItems } from './chunks';
 import { LineIndex } from './source';
-import { asDateText, asNumber, asText, asTextList, isMap, isSeq, parseYamlText, readMap } from './yaml-node';
+import { asDateText, asNumber, asText, asTextList, isMap, isSeq, parseYamlText, readMap, readTopMap } from './yaml-node';
 
 export interface BacklogParse {
   backlog?: BacklogFile;
@@ -106,19 +106,12 @@ function placeChunk(chunk: ChunkItem, file: string, base: number, index: number,
 /** The top-level mapping (everything but the items), or the problem that it is not a mapping. */
 function readTop(doc: Document.Parsed, lines: LineIndex, file: string, text: string): BacklogFile | { problems: Problem[] } {
   const backlog: BacklogFile = { file, text, items: [], epics: [], extra: {}, raw: {}, fields: {} };
-  const root = doc.contents;
-  if (root === null || (!isMap(root) && isScalarNull(root))) return backlog;
-  if (!isMap(root)) {
-    const at = root.range?.[0] ?? 0;
-    return {
-      problems: [{
-        ...lines.position(at), file, offset: at, end: root.range?.[1], severity: 'error', code: 'yaml-syntax',
-        message: 'The backlog file must be a mapping with `version`, `project` and `items` keys.',
-        hint: 'Start the file with `version: 1` and an `items:` list.',
-      }],
-    };
-  }
-  const top = readMap(doc, root, lines, file);
+  const top = readTopMap(doc, lines, file, {
+    message: 'The backlog file must be a mapping with `version`, `project` and `items` keys.',
+    hint: 'Start the file with `version: 1` and an `items:` list.',
+  });
+  if (top === null) return backlog;
+  if ('code' in top) return { problems: [top] };
   backlog.raw = top.raw;
   backlog.fields = top.fields;
   backlog.version = asNumber(top.raw.version);
@@ -133,10 +126,6 @@ function readTop(doc: Document.Parsed, lines: LineIndex, file: string, text: str
   const epics = top.nodes.epics;
   if (isSeq(epics)) backlog.epics = readEntries(doc, epics, lines, file, readEpic);
   return backlog;
-}
-
-function isScalarNull(node: unknown): boolean {
-  return typeof node === 'object' && node !== null && 'value' in node && (node as { value: unknown }).value === null;
 }
 
 type EntryReader<T> = (e: ReturnType<typeof readMap>, common: EntryCommon) => T;

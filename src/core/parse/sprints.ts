@@ -5,7 +5,7 @@ import {
   type Problem, type RetroAction, type Sprint, type SprintLog, type Weekday,
 } from '../model';
 import { entryRange } from './backlog';
-import { asDateText, asNumber, asText, asTextList, isMap, isSeq, parseYamlText, readMap } from './yaml-node';
+import { asDateText, asNumber, asText, asTextList, isMap, isSeq, parseYamlText, readMap, readTopMap } from './yaml-node';
 
 export interface SprintsParse {
   sprintLog?: SprintLog;
@@ -18,19 +18,12 @@ export function parseSprints(text: string, file: string): SprintsParse {
   const log: SprintLog = {
     file, text, timezone: DEFAULT_TIMEZONE, workingDays: [...DEFAULT_WORKING_DAYS], holidays: [], sprints: [], extra: {}, raw: {}, fields: {},
   };
-  const root = doc.contents;
-  if (root === null) return { sprintLog: log, problems };
-  if (!isMap(root)) {
-    const at = root.range?.[0] ?? 0;
-    return {
-      problems: [{
-        ...lines.position(at), file, offset: at, end: root.range?.[1], severity: 'error', code: 'yaml-syntax',
-        message: 'The sprint log must be a mapping with `version`, `timezone` and `sprints` keys.',
-        hint: 'Start the file with `version: 1` and a `sprints:` list.',
-      }],
-    };
-  }
-  const top = readMap(doc, root, lines, file);
+  const top = readTopMap(doc, lines, file, {
+    message: 'The sprint log must be a mapping with `version`, `timezone` and `sprints` keys.',
+    hint: 'Start the file with `version: 1` and a `sprints:` list.',
+  });
+  if (top === null) return { sprintLog: log, problems };
+  if ('code' in top) return { problems: [top] };
   log.raw = top.raw;
   log.fields = top.fields;
   log.version = asNumber(top.raw.version);

@@ -85,6 +85,20 @@ export function readMap(doc: Document.Parsed, node: YAMLMap, lines: LineIndex, f
 
 export { isMap, isSeq, isScalar };
 
+/**
+ * The document's top-level mapping: its entries, `null` for an empty document,
+ * or a problem when the top level is a list or a scalar.
+ */
+export function readTopMap(doc: Document.Parsed, lines: LineIndex, file: string, what: { message: string; hint: string }): MapEntries | null | Problem {
+  const root = doc.contents;
+  if (root === null || (isScalar(root) && root.value === null)) return null;
+  if (!isMap(root)) {
+    const at = root.range?.[0] ?? 0;
+    return { ...lines.position(at), file, offset: at, end: root.range?.[1], severity: 'error', code: 'yaml-syntax', ...what };
+  }
+  return readMap(doc, root, lines, file);
+}
+
 /** A scalar as text (`id: 12` is the id "12"); undefined for null, maps and sequences. */
 export function asText(v: unknown): string | undefined {
   if (v === null || v === undefined) return undefined;

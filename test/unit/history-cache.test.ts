@@ -73,20 +73,53 @@ describe('history: cache', function () {
     assert.deepEqual(fromDisk, await cold(repo));
   });
 
+  it('new commits read as commit objects give what git log gives (subject paragraph, times, merges)', async () => {
+    repo.write(MAIN, backlogYaml(items(3)));
+    repo.commit('c0', { at: day(0) });
+    await readHistory(repo.dir, { asOf: AS_OF });
+    repo.branch('side');
+    repo.write(MAIN, backlogYaml(items(3, { 2: { state: 'done' } })));
+    repo.commit('Side: finish A-2\nwith a second subject line  \n\nBody text.', { at: day(1, 8), committedAt: day(3) });
+    repo.checkout('main');
+    repo.write(MAIN, backlogYaml(items(3, { 0: { points: 40 } })));
+    repo.commit('\n\nMain: estimate', { at: day(2), author: 'Ünïcode Äuthor' });
+    repo.merge('side', { at: day(4), message: 'Merge side' });
+    const inc = await readHistory(repo.dir, { asOf: AS_OF });
+    assert.equal(lastHistoryStats()?.commitsListed, 3, 'the side commit, the main commit and the merge');
+    assert.deepEqual(inc, await cold(repo));
+    assert.deepEqual(inc.commits.map((c) => [c.subject, c.author]), [
+      ['c0', 'Test Author'], ['Side: finish A-2 with a second subject line', 'Test Author'], ['Main: estimate', 'Ünïcode Äuthor'], ['Merge side', 'Test Author'],
+    ]);
+  });
+
+  it('results share frozen event objects; their arrays belong to the caller', async () => {
+    repo.write(MAIN, backlogYaml([{ id: 'A-1', title: 'One', tags: ['x'] }]));
+    repo.commit('c0', { at: day(0) });
+    const a = await readHistory(repo.dir, { asOf: AS_OF });
+    const b = await readHistory(repo.dir, { asOf: AS_OF });
+    assert.notEqual(a.events, b.events);
+    a.events.reverse();
+    assert.deepEqual(b.events.map((e) => e.field), ['@exists', 'tags', 'title']);
+    const tags = b.events.find((e) => e.field === 'tags')!;
+    assert.throws(() => (tags.value as string[]).push('y'), TypeError);
+    assert.throws(() => Object.assign(tags, { time: 0 }), TypeError);
+  });
+
   for (const [name, damage] of Object.entries<(text: string) => string>({
     'truncated JSON': (t) => t.slice(0, t.length / 2),
     'not JSON at all': () => '\u0000\u0001garbage',
-    'another format version': (t) => t.replace('"version":1', '"version":999'),
+    'another format version': (t) => t.replace(/"version":\d+/, '"version":999'),
     'a wrong shape (an event with a numeric id)': (t) => t.replace('["A-1","@exists",true]', '[1,"@exists",true]'),
     'a commit missing from a tip\'s ancestry': (t) => {
-      const j = JSON.parse(t);
-      j.commits = j.commits.slice(1);
-      return JSON.stringify(j);
+      const lines = t.split('\n');
+      return [...lines.slice(0, -2), ''].join('\n');
     },
     'wrong chunk offsets of the stored tip version': (t) => {
-      const j = JSON.parse(t);
-      j.versions[0][3] = j.versions[0][3].map((s: number, i: number) => (i === 0 ? s : s + 1));
-      return JSON.stringify(j);
+      const lines = t.split('\n');
+      const versions = JSON.parse(lines[1]);
+      versions[0][3] = versions[0][3].map((s: number, i: number) => (i === 0 ? s : s + 1));
+      lines[1] = JSON.stringify(versions);
+      return lines.join('\n');
     },
   })) {
     it(`a corrupt cache is ignored and rebuilt: ${name}`, async () => {
@@ -104,8 +137,9 @@ describe('history: cache', function () {
       clearHistoryMemory();
       const h = await readHistory(repo.dir, { asOf: AS_OF });
       assert.deepEqual(h, await cold(repo));
-      const again = JSON.parse(fs.readFileSync(file, 'utf8'));
-      assert.equal(again.version, 1, 'a valid cache was written again');
+      const again = fs.readFileSync(file, 'utf8').split('\n');
+      assert.equal(JSON.parse(again[0]).format, 'sprintlog-history');
+      assert.equal(again.length - 3, 3, 'a valid cache holding the 3 commits was written again');
     });
   }
 

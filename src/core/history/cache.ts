@@ -9,12 +9,12 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Layout } from './chunks';
 import type { Entry, FileVersion } from './items';
-import type { FileRef, RawEvent } from './snapshot';
+import { sameFiles, type FileRef, type RawEvent } from './snapshot';
 import type { CommitRec, EngineState } from './state';
 import { decodeValue, encodeValue } from './values';
 
 const FORMAT = 'sprintlog-history';
-const VERSION = 1;
+const VERSION = 3;
 
 export function cacheFile(dir: string, prefix: string, backlogPath: string): string {
   const key = crypto.createHash('sha1').update(`${prefix}\0${backlogPath}`).digest('hex').slice(0, 16);
@@ -23,55 +23,68 @@ export function cacheFile(dir: string, prefix: string, backlogPath: string): str
 
 type Json = unknown;
 type FileRow = [string, string, string, number];
-type CommitRow = [string, string[], number, number, string, string, number, number, Json[], string[]];
-type VersionRow = [string, string, number, number[], number, [string | null, Json][]];
+/** files: the commit's backlog files, or 0 = the same as its first parent's. */
+type CommitRow = [string, string[], number, number, string, string, FileRow[] | 0, number, Json[], string[]];
 
-interface CacheJson {
+/** Line 1 of the file; line 2 is the array of the tip's versions ([oid, kind, indent, starts, seqEnd, [[id, fields]...]]); then one CommitRow per line. */
+interface Meta {
   format: string;
   version: number;
   prefix: string;
   backlogPath: string;
   names: string[];
   tips: string[];
-  fileSets: FileRow[][];
-  commits: CommitRow[];
-  versions: VersionRow[];
+}
+
+// A complete commit's row (until its analysis is redone) and an entry's JSON never change: serialised once per process.
+const rowText = new WeakMap<CommitRec, { events: RawEvent[]; files: FileRef[]; text: string }>();
+const entryText = new WeakMap<Entry, string>();
+
+function commitRow(rec: CommitRec, state: EngineState): string {
+  const known = rowText.get(rec);
+  if (known && known.events === rec.events && known.files === rec.files) return known.text;
+  const parent = rec.parents.length > 0 ? state.commits.get(rec.parents[0]) : undefined;
+  const same = parent?.files && parent.events !== undefined && sameFiles(rec.files!, parent.files);
+  const files: CommitRow[6] = same ? 0 : rec.files!.map((f): FileRow => [f.role, f.path, f.oid, f.size]);
+  const events = rec.events!.map((e) => (e.value === undefined ? [e.id, e.field] : [e.id, e.field, encodeValue(e.value)]));
+  const row: CommitRow = [rec.hash, rec.parents, rec.authorTime, rec.committerTime, rec.author, rec.subject, files, rec.touches ? 1 : 0, events, rec.warnings ?? []];
+  const text = JSON.stringify(row);
+  rowText.set(rec, { events: rec.events!, files: rec.files!, text });
+  return text;
+}
+
+function entryJson(e: Entry): string {
+  let text = entryText.get(e);
+  if (text === undefined) {
+    text = JSON.stringify([e.id ?? null, encodeValue(e.fields)]);
+    entryText.set(e, text);
+  }
+  return text;
 }
 
 /** Write the state (complete commits only, the tip's file versions). Failures are ignored: the cache is an optimisation. */
 export function saveCache(file: string, state: EngineState): void {
-  const setIndex = new Map<string, number>();
-  const fileSets: FileRow[][] = [];
-  const commits: CommitRow[] = [];
-  for (const rec of state.commits.values()) {
-    if (!rec.files || rec.events === undefined || rec.touches === undefined) continue;
-    const rows = rec.files.map((f): FileRow => [f.role, f.path, f.oid, f.size]);
-    const key = JSON.stringify(rows);
-    let idx = setIndex.get(key);
-    if (idx === undefined) {
-      idx = fileSets.length;
-      setIndex.set(key, idx);
-      fileSets.push(rows);
-    }
-    const events = rec.events.map((e) => (e.value === undefined ? [e.id, e.field] : [e.id, e.field, encodeValue(e.value)]));
-    commits.push([rec.hash, rec.parents, rec.authorTime, rec.committerTime, rec.author, rec.subject, idx, rec.touches ? 1 : 0, events, rec.warnings ?? []]);
-  }
-  const versions: VersionRow[] = [];
+  const rows: string[] = [];
+  for (const rec of state.commits.values()) if (rec.files && rec.events !== undefined && rec.touches !== undefined) rows.push(commitRow(rec, state));
+  const versions: string[] = [];
+  const seen = new Set<string>();
   for (const f of state.tip?.snapshot.files ?? []) {
     const v = f.version;
-    if (v.kind === 'broken' || v.oid === '' || versions.some((r) => r[0] === v.oid)) continue;
+    if (v.kind === 'broken' || v.oid === '' || seen.has(v.oid)) continue;
+    seen.add(v.oid);
     const layout = v.kind === 'chunks' ? v.layout : undefined;
-    const kind = layout ? 'chunks' : 'parsed';
-    versions.push([v.oid, kind, layout?.indent ?? 0, layout?.starts ?? [], layout?.seqEnd ?? 0, v.entries.map((e) => [e.id ?? null, encodeValue(e.fields)])]);
+    const head = JSON.stringify([v.oid, layout ? 'chunks' : 'parsed', layout?.indent ?? 0, layout?.starts ?? [], layout?.seqEnd ?? 0]);
+    versions.push(`${head.slice(0, -1)},[${v.entries.map(entryJson).join(',')}]]`);
   }
-  const json: CacheJson = {
+  const meta: Meta = {
     format: FORMAT, version: VERSION, prefix: state.prefix, backlogPath: state.backlogPath, names: state.names,
-    tips: state.tips.filter((t) => state.commits.get(t)?.events !== undefined), fileSets, commits, versions,
+    tips: state.tips.filter((t) => state.commits.get(t)?.events !== undefined),
   };
+  const text = `${JSON.stringify(meta)}\n[${versions.join(',')}]\n${rows.join('\n')}\n`;
   try {
     fs.mkdirSync(path.dirname(file), { recursive: true });
     const tmp = `${file}.${process.pid}.${Date.now()}.tmp`;
-    fs.writeFileSync(tmp, JSON.stringify(json));
+    fs.writeFileSync(tmp, text);
     fs.renameSync(tmp, file);
     state.dirty = false;
   } catch {
@@ -96,19 +109,35 @@ function fileSet(rows: unknown): FileRef[] {
   });
 }
 
-function commit(row: unknown, sets: FileRef[][]): CommitRec {
+/** A commit row; `files` stays undefined for "same as the first parent" (resolved by the caller). */
+function commit(row: unknown): CommitRec {
   if (!isArr(row) || row.length !== 10) bad();
-  const [hash, parents, at, ct, author, subject, idx, touches, events, warnings] = row;
+  const [hash, parents, at, ct, author, subject, files, touches, events, warnings] = row;
   if (!isHash(hash) || !isArr(parents) || !parents.every(isHash) || !isNum(at) || !isNum(ct) || !isStr(author) || !isStr(subject)) bad();
-  if (!Number.isInteger(idx) || !sets[idx as number] || (touches !== 0 && touches !== 1) || !isArr(events) || !isArr(warnings) || !warnings.every(isStr)) bad();
+  if ((files !== 0 && !isArr(files)) || (touches !== 0 && touches !== 1) || !isArr(events) || !isArr(warnings) || !warnings.every(isStr)) bad();
   const evs = events.map((e): RawEvent => {
     if (!isArr(e) || (e.length !== 2 && e.length !== 3) || !isStr(e[0]) || !isStr(e[1])) bad();
     return { id: e[0], field: e[1], value: e.length === 3 ? decodeValue(e[2]) : undefined };
   });
   return {
     hash, parents: parents as string[], authorTime: at, committerTime: ct, author, subject,
-    files: sets[idx as number], touches: touches === 1, events: evs, warnings: warnings.length > 0 ? (warnings as string[]) : undefined,
+    files: files === 0 ? undefined : fileSet(files), touches: touches === 1, events: evs, warnings: warnings.length > 0 ? (warnings as string[]) : undefined,
   };
+}
+
+/** Give every "same as first parent" commit its parent's files (following first-parent chains, no cycles). */
+function resolveFiles(commits: Map<string, CommitRec>): void {
+  for (const rec of commits.values()) {
+    const chain: CommitRec[] = [];
+    let at: CommitRec | undefined = rec;
+    while (at && !at.files) {
+      if (chain.length > commits.size) bad();
+      chain.push(at);
+      at = at.parents.length > 0 ? commits.get(at.parents[0]) : undefined;
+    }
+    if (!at) bad();
+    for (const c of chain) c.files = at.files;
+  }
 }
 
 function version(row: unknown): FileVersion {
@@ -134,25 +163,31 @@ function version(row: unknown): FileVersion {
 
 /** Read the cache into `state` (which must be fresh). False, with `state` untouched, when there is no usable cache. */
 export function loadCache(file: string, state: EngineState): boolean {
-  let json: CacheJson;
+  let lines: string[];
   try {
-    json = JSON.parse(fs.readFileSync(file, 'utf8')) as CacheJson;
+    lines = fs.readFileSync(file, 'utf8').split('\n');
   } catch {
     return false;
   }
   try {
-    if (typeof json !== 'object' || json === null || json.format !== FORMAT || json.version !== VERSION) return false;
-    if (json.prefix !== state.prefix || json.backlogPath !== state.backlogPath) return false;
-    if (!isArr(json.names) || !json.names.every(isStr) || json.names[0] !== state.backlogPath) bad();
-    if (!isArr(json.tips) || !json.tips.every(isHash) || !isArr(json.fileSets) || !isArr(json.commits) || !isArr(json.versions)) bad();
-    const sets = json.fileSets.map(fileSet);
+    const meta = JSON.parse(lines[0]) as Meta;
+    if (typeof meta !== 'object' || meta === null || meta.format !== FORMAT || meta.version !== VERSION) return false;
+    if (meta.prefix !== state.prefix || meta.backlogPath !== state.backlogPath) return false;
+    if (!isArr(meta.names) || !meta.names.every(isStr) || meta.names[0] !== state.backlogPath) bad();
+    if (!isArr(meta.tips) || !meta.tips.every(isHash)) bad();
+    if (lines.length < 3 || lines[lines.length - 1] !== '') bad(); // a file cut short loses its final newline
+    const versionRows = JSON.parse(lines[1]) as unknown;
+    if (!isArr(versionRows)) bad();
     const commits = new Map<string, CommitRec>();
-    for (const row of json.commits) {
-      const rec = commit(row, sets);
+    const texts: string[] = [];
+    for (let i = 2; i < lines.length - 1; i++) {
+      const rec = commit(JSON.parse(lines[i]));
       commits.set(rec.hash, rec);
+      texts.push(lines[i]);
     }
+    resolveFiles(commits);
     // Every tip's ancestry must be complete, or listing "new" commits would miss some.
-    for (const tip of json.tips) {
+    for (const tip of meta.tips) {
       const stack = [tip];
       const seen = new Set<string>();
       while (stack.length > 0) {
@@ -164,9 +199,11 @@ export function loadCache(file: string, state: EngineState): boolean {
         stack.push(...rec.parents.filter((p) => !seen.has(p)));
       }
     }
-    const versions = json.versions.map(version);
-    state.names = json.names;
-    state.tips = json.tips;
+    const versions = versionRows.map(version);
+    let i = 0;
+    for (const rec of commits.values()) rowText.set(rec, { events: rec.events!, files: rec.files!, text: texts[i++] });
+    state.names = meta.names;
+    state.tips = meta.tips;
     state.commits = commits;
     for (const v of versions) state.stored.set(v.oid, v);
     return true;

@@ -6,7 +6,7 @@
 // markers, a second `items:` key) returns undefined and the caller parses the
 // whole file instead. A new version of a file is rescanned only around the bytes
 // that differ from an older version (common prefix and suffix are compared with
-// memcmp), so a one-line change in a 2,000-item file costs one chunk.
+// memcmp; see rescan.ts), so a one-line change in a 2,000-item file costs one chunk.
 
 export interface Layout {
   /** Column of the items' `-`. */
@@ -15,14 +15,6 @@ export interface Layout {
   starts: number[];
   /** Byte offset where the last chunk ends (the sequence ends). */
   seqEnd: number;
-}
-
-export interface Rescan {
-  layout: Layout;
-  /** Chunks [from, to) of the new layout are new; they replace chunks [from, baseTo) of the base layout. */
-  from: number;
-  to: number;
-  baseTo: number;
 }
 
 const LF = 10;
@@ -34,15 +26,15 @@ const DASH = 45;
 const DOT = 46;
 const PERCENT = 37;
 
-const enum Kind { Blank, Comment, Item, Term, Cont, Unsafe }
+export const enum Kind { Blank, Comment, Item, Term, Cont, Unsafe }
 
-function lineEnd(buf: Buffer, ls: number): number {
+export function lineEnd(buf: Buffer, ls: number): number {
   const nl = buf.indexOf(LF, ls);
   return nl === -1 ? buf.length : nl;
 }
 
 /** What a line is inside an items sequence at indent `indent`. */
-function lineKind(buf: Buffer, ls: number, le: number, indent: number): Kind {
+export function lineKind(buf: Buffer, ls: number, le: number, indent: number): Kind {
   let i = ls;
   while (i < le && buf[i] === SP) i++;
   if (i === le || (buf[i] === CR && i + 1 === le)) return Kind.Blank;
@@ -112,7 +104,7 @@ function isTopContent(buf: Buffer, s: number, le: number): boolean {
 }
 
 /** Nothing after the items sequence may be a second `items:` key, another document or a conflict marker. */
-function trailerOk(buf: Buffer, from: number): boolean {
+export function trailerOk(buf: Buffer, from: number): boolean {
   for (let ls = from; ls < buf.length;) {
     const le = lineEnd(buf, ls);
     if (isTopContent(buf, ls, le) && (unsafeTopLine(buf, ls, le) || itemsKey(buf, ls, le) !== undefined)) return false;
@@ -210,82 +202,6 @@ export function commonSuffix(a: Buffer, b: Buffer, max: number): number {
   while (i + SMALL <= max && a.compare(b, bl - i - SMALL, bl - i, al - i - SMALL, al - i) === 0) i += SMALL;
   while (i < max && a[al - i - 1] === b[bl - i - 1]) i++;
   return i;
-}
-
-/** Index of `x` in the sorted array, or -1. */
-function indexOfSorted(arr: number[], x: number): number {
-  let lo = 0;
-  let hi = arr.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    if (arr[mid] === x) return mid;
-    if (arr[mid] < x) lo = mid + 1;
-    else hi = mid - 1;
-  }
-  return -1;
-}
-
-/** Number of elements <= x in the sorted array. */
-function countAtMost(arr: number[], x: number): number {
-  let lo = 0;
-  let hi = arr.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (arr[mid] <= x) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
-/**
- * Scan `buf` knowing an older version `base` and its layout: only the region
- * between their common prefix and suffix is rescanned. Undefined when the
- * change touches the header, the first item's first line or the trailer (the
- * caller then scans the whole version).
- */
-export function scanIncremental(buf: Buffer, base: Buffer, bl: Layout): Rescan | undefined {
-  const n = bl.starts.length;
-  if (n === 0) return undefined;
-  let p = commonPrefix(buf, base);
-  const s = commonSuffix(buf, base, Math.min(buf.length, base.length) - p);
-  p = p === 0 ? 0 : base.lastIndexOf(LF, p - 1) + 1;
-  let qB = base.length - s;
-  if (qB > 0 && base[qB - 1] !== LF) {
-    const nl = base.indexOf(LF, qB);
-    qB = nl === -1 ? base.length : nl + 1;
-  }
-  if (p <= bl.starts[0] || qB > bl.seqEnd) return undefined;
-  const delta = buf.length - base.length;
-  const qN = qB + delta;
-  const k = countAtMost(bl.starts, p - 1) - 1;
-  const fresh: number[] = [];
-  let j = -1;
-  let sameTrailer = false;
-  const { end, stopped } = scanItems(buf, bl.starts[k], bl.indent, fresh, (pos, kind) => {
-    if (pos < qN) return false;
-    if (kind === Kind.Term) {
-      sameTrailer = pos - delta === bl.seqEnd;
-      return false;
-    }
-    j = indexOfSorted(bl.starts, pos - delta);
-    return j >= 0;
-  });
-  if (end < 0) return undefined;
-  let starts: number[];
-  let seqEnd: number;
-  let baseTo: number;
-  if (stopped) {
-    starts = bl.starts.slice(0, k).concat(fresh);
-    for (let x = j; x < n; x++) starts.push(bl.starts[x] + delta);
-    seqEnd = bl.seqEnd + delta;
-    baseTo = j;
-  } else {
-    if (!sameTrailer && !(end === buf.length && bl.seqEnd === base.length) && !trailerOk(buf, end)) return undefined;
-    starts = bl.starts.slice(0, k).concat(fresh);
-    seqEnd = end;
-    baseTo = n;
-  }
-  return { layout: { indent: bl.indent, starts, seqEnd }, from: k, to: k + fresh.length, baseTo };
 }
 
 /** Byte range of chunk i. */

@@ -5,6 +5,7 @@
 
 import { computeFiles, discoverRenames } from './files';
 import { listCommits } from './git';
+import { walkNew } from './commits';
 import { throwIfAborted } from './git-stream';
 import { topoOrder } from './order';
 import { replay } from './replay';
@@ -45,10 +46,44 @@ async function list(ctx: RunCtx, head: string, exclude: string[]): Promise<void>
   }, ctx.signal);
 }
 
-/** Bring the state up to date with `head`; returns its reachable commits in topological order, oldest first. */
-export async function update(ctx: RunCtx, head: string, shallow: boolean, onProgress?: (done: number, total: number) => void): Promise<CommitRec[]> {
+/**
+ * The commits new since the ordered list of `memo.head` when they all descend
+ * from it alone (every parent new or memo.head itself): then the new order is
+ * the old one followed by theirs (order.ts). Undefined otherwise.
+ */
+function newOnTop(state: EngineState, head: string): CommitRec[] | undefined {
+  const memo = state.order;
+  if (!memo) return undefined;
+  if (head === memo.head) return [];
+  const fresh: CommitRec[] = [];
+  const seen = new Set<string>([head]);
+  const stack = [head];
+  while (stack.length > 0) {
+    const h = stack.pop()!;
+    const rec = state.commits.get(h);
+    if (!rec || memo.set.has(h) || rec.parents.length === 0) return undefined;
+    fresh.push(rec);
+    for (const p of rec.parents) {
+      if (p === memo.head || seen.has(p)) continue;
+      seen.add(p);
+      stack.push(p);
+    }
+  }
+  return fresh.some((r) => r.parents.includes(memo.head)) ? fresh : undefined;
+}
+
+/** Commits reachable from `head` in topological order (oldest first), from the memo when possible. */
+async function ordered(ctx: RunCtx, head: string, shallow: boolean): Promise<CommitRec[]> {
   const { state } = ctx;
-  if (!state.commits.has(head)) await list(ctx, head, state.tips.filter((t) => state.commits.has(t)));
+  const fresh = newOnTop(state, head);
+  if (fresh && state.order) {
+    const memo = state.order;
+    if (fresh.length === 0) return memo.list;
+    const extended = memo.list.concat(topoOrder(fresh) as CommitRec[]);
+    for (const r of fresh) memo.set.add(r.hash);
+    state.order = { head, list: extended, set: memo.set };
+    return extended;
+  }
   const missing = new Set<string>();
   let reach = reachable(state, head, missing);
   if (missing.size > 0 && !shallow) {
@@ -59,6 +94,16 @@ export async function update(ctx: RunCtx, head: string, shallow: boolean, onProg
   }
   // In a shallow clone git lists boundary commits without parents; anything else missing is dropped from parent lists.
   if (missing.size > 0) for (const rec of reach) rec.parents = rec.parents.filter((p) => !missing.has(p));
+  const sorted = topoOrder(reach) as CommitRec[];
+  state.order = { head, list: sorted, set: new Set(sorted.map((r) => r.hash)) };
+  return sorted;
+}
+
+/** Bring the state up to date with `head`; returns its reachable commits in topological order, oldest first. */
+export async function update(ctx: RunCtx, head: string, shallow: boolean, onProgress?: (done: number, total: number) => void): Promise<CommitRec[]> {
+  const { state } = ctx;
+  if (!state.commits.has(head) && (shallow || !(await walkNew(ctx, head)))) await list(ctx, head, state.tips.filter((t) => state.commits.has(t)));
+  const reach = await ordered(ctx, head, shallow);
   throwIfAborted(ctx.signal);
 
   let todo = reach.filter((r) => !r.files);
@@ -76,13 +121,15 @@ export async function update(ctx: RunCtx, head: string, shallow: boolean, onProg
     rec.touches = parents.length === 0 ? files.length > 0 : parents.every((p) => !sameFiles(files, p.files!));
   }
 
-  const ordered = topoOrder(reach) as CommitRec[];
-  const pending = ordered.filter((r) => r.events === undefined);
-  if (pending.length > 0) await replay(ctx, pending, head, onProgress);
+  const pending = reach.filter((r) => r.events === undefined);
+  if (pending.length > 0) {
+    state.generation++;
+    await replay(ctx, pending, head, onProgress);
+  }
   else if (state.tip?.hash !== head) state.tip = undefined;
   if (state.tips[0] !== head) {
     state.tips = [head, ...state.tips.filter((t) => t !== head)].slice(0, MAX_TIPS);
     state.dirty = true;
   }
-  return ordered;
+  return reach;
 }

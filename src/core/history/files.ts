@@ -40,11 +40,15 @@ async function treeEntries(ctx: RunCtx, oid: string): Promise<TreeEntry[]> {
   return entries;
 }
 
+/** Lookups for a few commits go through the contents process (one git process less; the bytes are needed anyway). */
+const SMALL_BATCH = 8;
+
 /** Compute `files` of the given commits (all at once, pipelined). */
 export async function computeFiles(ctx: RunCtx, recs: CommitRec[]): Promise<void> {
   const { state } = ctx;
   const dirs = [...new Set(state.names.map(archiveDir))];
-  const check = ctx.check();
+  const small = recs.length <= SMALL_BATCH;
+  const check = small ? ctx.blobs() : ctx.check();
   const lookups = recs.map((rec) => ({
     rec,
     names: state.names.map((n) => check.get(`${rec.hash}:${state.prefix}${n}`)),
@@ -55,6 +59,12 @@ export async function computeFiles(ctx: RunCtx, recs: CommitRec[]): Promise<void
     if ((i++ & 255) === 0) throwIfAborted(ctx.signal);
     const names = await Promise.all(l.names);
     const dirObjs = await Promise.all(l.dirs);
+    for (const o of [...names, ...dirObjs]) {
+      if (!o?.data || ctx.stash.has(o.oid)) continue;
+      ctx.stash.set(o.oid, o.data);
+      ctx.stats.blobsRead++;
+      ctx.stats.bytesRead += o.data.length;
+    }
     const files: FileRef[] = [];
     const at = names.findIndex((o) => o?.type === 'blob');
     const mainPath = at >= 0 ? state.names[at] : state.backlogPath;

@@ -50,7 +50,14 @@ function stateFor(key: string, make: () => EngineState): { state: EngineState; f
   return { state, fresh };
 }
 
-const copy = (v: unknown): unknown => (typeof v === 'object' && v !== null ? structuredClone(v) : v);
+/** Freeze a value and everything in it (event values are shared by every result of a process). */
+function deepFreeze<T>(v: T): T {
+  if (typeof v === 'object' && v !== null && !Object.isFrozen(v)) {
+    Object.freeze(v);
+    for (const x of Object.values(v)) deepFreeze(x);
+  }
+  return v;
+}
 
 /** Events of the backlog files' git history. Never throws for a missing git, a folder outside a repository or a shallow clone; throws for a ref that does not exist. */
 export async function readHistory(root: string, opts: HistoryOptions = {}): Promise<History> {
@@ -101,36 +108,53 @@ interface AssembleOpts {
   shallow: boolean;
 }
 
+/** The committed part of the history as of `asOf` (shared arrays: callers copy). */
+function committed(state: EngineState, ordered: CommitRec[], head: string, asOf: number, shallow: boolean): NonNullable<EngineState['assembled']> {
+  const memo = state.assembled;
+  if (memo && memo.head === head && memo.generation === state.generation && asOf >= memo.maxTime) return memo;
+  const kept = ordered.filter((r) => r.touches && r.authorTime <= asOf);
+  const commits: CommitInfo[] = kept.map((r, order) => deepFreeze({
+    hash: r.hash, parents: [...r.parents], authorTime: r.authorTime, committerTime: r.committerTime, author: r.author, subject: r.subject, order,
+  }));
+  const events: HistoryEvent[] = [];
+  const warnings = new Set<string>();
+  if (shallow) {
+    warnings.add('This is a shallow clone: commits before its boundary are missing, so the history is partial and the first available commit ' +
+      'appears to introduce everything it holds. Run `git fetch --unshallow` for full history.');
+  }
+  kept.forEach((r, order) => {
+    for (const e of r.events ?? []) events.push(deepFreeze({ id: e.id, field: e.field, value: e.value, commit: r.hash, time: r.authorTime, order }));
+    for (const w of r.warnings ?? []) warnings.add(w);
+  });
+  events.sort((a, b) => a.time - b.time || a.order - b.order);
+  const maxTime = ordered.reduce((m, r) => (r.touches && r.authorTime > m ? r.authorTime : m), -Infinity);
+  const result = { head, generation: state.generation, maxTime, commits, events, warnings: [...warnings] };
+  if (asOf >= maxTime) state.assembled = result;
+  return result;
+}
+
 async function assemble(ctx: RunCtx, ordered: CommitRec[], o: AssembleOpts): Promise<History> {
   const { state } = ctx;
   if (!ordered.some((r) => (r.files?.length ?? 0) > 0)) {
     const onDisk = o.includeWorkingTree && readDiskFiles(ctx.root, state.backlogPath).length > 0;
     return none(o.ref, `${state.backlogPath} has never been committed: history-based figures are unavailable until it is.`, onDisk, o.head);
   }
-  const kept = ordered.filter((r) => r.touches && r.authorTime <= o.asOf);
-  const commits: CommitInfo[] = kept.map((r, order) => ({
-    hash: r.hash, parents: [...r.parents], authorTime: r.authorTime, committerTime: r.committerTime, author: r.author, subject: r.subject, order,
-  }));
-  const events: HistoryEvent[] = [];
-  const warnings = new Set<string>();
-  if (o.shallow) {
-    warnings.add('This is a shallow clone: commits before its boundary are missing, so the history is partial and the first available commit ' +
-      'appears to introduce everything it holds. Run `git fetch --unshallow` for full history.');
-  }
-  kept.forEach((r, order) => {
-    for (const e of r.events ?? []) events.push({ id: e.id, field: e.field, value: copy(e.value), commit: r.hash, time: r.authorTime, order });
-    for (const w of r.warnings ?? []) warnings.add(w);
-  });
+  const base = committed(state, ordered, o.head, o.asOf, o.shallow);
+  // New arrays of frozen, shared objects: callers may sort or filter, never change the engine's values.
+  const commits = base.commits.slice();
+  const events = base.events.slice();
+  const warnings = [...base.warnings];
   let uncommitted = false;
   if (o.includeWorkingTree) {
     const snap = state.tip?.hash === o.head ? state.tip.snapshot : await loadSnapshot(ctx, o.head);
     const wt = await worktreeChange(ctx, snap, o.head.length);
     uncommitted = wt.uncommitted;
-    for (const e of wt.events) events.push({ id: e.id, field: e.field, value: copy(e.value), commit: WORKTREE, time: o.asOf, order: kept.length });
-    for (const w of ctx.warnings) warnings.add(w);
+    const pending = wt.events.map((e): HistoryEvent => deepFreeze({ id: e.id, field: e.field, value: e.value, commit: WORKTREE, time: o.asOf, order: commits.length }));
+    // Every kept commit is authored at or before asOf: the pending change (at asOf, last in order) sorts last.
+    events.push(...pending);
+    for (const w of ctx.warnings) if (!warnings.includes(w)) warnings.push(w);
   }
-  events.sort((a, b) => a.time - b.time || a.order - b.order);
-  return { status: o.shallow ? 'shallow' : 'full', warnings: [...warnings], ref: o.ref, head: o.head, commits, events, uncommitted };
+  return { status: o.shallow ? 'shallow' : 'full', warnings, ref: o.ref, head: o.head, commits, events, uncommitted };
 }
 
 /**

@@ -5,7 +5,8 @@
 
 import { isMap, isScalar, isSeq, parseDocument, type Document, type ParsedNode, type YAMLMap } from 'yaml';
 import { parseYamlText } from '../parse/yaml-node';
-import { chunkRange, scanFull, scanIncremental, type Layout } from './chunks';
+import { chunkRange, scanFull, type Layout } from './chunks';
+import { rescan, type Rescan } from './rescan';
 import { setOwn } from './values';
 
 /** One item entry as written: `fields` holds every key (including `id`) with its parsed value. */
@@ -17,6 +18,18 @@ export interface Entry {
 
 export type VersionKind = 'chunks' | 'parsed' | 'broken';
 
+/** How a version built from a base differs from it. */
+export interface Change {
+  baseOid: string;
+  /** The base itself while its id index may be handed over (see adoptIndex); dropped afterwards so versions do not chain. */
+  base?: FileVersion;
+  /** Entries read from new text, and base entries no longer present. Chunks with equal bytes keep the base's Entry object. */
+  added: Entry[];
+  removed: Entry[];
+  removedSet?: Set<Entry>;
+  fresh?: Map<string, Entry>;
+}
+
 /** One file version (one blob). Entries are in file order. */
 export interface FileVersion {
   oid: string;
@@ -26,21 +39,90 @@ export interface FileVersion {
   layout?: Layout;
   /** The bytes, kept while the version may serve as the base of a later one. */
   buf?: Buffer;
-  /** When built from a base: entries [from, to) are new and replaced base entries [from, baseTo). */
-  change?: { baseOid: string; from: number; to: number; baseTo: number; removed: Entry[] };
+  change?: Change;
   /** Why a broken version does not parse. */
   problem?: string;
-  /** id → first entry with that id; built on first use. */
+  /** id → first entry with that id; built on first use or handed over from the base. */
   byId?: Map<string, Entry>;
+  /** Some id occurs twice in the file (then only the full index is used). */
+  dup?: boolean;
 }
 
 export function indexOf(v: FileVersion): Map<string, Entry> {
   if (!v.byId) {
     const m = new Map<string, Entry>();
-    for (const e of v.entries) if (e.id !== undefined && !m.has(e.id)) m.set(e.id, e);
+    let dup = false;
+    for (const e of v.entries) {
+      if (e.id === undefined) continue;
+      if (m.has(e.id)) dup = true;
+      else m.set(e.id, e);
+    }
     v.byId = m;
+    v.dup = dup;
   }
   return v.byId;
+}
+
+function removedSet(ch: Change): Set<Entry> {
+  return (ch.removedSet ??= new Set(ch.removed));
+}
+
+/** The added entries by id; undefined when an id occurs twice among them. */
+function freshIndex(ch: Change): Map<string, Entry> | undefined {
+  if (!ch.fresh) {
+    const m = new Map<string, Entry>();
+    for (const e of ch.added) {
+      if (e.id === undefined) continue;
+      if (m.has(e.id)) return undefined;
+      m.set(e.id, e);
+    }
+    ch.fresh = m;
+  }
+  return ch.fresh;
+}
+
+/**
+ * The first entry with this id. For a version built from a base whose index
+ * exists, answered from the base's index and the few new entries, without
+ * indexing the whole version (ids occurring twice fall back to the full index).
+ */
+export function entryFor(v: FileVersion, id: string): Entry | undefined {
+  if (v.byId) return v.byId.get(id);
+  const ch = v.change;
+  const baseIndex = ch?.base?.byId;
+  if (ch && baseIndex && !ch.base!.dup) {
+    const fresh = freshIndex(ch);
+    if (fresh) {
+      const old = baseIndex.get(id);
+      const kept = old !== undefined && !removedSet(ch).has(old);
+      const f = fresh.get(id);
+      if (!(f && kept)) return f ?? (kept ? old : undefined);
+    }
+  }
+  return indexOf(v).get(id);
+}
+
+/**
+ * Hand the base's id index over to this version, updated by the change (the
+ * base usually has no further use for it; if it does, it rebuilds it). Keeps
+ * indexing at O(changed items) per commit.
+ */
+export function adoptIndex(v: FileVersion): void {
+  const ch = v.change;
+  const base = ch?.base;
+  if (!ch || !base) return;
+  ch.base = undefined;
+  const m = base.byId;
+  if (v.byId || !m || base.dup) return;
+  base.byId = undefined;
+  for (const e of ch.removed) if (e.id !== undefined && m.get(e.id) === e) m.delete(e.id);
+  for (const e of ch.added) {
+    if (e.id === undefined) continue;
+    if (m.has(e.id)) return; // an id now occurs twice: the full index is built when needed
+    m.set(e.id, e);
+  }
+  v.byId = m;
+  v.dup = false;
 }
 
 /** A scalar id as text, like the parser's asText; undefined otherwise. */
@@ -130,22 +212,36 @@ function entriesOf(buf: Buffer, layout: Layout, from: number, to: number, cache:
   return out;
 }
 
+/** The version from a rescan against its base: chunks with equal bytes keep the base entry, others are read. */
+function fromRescan(oid: string, buf: Buffer, base: FileVersion, re: Rescan, cache: ChunkCache): FileVersion | undefined {
+  const entries: Entry[] = new Array(re.baseIndex.length);
+  const added: Entry[] = [];
+  const kept = new Uint8Array(base.entries.length);
+  for (let i = 0; i < entries.length; i++) {
+    const j = re.baseIndex[i];
+    if (j >= 0) {
+      entries[i] = base.entries[j];
+      kept[j] = 1;
+      continue;
+    }
+    const [s, e] = chunkRange(re.layout, i);
+    const entry = cache.get(buf.toString('utf8', s, e));
+    if (!entry) return undefined;
+    entries[i] = entry;
+    added.push(entry);
+  }
+  const removed = base.entries.filter((_, j) => !kept[j]);
+  return { oid, kind: 'chunks', entries, layout: re.layout, buf, change: { baseOid: base.oid, base, added, removed } };
+}
+
 /**
  * Build the version for `buf`, reusing an older version of the same file
  * (`base`, with its bytes and layout) when there is one.
  */
 export function buildVersion(oid: string, buf: Buffer, file: string, base: FileVersion | undefined, cache: ChunkCache, counters: ParseCounters): FileVersion {
   if (base?.kind === 'chunks' && base.layout && base.buf) {
-    const re = scanIncremental(buf, base.buf, base.layout);
-    if (re) {
-      const fresh = entriesOf(buf, re.layout, re.from, re.to, cache);
-      if (fresh) {
-        const removed = base.entries.slice(re.from, re.baseTo);
-        const entries = base.entries.slice(0, re.from).concat(fresh, base.entries.slice(re.baseTo));
-        return { oid, kind: 'chunks', entries, layout: re.layout, buf, change: { baseOid: base.oid, from: re.from, to: re.to, baseTo: re.baseTo, removed } };
-      }
-      return parseWhole(oid, buf, file, counters);
-    }
+    const re = rescan(buf, base.buf, base.layout);
+    if (re) return fromRescan(oid, buf, base, re, cache) ?? parseWhole(oid, buf, file, counters);
   }
   const layout = scanFull(buf);
   if (layout) {

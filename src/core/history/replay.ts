@@ -4,7 +4,7 @@
 // snapshot stays in memory only until its last child has been processed.
 
 import { throwIfAborted } from './git-stream';
-import type { FileVersion } from './items';
+import { adoptIndex, type FileVersion } from './items';
 import { counterpart, introduced, sameFiles, type FileRef, type SnapFile, type Snapshot } from './snapshot';
 import type { CommitRec, RunCtx } from './state';
 
@@ -118,6 +118,7 @@ export async function replay(ctx: RunCtx, todo: CommitRec[], head: string, onPro
         snap = await snapshotOf(ctx, rec, files, parents[0], data);
         for (const unused of data.values()) unused.catch(() => undefined);
         rec.events = introduced(snap, parents);
+        for (const f of snap.files) adoptIndex(f.version);
       }
       state.dirty = true;
       ctx.stats.commitsAnalysed++;

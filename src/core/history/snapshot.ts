@@ -5,7 +5,7 @@
 // removal introduces EXISTS=false plus `undefined` for each field it had.
 
 import { EXISTS } from './types';
-import { indexOf, type Entry, type FileVersion } from './items';
+import { entryFor, indexOf, type Entry, type FileVersion } from './items';
 import { deepEqual } from './values';
 
 export type Role = 'main' | 'archive';
@@ -49,7 +49,7 @@ export function counterpart<T extends FileRef>(files: T[], f: FileRef): T | unde
 /** The item as the model sees it: its first entry in rank order. */
 export function lookup(s: Snapshot, id: string): Entry | undefined {
   for (const f of s.files) {
-    const e = indexOf(f.version).get(id);
+    const e = entryFor(f.version, id);
     if (e) return e;
   }
   return undefined;
@@ -59,20 +59,24 @@ function addIds(ids: Set<string>, entries: Entry[]): void {
   for (const e of entries) if (e.id !== undefined) ids.add(e.id);
 }
 
-/** Ids whose entries differ between two versions of one file (a superset is fine; equal entries are shared objects). */
+/**
+ * Ids whose first entry may differ between two versions of one file (a superset
+ * is fine). For a version chunked against the other, only entries read from new
+ * text or dropped qualify: entries kept from the base keep their relative order.
+ */
 function changedIn(ids: Set<string>, a: FileVersion | undefined, b: FileVersion | undefined): void {
   if (a === b) return;
   if (!a || !b) return addIds(ids, (a ?? b)!.entries);
-  if (a.change && a.change.baseOid === b.oid) {
-    addIds(ids, a.entries.slice(a.change.from, a.change.to));
-    addIds(ids, a.change.removed);
+  const ch = a.change?.baseOid === b.oid ? a.change : b.change?.baseOid === a.oid ? b.change : undefined;
+  if (ch) {
+    addIds(ids, ch.added);
+    addIds(ids, ch.removed);
     return;
   }
-  if (b.change && b.change.baseOid === a.oid) return changedIn(ids, b, a);
-  const inA = new Set(a.entries);
-  const inB = new Set(b.entries);
-  for (const e of a.entries) if (e.id !== undefined && !inB.has(e)) ids.add(e.id);
-  for (const e of b.entries) if (e.id !== undefined && !inA.has(e)) ids.add(e.id);
+  const ia = indexOf(a);
+  const ib = indexOf(b);
+  for (const [id, e] of ia) if (ib.get(id) !== e) ids.add(id);
+  for (const id of ib.keys()) if (!ia.has(id)) ids.add(id);
 }
 
 /** Ids that may differ between two snapshots. */

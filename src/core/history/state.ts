@@ -8,6 +8,7 @@ import { CatFile } from './git-stream';
 import { buildVersion, ChunkCache, type FileVersion, type ParseCounters } from './items';
 import type { FileRef, RawEvent, Snapshot } from './snapshot';
 import { scanFull } from './chunks';
+import type { CommitInfo, HistoryEvent } from './types';
 
 export interface CommitRec extends RawCommit {
   /** Backlog files of the commit (undefined until computed). */
@@ -58,6 +59,12 @@ export interface EngineState {
   counters: ParseCounters;
   /** Something changed since the last save. */
   dirty: boolean;
+  /** The last head's reachable commits in topological order (extended in place when new commits sit on top of it). */
+  order?: { head: string; list: CommitRec[]; set: Set<string> };
+  /** Bumped whenever per-commit results change (invalidates `assembled`). */
+  generation: number;
+  /** The last assembled history of a head when every commit was kept (asOf after all of them), reused while nothing changes. */
+  assembled?: { head: string; generation: number; maxTime: number; commits: CommitInfo[]; events: HistoryEvent[]; warnings: string[] };
   /** Serialises calls on one state. */
   lock: Promise<unknown>;
 }
@@ -66,7 +73,7 @@ export function newState(key: string, gitDir: string, prefix: string, backlogPat
   const counters: ParseCounters = { chunksParsed: 0, fullParses: 0 };
   return {
     key, gitDir, prefix, backlogPath, names: [backlogPath], commits: new Map(), tips: [], stored: new Map(), trees: new Map(),
-    chunks: new ChunkCache(counters), counters, dirty: false, lock: Promise.resolve(),
+    chunks: new ChunkCache(counters), counters, dirty: false, generation: 0, lock: Promise.resolve(),
   };
 }
 
@@ -81,6 +88,7 @@ export function resetAnalysis(state: EngineState): void {
   state.tip = undefined;
   state.stored.clear();
   state.dirty = true;
+  state.generation++;
 }
 
 /** One call's resources: lazily started cat-file processes, versions read so far. */
@@ -101,8 +109,13 @@ export class RunCtx {
     return (this.info ??= new CatFile(this.root, false, this.signal));
   }
 
+  /** Objects already read with their contents (small lookups go through the contents process). */
+  readonly stash = new Map<string, Buffer>();
+
   /** Read one object's bytes. */
   async read(oid: string): Promise<Buffer> {
+    const stashed = this.stash.get(oid);
+    if (stashed) return stashed;
     const o = await this.blobs().get(oid);
     if (!o?.data) throw new Error(`git object ${oid} is missing from the repository.`);
     this.stats.blobsRead++;

@@ -34,6 +34,7 @@ export interface HistoryEvent {
 
 export type HistoryStatus = 'full' | 'shallow' | 'none';
 
+/** The commit and event objects (and event values) are frozen: they are shared between results; the arrays are the caller's. */
 export interface History {
   status: HistoryStatus;
   warnings: string[];

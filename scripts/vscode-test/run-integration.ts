@@ -14,6 +14,7 @@ function main(argv: string[]): Promise<number> | number {
     console.log(USAGE);
     return 0;
   }
+  if (argv.includes('--untrusted') && argv.includes('--test-cli')) throw new Error(`--untrusted and --test-cli do not combine\n${USAGE}`);
   const prepareDir = value('--prepare-only');
   if (prepareDir) return prepareOnly(prepareDir).then(() => 0);
   const timeoutSeconds = Number(value('--timeout') ?? process.env.SPRINTLOG_TEST_TIMEOUT ?? 600);
@@ -23,6 +24,7 @@ function main(argv: string[]): Promise<number> | number {
     keep: argv.includes('--keep'),
     timeoutMs: timeoutSeconds * 1000,
     testCli: argv.includes('--test-cli'),
+    untrusted: argv.includes('--untrusted'),
   });
 }
 

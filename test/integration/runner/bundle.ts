@@ -31,15 +31,19 @@ export interface Bundle {
   files: string[];
 }
 
-export async function bundleIntegrationTests(): Promise<Bundle> {
-  const files = findTestFiles();
-  if (files.length === 0) throw new Error(`no *.test.ts under ${path.relative(REPO_ROOT, TEST_ROOT)}`);
+/**
+ * `testRoot`/`outDir`: another folder of *.test.ts with the same index.ts entry, e.g. the Restricted
+ * Mode tests (test/integration-untrusted -> out/integration-untrusted).
+ */
+export async function bundleIntegrationTests(testRoot = TEST_ROOT, outDir = INTEGRATION_OUT): Promise<Bundle> {
+  const files = findTestFiles(testRoot);
+  if (files.length === 0) throw new Error(`no *.test.ts under ${path.relative(REPO_ROOT, testRoot)}`);
   const common: esbuild.BuildOptions = {
     bundle: true, platform: 'node', format: 'cjs', target: 'node20', sourcemap: true,
     external: ['vscode', 'mocha'], logLevel: 'warning', absWorkingDir: REPO_ROOT,
   };
-  const index = path.join(INTEGRATION_OUT, 'index.js');
-  const tests = path.join(INTEGRATION_OUT, 'tests.js');
+  const index = path.join(outDir, 'index.js');
+  const tests = path.join(outDir, 'tests.js');
   await Promise.all([
     esbuild.build({ ...common, entryPoints: [path.join(TEST_ROOT, 'index.ts')], outfile: index }),
     esbuild.build({

@@ -9,6 +9,7 @@ import * as path from 'node:path';
 import { launchBrowser, workbenchUrl, type Browser } from './browser';
 import { bundleIntegrationTests } from './bundle';
 import { mapBundlePositions } from './sourcemap';
+import { prepareUntrusted } from '../../integration-untrusted/setup';
 import { assertExtensionBuilt, REPO_ROOT } from './paths';
 import { delay, startCodeServer, type Server } from './server';
 import { createRunDir, prepareWorkspace, removeRunDir, type RunDir } from './workspace';
@@ -20,6 +21,8 @@ export interface Options {
   timeoutMs: number;
   /** Run .vscode-test.mjs's configuration through @vscode/test-cli's own runner instead of index.ts. */
   testCli: boolean;
+  /** Restricted Mode: workspace trust on and not granted, git traps armed, test/integration-untrusted's tests. */
+  untrusted?: boolean;
 }
 
 export const USAGE = `Usage: tsx scripts/vscode-test/run-integration.ts [options]
@@ -27,6 +30,8 @@ export const USAGE = `Usage: tsx scripts/vscode-test/run-integration.ts [options
   --keep             keep the run folder (workspace, logs, report) after a pass
   --timeout SECONDS  whole-run limit (default 600, env SPRINTLOG_TEST_TIMEOUT)
   --test-cli         run the .vscode-test.mjs config with @vscode/test-cli's runner
+  --untrusted        run test/integration-untrusted in Restricted Mode (workspace trust
+                     on, folder not trusted) with git traps armed in the workspace
   --prepare-only DIR bundle the tests and write a fixture git workspace to DIR,
                      print {"tests","index","workspace"} as JSON (.vscode-test.mjs uses it)
 Expects \`npm run build\` and scripts/vscode-test/install.sh to have run.`;
@@ -73,13 +78,18 @@ export async function runIntegration(opts: Options): Promise<number> {
     plan = testCliPlan();
     say(`@vscode/test-cli runner with .vscode-test.mjs (${seconds(started)})`);
   } else {
-    const bundle = await bundleIntegrationTests();
+    const bundle = opts.untrusted
+      ? await bundleIntegrationTests(path.join(REPO_ROOT, 'test', 'integration-untrusted'), path.join(REPO_ROOT, 'out', 'integration-untrusted'))
+      : await bundleIntegrationTests();
     say(`bundled ${bundle.files.length} test file(s) into ${path.relative(REPO_ROOT, bundle.tests)} (${seconds(started)})`);
     plan = { testsPath: bundle.index, env: {} };
   }
 
-  const run = createRunDir('integration');
+  const run = createRunDir(opts.untrusted ? 'integration-untrusted' : 'integration');
   const workspace = plan.workspace ?? prepareWorkspace(run.workspace);
+  // Before the server starts, so the traps are in place before the extension activates.
+  const untrusted = opts.untrusted ? prepareUntrusted(run.root, workspace) : undefined;
+  if (untrusted) say(`Restricted Mode run: git traps armed, marker ${untrusted.marker}`);
   let server: Server | undefined;
   let browser: Browser | undefined;
   let status = 1;
@@ -94,10 +104,10 @@ export async function runIntegration(opts: Options): Promise<number> {
   process.once('SIGINT', onSignal);
   process.once('SIGTERM', onSignal);
   try {
-    const env: Record<string, string> = { ...plan.env, SPRINTLOG_TEST_REPORT: run.report };
+    const env: Record<string, string> = { ...plan.env, ...untrusted?.env, SPRINTLOG_TEST_REPORT: run.report };
     if (opts.grep) env.SPRINTLOG_TEST_GREP = opts.grep;
     const serverStart = Date.now();
-    server = await startCodeServer(run, { env });
+    server = await startCodeServer(run, { env, workspaceTrust: untrusted !== undefined, settings: untrusted?.settings });
     say(`code-server listening on ${server.url} after ${seconds(serverStart)}`);
 
     browser = await launchBrowser(run);

@@ -66,19 +66,29 @@ export function isolatedEnv(run: RunDir, extra: Record<string, string> = {}): Re
   };
 }
 
-export async function startCodeServer(run: RunDir, opts: { env?: Record<string, string>; timeoutMs?: number } = {}): Promise<Server> {
+export interface ServerOptions {
+  env?: Record<string, string>;
+  timeoutMs?: number;
+  /** Keep VS Code's workspace trust on (no --disable-workspace-trust): the Restricted Mode run. */
+  workspaceTrust?: boolean;
+  /** User settings merged over USER_SETTINGS. */
+  settings?: Record<string, unknown>;
+}
+
+export async function startCodeServer(run: RunDir, opts: ServerOptions = {}): Promise<Server> {
   const { node, codeServerEntry } = installation();
   const timeoutMs = opts.timeoutMs ?? 30_000;
   const settingsDir = path.join(run.userData, 'User');
   fs.mkdirSync(settingsDir, { recursive: true });
-  fs.writeFileSync(path.join(settingsDir, 'settings.json'), JSON.stringify(USER_SETTINGS, null, 2));
+  fs.writeFileSync(path.join(settingsDir, 'settings.json'), JSON.stringify({ ...USER_SETTINGS, ...opts.settings }, null, 2));
 
   const port = await freePort();
   const host = `127.0.0.1:${port}`;
   const log = fs.openSync(run.serverLog, 'a');
   const args = [
     codeServerEntry, '--auth', 'none', '--bind-addr', host,
-    '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust',
+    '--disable-telemetry', '--disable-update-check',
+    ...(opts.workspaceTrust ? [] : ['--disable-workspace-trust']),
     '--reconnection-grace-time', '5',
     // Makes the workbench honour the `payload` query (extensionDevelopmentPath, extensionTestsPath).
     '--vscode-option', 'enable-smoke-test-driver',

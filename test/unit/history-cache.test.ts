@@ -14,8 +14,17 @@ const AS_OF = ms(day(400));
 
 function cacheFiles(repo: GitRepo): string[] {
   const dir = path.join(repo.dir, '.git', 'sprintlog-cache');
-  return fs.existsSync(dir) ? fs.readdirSync(dir).map((f) => path.join(dir, f)) : [];
+  return fs.existsSync(dir) ? fs.readdirSync(dir).sort().map((f) => path.join(dir, f)) : [];
 }
+
+/** The commit-rows file and the tip file of the repository's only cache. */
+function cacheParts(repo: GitRepo): { rows: string; tip: string } {
+  const files = cacheFiles(repo);
+  assert.equal(files.length, 2, files.join(', '));
+  return { rows: files.find((f) => f.endsWith('.jsonl'))!, tip: files.find((f) => f.endsWith('.tip.json'))! };
+}
+
+const lineCount = (file: string): number => fs.readFileSync(file, 'utf8').split('\n').length - 1;
 
 async function cold(repo: GitRepo, opts: HistoryOptions = {}): Promise<History> {
   clearHistoryMemory();
@@ -47,7 +56,8 @@ describe('history: cache', function () {
     const first = await readHistory(repo.dir, { asOf: AS_OF });
     assert.equal(lastHistoryStats()?.source, 'cold');
     assert.equal(lastHistoryStats()?.commitsAnalysed, 6);
-    assert.equal(cacheFiles(repo).length, 1, 'cache written under .git/sprintlog-cache');
+    const { rows } = cacheParts(repo);
+    assert.equal(lineCount(rows), 1 + 6, 'a meta line and one line per commit');
 
     const again = await readHistory(repo.dir, { asOf: AS_OF });
     assert.deepEqual(again, first);
@@ -61,6 +71,7 @@ describe('history: cache', function () {
     assert.equal(lastHistoryStats()?.commitsListed, 1);
     // A-7's new text is the only chunk never seen (A-15 went back to a text parsed for c0).
     assert.equal(lastHistoryStats()?.chunksParsed, 1, 'the chunk that changed, nothing else');
+    assert.equal(lineCount(rows), 1 + 7, 'the new commit is appended');
     assert.deepEqual(inMemory, await cold(repo));
 
     repo.write(MAIN, backlogYaml(items(41, { 7: { state: 'done', points: 8 } })));
@@ -71,6 +82,17 @@ describe('history: cache', function () {
     assert.equal(lastHistoryStats()?.commitsAnalysed, 1);
     assert.equal(lastHistoryStats()?.fullParses, 0);
     assert.deepEqual(fromDisk, await cold(repo));
+
+    // Another process rewrote the file meanwhile: it is rewritten whole, not appended to.
+    fs.appendFileSync(rows, '');
+    const lines = fs.readFileSync(rows, 'utf8').split('\n');
+    fs.writeFileSync(rows, [lines[0], ...lines.slice(1, -1).reverse(), ''].join('\n'));
+    repo.write(MAIN, backlogYaml(items(41, { 7: { state: 'done', points: 13 } })));
+    repo.commit('c8', { at: day(8) });
+    await readHistory(repo.dir, { asOf: AS_OF });
+    assert.equal(lineCount(rows), 1 + 9);
+    clearHistoryMemory();
+    assert.deepEqual(await readHistory(repo.dir, { asOf: AS_OF }), await cold(repo));
   });
 
   it('new commits read as commit objects give what git log gives (subject paragraph, times, merges)', async () => {
@@ -105,22 +127,23 @@ describe('history: cache', function () {
     assert.throws(() => Object.assign(tags, { time: 0 }), TypeError);
   });
 
-  for (const [name, damage] of Object.entries<(text: string) => string>({
-    'truncated JSON': (t) => t.slice(0, t.length / 2),
-    'not JSON at all': () => '\u0000\u0001garbage',
-    'another format version': (t) => t.replace(/"version":\d+/, '"version":999'),
-    'a wrong shape (an event with a numeric id)': (t) => t.replace('["A-1","@exists",true]', '[1,"@exists",true]'),
-    'a commit missing from a tip\'s ancestry': (t) => {
+  for (const [name, [part, damage]] of Object.entries<['rows' | 'tip', (text: string) => string]>({
+    'truncated rows': ['rows', (t) => t.slice(0, t.length / 2)],
+    'rows not JSON at all': ['rows', () => '\u0000\u0001garbage\n'],
+    'another format version': ['rows', (t) => t.replace(/"version":\d+/, '"version":999')],
+    'a wrong shape (an event with a numeric id)': ['rows', (t) => t.replace('["A-1","@exists",true]', '[1,"@exists",true]')],
+    'a commit missing from a tip\'s ancestry': ['rows', (t) => {
       const lines = t.split('\n');
       return [...lines.slice(0, -2), ''].join('\n');
-    },
-    'wrong chunk offsets of the stored tip version': (t) => {
+    }],
+    'an empty tip file': ['tip', () => ''],
+    'wrong chunk offsets of the stored tip version': ['tip', (t) => {
       const lines = t.split('\n');
       const versions = JSON.parse(lines[1]);
       versions[0][3] = versions[0][3].map((s: number, i: number) => (i === 0 ? s : s + 1));
       lines[1] = JSON.stringify(versions);
       return lines.join('\n');
-    },
+    }],
   })) {
     it(`a corrupt cache is ignored and rebuilt: ${name}`, async () => {
       repo.write(MAIN, backlogYaml(items(6)));
@@ -128,7 +151,7 @@ describe('history: cache', function () {
       repo.write(MAIN, backlogYaml(items(6, { 1: { state: 'done' } })));
       repo.commit('c1', { at: day(1) });
       await readHistory(repo.dir, { asOf: AS_OF });
-      const [file] = cacheFiles(repo);
+      const file = cacheParts(repo)[part];
       const damaged = damage(fs.readFileSync(file, 'utf8'));
       assert.notEqual(damaged, fs.readFileSync(file, 'utf8'), 'the damage applies');
       fs.writeFileSync(file, damaged);
@@ -136,10 +159,12 @@ describe('history: cache', function () {
       repo.commit('c2', { at: day(2) });
       clearHistoryMemory();
       const h = await readHistory(repo.dir, { asOf: AS_OF });
+      // Offsets are only checked against the blob when used: that cache is used, its layout is not.
+      assert.equal(lastHistoryStats()?.source, name.startsWith('wrong chunk offsets') ? 'disk' : 'cold', 'the damaged cache was not used');
       assert.deepEqual(h, await cold(repo));
-      const again = fs.readFileSync(file, 'utf8').split('\n');
-      assert.equal(JSON.parse(again[0]).format, 'sprintlog-history');
-      assert.equal(again.length - 3, 3, 'a valid cache holding the 3 commits was written again');
+      const { rows } = cacheParts(repo);
+      assert.equal(JSON.parse(fs.readFileSync(rows, 'utf8').split('\n')[0]).format, 'sprintlog-history');
+      assert.equal(lineCount(rows), 1 + 3, 'a valid cache holding the 3 commits was written');
     });
   }
 

@@ -1,8 +1,13 @@
-// The on-disk mirror of an EngineState: one versioned JSON file per analysed
-// root and backlog path under <git-dir>/sprintlog-cache/. Written atomically
-// (temporary file + rename). Never trusted: a file that is unreadable, of
-// another version or malformed in any part is ignored and rebuilt; stored
-// layouts are re-checked against the blob before they are used.
+// The on-disk mirror of an EngineState, under <git-dir>/sprintlog-cache/, per
+// analysed root and backlog path, in two files:
+//   history-<key>.jsonl     line 1 meta (format, version, paths, main-file names), then one line per
+//                           analysed commit; new commits are appended, so a new commit writes one line
+//   history-<key>.tip.json  line 1 the heads analysed last, line 2 the last head's file versions
+//                           (chunk layout + parsed entries), rewritten atomically (temp file + rename)
+// Never trusted: anything unreadable, of another version or malformed in any
+// part makes the whole cache ignored and rebuilt; stored layouts are checked
+// against the blob before use. A file changed behind our back (another
+// process) is rewritten rather than appended to.
 
 import * as crypto from 'node:crypto';
 import * as fs from 'node:fs';
@@ -14,26 +19,35 @@ import type { CommitRec, EngineState } from './state';
 import { decodeValue, encodeValue } from './values';
 
 const FORMAT = 'sprintlog-history';
-const VERSION = 3;
+const VERSION = 4;
 
-export function cacheFile(dir: string, prefix: string, backlogPath: string): string {
+/** The two files of one cache: commit rows and tip. */
+export function cacheFiles(dir: string, prefix: string, backlogPath: string): { rows: string; tip: string } {
   const key = crypto.createHash('sha1').update(`${prefix}\0${backlogPath}`).digest('hex').slice(0, 16);
-  return path.join(dir, `history-${key}.json`);
+  return { rows: path.join(dir, `history-${key}.jsonl`), tip: path.join(dir, `history-${key}.tip.json`) };
 }
+export type CacheFiles = ReturnType<typeof cacheFiles>;
 
 type Json = unknown;
 type FileRow = [string, string, string, number];
 /** files: the commit's backlog files, or 0 = the same as its first parent's. */
 type CommitRow = [string, string[], number, number, string, string, FileRow[] | 0, number, Json[], string[]];
 
-/** Line 1 of the file; line 2 is the array of the tip's versions ([oid, kind, indent, starts, seqEnd, [[id, fields]...]]); then one CommitRow per line. */
 interface Meta {
   format: string;
   version: number;
   prefix: string;
   backlogPath: string;
   names: string[];
-  tips: string[];
+}
+
+/** What this process last wrote or read: appending is safe only while the rows file is still exactly that. */
+export interface DiskMark {
+  file: string;
+  size: number;
+  mtimeMs: number;
+  names: string;
+  rows: Set<string>;
 }
 
 // A complete commit's row (until its analysis is redone) and an entry's JSON never change: serialised once per process.
@@ -62,33 +76,68 @@ function entryJson(e: Entry): string {
   return text;
 }
 
-/** Write the state (complete commits only, the tip's file versions). Failures are ignored: the cache is an optimisation. */
-export function saveCache(file: string, state: EngineState): void {
-  const rows: string[] = [];
-  for (const rec of state.commits.values()) if (rec.files && rec.events !== undefined && rec.touches !== undefined) rows.push(commitRow(rec, state));
-  const versions: string[] = [];
-  const seen = new Set<string>();
-  for (const f of state.tip?.snapshot.files ?? []) {
-    const v = f.version;
-    if (v.kind === 'broken' || v.oid === '' || seen.has(v.oid)) continue;
-    seen.add(v.oid);
-    const layout = v.kind === 'chunks' ? v.layout : undefined;
-    const head = JSON.stringify([v.oid, layout ? 'chunks' : 'parsed', layout?.indent ?? 0, layout?.starts ?? [], layout?.seqEnd ?? 0]);
-    versions.push(`${head.slice(0, -1)},[${v.entries.map(entryJson).join(',')}]]`);
-  }
-  const meta: Meta = {
-    format: FORMAT, version: VERSION, prefix: state.prefix, backlogPath: state.backlogPath, names: state.names,
-    tips: state.tips.filter((t) => state.commits.get(t)?.events !== undefined),
-  };
-  const text = `${JSON.stringify(meta)}\n[${versions.join(',')}]\n${rows.join('\n')}\n`;
+function writeAtomic(file: string, text: string): void {
+  const tmp = `${file}.${process.pid}.${Date.now()}.tmp`;
+  fs.writeFileSync(tmp, text);
+  fs.renameSync(tmp, file);
+}
+
+function complete(rec: CommitRec): boolean {
+  return rec.files !== undefined && rec.events !== undefined && rec.touches !== undefined;
+}
+
+/** Write what changed since the last save. Failures are ignored: the cache is an optimisation. */
+export function saveCache(files: CacheFiles, state: EngineState): void {
   try {
-    fs.mkdirSync(path.dirname(file), { recursive: true });
-    const tmp = `${file}.${process.pid}.${Date.now()}.tmp`;
-    fs.writeFileSync(tmp, text);
-    fs.renameSync(tmp, file);
+    fs.mkdirSync(path.dirname(files.rows), { recursive: true });
+    const names = JSON.stringify(state.names);
+    const mark = state.disk;
+    let stat: fs.Stats | undefined;
+    try {
+      stat = fs.statSync(files.rows);
+    } catch {
+      stat = undefined;
+    }
+    const appendable = mark && stat && mark.file === files.rows && mark.names === names && stat.size === mark.size && stat.mtimeMs === mark.mtimeMs;
+    if (appendable) {
+      const add: string[] = [];
+      for (const rec of state.commits.values()) {
+        if (!complete(rec) || mark.rows.has(rec.hash)) continue;
+        add.push(commitRow(rec, state));
+        mark.rows.add(rec.hash);
+      }
+      if (add.length > 0) fs.appendFileSync(files.rows, `${add.join('\n')}\n`);
+    } else {
+      const rows: string[] = [];
+      const written = new Set<string>();
+      for (const rec of state.commits.values()) {
+        if (!complete(rec)) continue;
+        rows.push(commitRow(rec, state));
+        written.add(rec.hash);
+      }
+      const meta: Meta = { format: FORMAT, version: VERSION, prefix: state.prefix, backlogPath: state.backlogPath, names: state.names };
+      writeAtomic(files.rows, `${JSON.stringify(meta)}\n${rows.map((r) => `${r}\n`).join('')}`);
+      state.disk = { file: files.rows, size: 0, mtimeMs: 0, names, rows: written };
+    }
+    const after = fs.statSync(files.rows);
+    state.disk!.size = after.size;
+    state.disk!.mtimeMs = after.mtimeMs;
+
+    const versions: string[] = [];
+    const seen = new Set<string>();
+    for (const f of state.tip?.snapshot.files ?? []) {
+      const v = f.version;
+      if (v.kind === 'broken' || v.oid === '' || seen.has(v.oid)) continue;
+      seen.add(v.oid);
+      const layout = v.kind === 'chunks' ? v.layout : undefined;
+      const head = JSON.stringify([v.oid, layout ? 'chunks' : 'parsed', layout?.indent ?? 0, layout?.starts ?? [], layout?.seqEnd ?? 0]);
+      versions.push(`${head.slice(0, -1)},[${v.entries.map(entryJson).join(',')}]]`);
+    }
+    const tips = state.tips.filter((t) => state.commits.get(t)?.events !== undefined);
+    writeAtomic(files.tip, `${JSON.stringify({ format: FORMAT, version: VERSION, tips })}\n[${versions.join(',')}]\n`);
     state.dirty = false;
   } catch {
-    // read-only git dir, disk full, ...: the next run recomputes
+    state.disk = undefined; // read-only git dir, disk full, ...: the next run recomputes (and rewrites)
   }
 }
 
@@ -161,33 +210,38 @@ function version(row: unknown): FileVersion {
   return { oid, kind, entries: list, layout };
 }
 
+/** Lines of a file that must end with a newline (a file cut short does not). */
+function linesOf(file: string): string[] {
+  const text = fs.readFileSync(file, 'utf8');
+  if (!text.endsWith('\n')) bad();
+  return text.slice(0, -1).split('\n');
+}
+
 /** Read the cache into `state` (which must be fresh). False, with `state` untouched, when there is no usable cache. */
-export function loadCache(file: string, state: EngineState): boolean {
-  let lines: string[];
+export function loadCache(files: CacheFiles, state: EngineState): boolean {
   try {
-    lines = fs.readFileSync(file, 'utf8').split('\n');
-  } catch {
-    return false;
-  }
-  try {
+    const stat = fs.statSync(files.rows);
+    const lines = linesOf(files.rows);
+    const tipLines = linesOf(files.tip);
     const meta = JSON.parse(lines[0]) as Meta;
-    if (typeof meta !== 'object' || meta === null || meta.format !== FORMAT || meta.version !== VERSION) return false;
+    const tipMeta = JSON.parse(tipLines[0]) as { format: string; version: number; tips: unknown };
+    for (const m of [meta, tipMeta]) if (typeof m !== 'object' || m === null || m.format !== FORMAT || m.version !== VERSION) return false;
     if (meta.prefix !== state.prefix || meta.backlogPath !== state.backlogPath) return false;
     if (!isArr(meta.names) || !meta.names.every(isStr) || meta.names[0] !== state.backlogPath) bad();
-    if (!isArr(meta.tips) || !meta.tips.every(isHash)) bad();
-    if (lines.length < 3 || lines[lines.length - 1] !== '') bad(); // a file cut short loses its final newline
-    const versionRows = JSON.parse(lines[1]) as unknown;
+    const tips = tipMeta.tips;
+    if (!isArr(tips) || !tips.every(isHash) || tipLines.length !== 2) bad();
+    const versionRows = JSON.parse(tipLines[1]) as unknown;
     if (!isArr(versionRows)) bad();
     const commits = new Map<string, CommitRec>();
-    const texts: string[] = [];
-    for (let i = 2; i < lines.length - 1; i++) {
+    const texts = new Map<string, string>();
+    for (let i = 1; i < lines.length; i++) {
       const rec = commit(JSON.parse(lines[i]));
       commits.set(rec.hash, rec);
-      texts.push(lines[i]);
+      texts.set(rec.hash, lines[i]);
     }
     resolveFiles(commits);
     // Every tip's ancestry must be complete, or listing "new" commits would miss some.
-    for (const tip of meta.tips) {
+    for (const tip of tips) {
       const stack = [tip];
       const seen = new Set<string>();
       while (stack.length > 0) {
@@ -200,12 +254,12 @@ export function loadCache(file: string, state: EngineState): boolean {
       }
     }
     const versions = versionRows.map(version);
-    let i = 0;
-    for (const rec of commits.values()) rowText.set(rec, { events: rec.events!, files: rec.files!, text: texts[i++] });
+    for (const rec of commits.values()) rowText.set(rec, { events: rec.events!, files: rec.files!, text: texts.get(rec.hash)! });
     state.names = meta.names;
-    state.tips = meta.tips;
+    state.tips = tips;
     state.commits = commits;
     for (const v of versions) state.stored.set(v.oid, v);
+    state.disk = { file: files.rows, size: stat.size, mtimeMs: stat.mtimeMs, names: JSON.stringify(meta.names), rows: new Set(commits.keys()) };
     return true;
   } catch {
     return false;

@@ -81,7 +81,7 @@ async function ordered(ctx: RunCtx, head: string, shallow: boolean): Promise<Com
     if (fresh.length === 0) return memo.list;
     const extended = memo.list.concat(topoOrder(fresh) as CommitRec[]);
     for (const r of fresh) memo.set.add(r.hash);
-    state.order = { head, list: extended, set: memo.set };
+    state.order = { head, list: extended, set: memo.set, epoch: memo.epoch };
     return extended;
   }
   const missing = new Set<string>();
@@ -95,7 +95,7 @@ async function ordered(ctx: RunCtx, head: string, shallow: boolean): Promise<Com
   // In a shallow clone git lists boundary commits without parents; anything else missing is dropped from parent lists.
   if (missing.size > 0) for (const rec of reach) rec.parents = rec.parents.filter((p) => !missing.has(p));
   const sorted = topoOrder(reach) as CommitRec[];
-  state.order = { head, list: sorted, set: new Set(sorted.map((r) => r.hash)) };
+  state.order = { head, list: sorted, set: new Set(sorted.map((r) => r.hash)), epoch: {} };
   return sorted;
 }
 
@@ -122,10 +122,7 @@ export async function update(ctx: RunCtx, head: string, shallow: boolean, onProg
   }
 
   const pending = reach.filter((r) => r.events === undefined);
-  if (pending.length > 0) {
-    state.generation++;
-    await replay(ctx, pending, head, onProgress);
-  }
+  if (pending.length > 0) await replay(ctx, pending, head, onProgress);
   else if (state.tip?.hash !== head) state.tip = undefined;
   if (state.tips[0] !== head) {
     state.tips = [head, ...state.tips.filter((t) => t !== head)].slice(0, MAX_TIPS);

@@ -5,15 +5,16 @@
 
 import * as path from 'node:path';
 import { archiveDir, DEFAULT_BACKLOG_PATH, DEFAULT_SPRINTS_PATH, type SourceFile } from '../parse/workspace';
-import { cacheFile, loadCache, saveCache } from './cache';
+import { cacheFiles, loadCache, saveCache } from './cache';
 import { update } from './engine';
 import { parseTree } from './files';
 import { probeRepo } from './git';
 import { CatFile, throwIfAborted } from './git-stream';
 import { loadSnapshot } from './replay';
 import { newState, RunCtx, type CommitRec, type EngineState, type HistoryStats } from './state';
-import { WORKTREE, type CommitInfo, type History, type HistoryEvent, type HistoryOptions } from './types';
+import { WORKTREE, type History, type HistoryEvent, type HistoryOptions } from './types';
 import { readDiskFiles, worktreeChange } from './worktree';
+import { committed, deepFreeze } from './assemble';
 
 export * from './types';
 export type { HistoryStats } from './state';
@@ -50,14 +51,6 @@ function stateFor(key: string, make: () => EngineState): { state: EngineState; f
   return { state, fresh };
 }
 
-/** Freeze a value and everything in it (event values are shared by every result of a process). */
-function deepFreeze<T>(v: T): T {
-  if (typeof v === 'object' && v !== null && !Object.isFrozen(v)) {
-    Object.freeze(v);
-    for (const x of Object.values(v)) deepFreeze(x);
-  }
-  return v;
-}
 
 /** Events of the backlog files' git history. Never throws for a missing git, a folder outside a repository or a shallow clone; throws for a ref that does not exist. */
 export async function readHistory(root: string, opts: HistoryOptions = {}): Promise<History> {
@@ -80,11 +73,11 @@ export async function readHistory(root: string, opts: HistoryOptions = {}): Prom
     const stats: HistoryStats = { source: 'cold', commitsListed: 0, commitsAnalysed: 0, blobsRead: 0, bytesRead: 0, chunksParsed: 0, fullParses: 0, ms: 0 };
     const before = { ...state.counters };
     if (!fresh && state.commits.size > 0) stats.source = 'memory';
-    else if (dir && state.commits.size === 0 && loadCache(cacheFile(dir, probe.prefix, backlogPath), state)) stats.source = 'disk';
+    else if (dir && state.commits.size === 0 && loadCache(cacheFiles(dir, probe.prefix, backlogPath), state)) stats.source = 'disk';
     const ctx = new RunCtx(root, state, stats, signal);
     try {
       const ordered = await update(ctx, head, probe.shallow, opts.onProgress);
-      if (dir && state.dirty) saveCache(cacheFile(dir, probe.prefix, backlogPath), state);
+      if (dir && state.dirty) saveCache(cacheFiles(dir, probe.prefix, backlogPath), state);
       const history = await assemble(ctx, ordered, { ref, head, asOf, includeWorkingTree, shallow: probe.shallow });
       stats.chunksParsed = state.counters.chunksParsed - before.chunksParsed;
       stats.fullParses = state.counters.fullParses - before.fullParses;
@@ -108,38 +101,13 @@ interface AssembleOpts {
   shallow: boolean;
 }
 
-/** The committed part of the history as of `asOf` (shared arrays: callers copy). */
-function committed(state: EngineState, ordered: CommitRec[], head: string, asOf: number, shallow: boolean): NonNullable<EngineState['assembled']> {
-  const memo = state.assembled;
-  if (memo && memo.head === head && memo.generation === state.generation && asOf >= memo.maxTime) return memo;
-  const kept = ordered.filter((r) => r.touches && r.authorTime <= asOf);
-  const commits: CommitInfo[] = kept.map((r, order) => deepFreeze({
-    hash: r.hash, parents: [...r.parents], authorTime: r.authorTime, committerTime: r.committerTime, author: r.author, subject: r.subject, order,
-  }));
-  const events: HistoryEvent[] = [];
-  const warnings = new Set<string>();
-  if (shallow) {
-    warnings.add('This is a shallow clone: commits before its boundary are missing, so the history is partial and the first available commit ' +
-      'appears to introduce everything it holds. Run `git fetch --unshallow` for full history.');
-  }
-  kept.forEach((r, order) => {
-    for (const e of r.events ?? []) events.push(deepFreeze({ id: e.id, field: e.field, value: e.value, commit: r.hash, time: r.authorTime, order }));
-    for (const w of r.warnings ?? []) warnings.add(w);
-  });
-  events.sort((a, b) => a.time - b.time || a.order - b.order);
-  const maxTime = ordered.reduce((m, r) => (r.touches && r.authorTime > m ? r.authorTime : m), -Infinity);
-  const result = { head, generation: state.generation, maxTime, commits, events, warnings: [...warnings] };
-  if (asOf >= maxTime) state.assembled = result;
-  return result;
-}
-
 async function assemble(ctx: RunCtx, ordered: CommitRec[], o: AssembleOpts): Promise<History> {
   const { state } = ctx;
   if (!ordered.some((r) => (r.files?.length ?? 0) > 0)) {
     const onDisk = o.includeWorkingTree && readDiskFiles(ctx.root, state.backlogPath).length > 0;
     return none(o.ref, `${state.backlogPath} has never been committed: history-based figures are unavailable until it is.`, onDisk, o.head);
   }
-  const base = committed(state, ordered, o.head, o.asOf, o.shallow);
+  const base = committed(state, ordered, o.asOf, o.shallow);
   // New arrays of frozen, shared objects: callers may sort or filter, never change the engine's values.
   const commits = base.commits.slice();
   const events = base.events.slice();

@@ -9,6 +9,7 @@ import { buildVersion, ChunkCache, type FileVersion, type ParseCounters } from '
 import type { FileRef, RawEvent, Snapshot } from './snapshot';
 import { scanFull } from './chunks';
 import type { CommitInfo, HistoryEvent } from './types';
+import type { DiskMark } from './cache';
 
 export interface CommitRec extends RawCommit {
   /** Backlog files of the commit (undefined until computed). */
@@ -40,6 +41,17 @@ export interface HistoryStats {
   ms: number;
 }
 
+export interface Assembled {
+  epoch: object;
+  /** How many commits of the ordered list it covers. */
+  count: number;
+  resets: number;
+  maxTime: number;
+  commits: CommitInfo[];
+  events: HistoryEvent[];
+  warnings: string[];
+}
+
 export interface EngineState {
   key: string;
   gitDir: string;
@@ -59,12 +71,14 @@ export interface EngineState {
   counters: ParseCounters;
   /** Something changed since the last save. */
   dirty: boolean;
-  /** The last head's reachable commits in topological order (extended in place when new commits sit on top of it). */
-  order?: { head: string; list: CommitRec[]; set: Set<string> };
-  /** Bumped whenever per-commit results change (invalidates `assembled`). */
-  generation: number;
-  /** The last assembled history of a head when every commit was kept (asOf after all of them), reused while nothing changes. */
-  assembled?: { head: string; generation: number; maxTime: number; commits: CommitInfo[]; events: HistoryEvent[]; warnings: string[] };
+  /** The last head's reachable commits in topological order; `epoch` stays while the list is only extended (new commits on top). */
+  order?: { head: string; list: CommitRec[]; set: Set<string>; epoch: object };
+  /** The rows file as this process last wrote or read it (see cache.ts). */
+  disk?: DiskMark;
+  /** Bumped when every per-commit result is dropped (invalidates `assembled`). */
+  resets: number;
+  /** The committed part of the last history that kept every commit (asOf after all of them), extended for new commits on top. */
+  assembled?: Assembled;
   /** Serialises calls on one state. */
   lock: Promise<unknown>;
 }
@@ -73,7 +87,7 @@ export function newState(key: string, gitDir: string, prefix: string, backlogPat
   const counters: ParseCounters = { chunksParsed: 0, fullParses: 0 };
   return {
     key, gitDir, prefix, backlogPath, names: [backlogPath], commits: new Map(), tips: [], stored: new Map(), trees: new Map(),
-    chunks: new ChunkCache(counters), counters, dirty: false, generation: 0, lock: Promise.resolve(),
+    chunks: new ChunkCache(counters), counters, dirty: false, resets: 0, lock: Promise.resolve(),
   };
 }
 
@@ -88,7 +102,8 @@ export function resetAnalysis(state: EngineState): void {
   state.tip = undefined;
   state.stored.clear();
   state.dirty = true;
-  state.generation++;
+  state.resets++;
+  state.disk = undefined; // the rows on disk are stale: rewrite them
 }
 
 /** One call's resources: lazily started cat-file processes, versions read so far. */

@@ -38,10 +38,23 @@ export function encodeValue(v: unknown): unknown {
   return Object.prototype.hasOwnProperty.call(out, TAG) ? { [TAG]: 'object', v: out } : out;
 }
 
-/** Inverse of encodeValue. Throws on a malformed tag (the cache is then rebuilt). */
+function tagged(v: unknown): boolean {
+  if (v === null || typeof v !== 'object') return false;
+  if (Array.isArray(v)) return v.some(tagged);
+  if (Object.prototype.hasOwnProperty.call(v, TAG)) return true;
+  for (const x of Object.values(v)) if (tagged(x)) return true;
+  return false;
+}
+
+/** Inverse of encodeValue (the value itself when nothing in it is tagged). Throws on a malformed tag (the cache is then rebuilt). */
 export function decodeValue(v: unknown): unknown {
+  if (v === null || typeof v !== 'object' || !tagged(v)) return v;
+  return decodeTagged(v);
+}
+
+function decodeTagged(v: unknown): unknown {
   if (v === null || typeof v !== 'object') return v;
-  if (Array.isArray(v)) return v.map(decodeValue);
+  if (Array.isArray(v)) return v.map(decodeTagged);
   const o = v as Record<string, unknown>;
   if (Object.prototype.hasOwnProperty.call(o, TAG)) {
     const tag = o[TAG];
@@ -50,13 +63,13 @@ export function decodeValue(v: unknown): unknown {
     if (tag === 'NaN') return NaN;
     if (tag === 'object' && typeof o.v === 'object' && o.v !== null && !Array.isArray(o.v)) {
       const out: Record<string, unknown> = {};
-      for (const [k, x] of Object.entries(o.v)) setOwn(out, k, decodeValue(x));
+      for (const [k, x] of Object.entries(o.v)) setOwn(out, k, decodeTagged(x));
       return out;
     }
     throw new Error('bad tagged value');
   }
   const out: Record<string, unknown> = {};
-  for (const [k, x] of Object.entries(o)) setOwn(out, k, decodeValue(x));
+  for (const [k, x] of Object.entries(o)) setOwn(out, k, decodeTagged(x));
   return out;
 }
 

@@ -1,0 +1,78 @@
+// The committed part of a History: the kept commits (touching a backlog file,
+// authored at or before asOf) in topological order and their events sorted by
+// time, ties by order. Kept in the state while every commit is kept, and
+// extended (not rebuilt) when new commits arrive on top of the last head.
+
+import type { Assembled, CommitRec, EngineState } from './state';
+import type { CommitInfo, HistoryEvent } from './types';
+
+/** Freeze a value and everything in it (commits, events and values are shared by every result of a process). */
+export function deepFreeze<T>(v: T): T {
+  if (typeof v === 'object' && v !== null && !Object.isFrozen(v)) {
+    Object.freeze(v);
+    for (const x of Object.values(v)) deepFreeze(x);
+  }
+  return v;
+}
+
+const SHALLOW = 'This is a shallow clone: commits before its boundary are missing, so the history is partial and the first available commit ' +
+  'appears to introduce everything it holds. Run `git fetch --unshallow` for full history.';
+
+function info(r: CommitRec, order: number): CommitInfo {
+  return deepFreeze({ hash: r.hash, parents: [...r.parents], authorTime: r.authorTime, committerTime: r.committerTime, author: r.author, subject: r.subject, order });
+}
+
+/** Events of commits `kept` (numbered from `first`), sorted by time then order. */
+function eventsOf(kept: CommitRec[], first: number): HistoryEvent[] {
+  const events: HistoryEvent[] = [];
+  kept.forEach((r, i) => {
+    for (const e of r.events ?? []) events.push(deepFreeze({ id: e.id, field: e.field, value: e.value, commit: r.hash, time: r.authorTime, order: first + i }));
+  });
+  return events.sort((a, b) => a.time - b.time || a.order - b.order);
+}
+
+/** Merge two sorted event lists; on equal times `a` first (its orders are all lower). */
+function merge(a: HistoryEvent[], b: HistoryEvent[]): HistoryEvent[] {
+  const out: HistoryEvent[] = new Array(a.length + b.length);
+  let i = 0;
+  let j = 0;
+  let k = 0;
+  while (i < a.length && j < b.length) out[k++] = b[j].time < a[i].time ? b[j++] : a[i++];
+  while (i < a.length) out[k++] = a[i++];
+  while (j < b.length) out[k++] = b[j++];
+  return out;
+}
+
+const maxTime = (recs: CommitRec[], from: number): number => recs.reduce((m, r) => (r.touches && r.authorTime > m ? r.authorTime : m), from);
+
+/** The committed part of the history of `ordered` as of `asOf` (shared frozen objects; callers copy the arrays). */
+export function committed(state: EngineState, ordered: CommitRec[], asOf: number, shallow: boolean): Assembled {
+  const memo = state.assembled;
+  const epoch = state.order?.epoch ?? {};
+  if (memo && memo.epoch === epoch && memo.resets === state.resets && memo.count <= ordered.length && asOf >= memo.maxTime) {
+    const added = ordered.slice(memo.count);
+    const top = maxTime(added, memo.maxTime);
+    if (asOf >= top) {
+      if (added.length === 0) return memo;
+      const kept = added.filter((r) => r.touches);
+      const warnings = new Set(memo.warnings);
+      for (const r of kept) for (const w of r.warnings ?? []) warnings.add(w);
+      const next: Assembled = {
+        epoch, count: ordered.length, resets: state.resets, maxTime: top,
+        commits: memo.commits.concat(kept.map((r, i) => info(r, memo.commits.length + i))),
+        events: merge(memo.events, eventsOf(kept, memo.commits.length)), warnings: [...warnings],
+      };
+      state.assembled = next;
+      return next;
+    }
+  }
+  const kept = ordered.filter((r) => r.touches && r.authorTime <= asOf);
+  const warnings = new Set<string>(shallow ? [SHALLOW] : []);
+  for (const r of kept) for (const w of r.warnings ?? []) warnings.add(w);
+  const result: Assembled = {
+    epoch, count: ordered.length, resets: state.resets, maxTime: maxTime(ordered, -Infinity),
+    commits: kept.map((r, i) => info(r, i)), events: eventsOf(kept, 0), warnings: [...warnings],
+  };
+  if (asOf >= result.maxTime) state.assembled = result;
+  return result;
+}

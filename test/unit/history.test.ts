@@ -202,6 +202,48 @@ describe('history: events from git', function () {
     assert.deepEqual(only(h, 'state').map((r) => [r[0], r[3]]), [['third, authored earlier (rebased)', 'review'], ['first', 'todo'], ['second, same author time', 'done']]);
   });
 
+  it('a root folder inside the repository (monorepo): paths are relative to that folder', async () => {
+    repo.write(`team-a/${MAIN}`, backlogYaml([{ id: 'A-1', title: 'One', state: 'todo' }]));
+    repo.write(MAIN, backlogYaml([{ id: 'X-1', title: 'Not this one' }]));
+    repo.commit('base', { at: day(0) });
+    repo.write(`team-a/${MAIN}`, backlogYaml([{ id: 'A-1', title: 'One', state: 'done' }]));
+    repo.write('team-a/backlog/archive/old.yaml', backlogYaml([{ id: 'A-0', title: 'Zero' }]));
+    repo.commit('done', { at: day(1) });
+    repo.write(`team-a/${MAIN}`, backlogYaml([{ id: 'A-1', title: 'One', state: 'review' }]));
+    const h = await readHistory(path.join(repo.dir, 'team-a'), { asOf: LATER, cacheDir: false });
+    assert.deepEqual(rows(h), [
+      ['base', 'A-1', EXISTS, true], ['base', 'A-1', 'state', 'todo'], ['base', 'A-1', 'title', 'One'],
+      ['done', 'A-0', EXISTS, true], ['done', 'A-0', 'title', 'Zero'], ['done', 'A-1', 'state', 'done'],
+      [WORKTREE, 'A-1', 'state', 'review'],
+    ]);
+  });
+
+  it('a sha256 repository', async function () {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sprintlog-sha256-'));
+    try {
+      try {
+        repo.gitEnv({}, 'init', '-q', '--object-format=sha256', dir);
+      } catch {
+        this.skip(); // git without sha256 support
+      }
+      const git = (...args: string[]): string => repo.gitEnv({ GIT_AUTHOR_DATE: day(0), GIT_COMMITTER_DATE: day(0) }, '-C', dir, ...args);
+      fs.mkdirSync(path.join(dir, 'backlog/archive'), { recursive: true });
+      fs.writeFileSync(path.join(dir, MAIN), backlogYaml([{ id: 'A-1', title: 'One', state: 'todo' }]));
+      fs.writeFileSync(path.join(dir, 'backlog/archive/a.yaml'), backlogYaml([{ id: 'A-0', title: 'Zero' }]));
+      git('add', '-A');
+      git('commit', '-q', '-m', 'base');
+      fs.writeFileSync(path.join(dir, MAIN), backlogYaml([{ id: 'A-1', title: 'One', state: 'done' }]));
+      const h = await readHistory(dir, { asOf: LATER });
+      assert.equal(h.head?.length, 64);
+      assert.deepEqual(h.events.filter((e) => e.field === 'state').map((e) => [e.commit === WORKTREE ? WORKTREE : 'base', e.value]), [['base', 'todo'], [WORKTREE, 'done']]);
+      assert.ok(h.events.some((e) => e.id === 'A-0' && e.field === EXISTS), 'archive files are read from sha256 trees');
+      const again = await readHistory(dir, { asOf: LATER });
+      assert.deepEqual(again, h, 'and from the cache');
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('a committed version that does not parse: a warning, and its changes are dated at the next version that parses', async () => {
     repo.write(MAIN, backlogYaml([{ id: 'A-1', title: 'One', state: 'todo' }, { id: 'A-2', title: 'Two' }]));
     repo.commit('base', { at: day(0) });

@@ -1,6 +1,25 @@
 // The contract between the history engine (src/core/history) and its users
 // (metrics, CLI, extension). Spec: ../shared/spec/metrics.md section 1.
 // Keep these names stable: the metrics code is written against them.
+//
+// Reading rules where the spec is silent:
+// - An item is identified by its `id` (as text: `id: 12` is "12"); the first
+//   entry in rank order wins (main file, then archive files by path). `id` is
+//   never a field of its own. Entries without a usable id are ignored.
+// - An item absent from every backlog file has EXISTS=false and no fields. So
+//   a removal introduces EXISTS=false plus `undefined` for each field it had,
+//   and adding it back introduces EXISTS=true plus all its fields again.
+//   Moving an item between files (main ↔ archive) changes nothing.
+// - Archive files are the `*.yaml`/`*.yml` files of the `archive` folder next to
+//   the main file as it was named in that commit (renames are followed).
+// - A committed version that does not parse stands for the previous version
+//   of that file (with a warning): its changes are dated at the next version that parses.
+// - status 'none' (no git, not a repository, no commits, backlog never
+//   committed): no commits and no events, even if the working tree has files;
+//   working-tree changes are not history. 'shallow': events of the commits
+//   present only; the oldest of them introduces everything it holds.
+// - `order` is a topological order that is chronological where the graph
+//   allows (earliest author time first); adding commits never reorders older ones.
 
 /** Pseudo-field: value `true` when the item appears in some backlog file, `false` when removed from all. */
 export const EXISTS = '@exists';

@@ -23,6 +23,8 @@ export interface UntrustedSetup {
   env: Record<string, string>;
   /** User settings merged over the runner's defaults. */
   settings: Record<string, unknown>;
+  /** VS Code server options for code-server. */
+  vscodeOptions: string[];
   marker: string;
 }
 
@@ -101,6 +103,9 @@ export function prepareUntrusted(runRoot: string, workspace: string): UntrustedS
   return {
     env: { SPRINTLOG_GIT_MARKER: marker, PATH: `${shimDir}${path.delimiter}${process.env.PATH ?? ''}` },
     settings: RESTRICTED_SETTINGS,
+    // The server otherwise takes the extension host's environment from a login shell, whose
+    // profile rebuilds PATH without the shim (seen: the extension host resolved /usr/bin/git).
+    vscodeOptions: ['force-disable-user-env'],
     marker,
   };
 }

@@ -107,7 +107,7 @@ export async function runIntegration(opts: Options): Promise<number> {
     const env: Record<string, string> = { ...plan.env, ...untrusted?.env, SPRINTLOG_TEST_REPORT: run.report };
     if (opts.grep) env.SPRINTLOG_TEST_GREP = opts.grep;
     const serverStart = Date.now();
-    server = await startCodeServer(run, { env, workspaceTrust: untrusted !== undefined, settings: untrusted?.settings });
+    server = await startCodeServer(run, { env, workspaceTrust: untrusted !== undefined, settings: untrusted?.settings, vscodeOptions: untrusted?.vscodeOptions });
     say(`code-server listening on ${server.url} after ${seconds(serverStart)}`);
 
     browser = await launchBrowser(run);

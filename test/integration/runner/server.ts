@@ -73,6 +73,8 @@ export interface ServerOptions {
   workspaceTrust?: boolean;
   /** User settings merged over USER_SETTINGS. */
   settings?: Record<string, unknown>;
+  /** More VS Code server options, each passed as `--vscode-option NAME`. */
+  vscodeOptions?: string[];
 }
 
 export async function startCodeServer(run: RunDir, opts: ServerOptions = {}): Promise<Server> {
@@ -92,6 +94,7 @@ export async function startCodeServer(run: RunDir, opts: ServerOptions = {}): Pr
     '--reconnection-grace-time', '5',
     // Makes the workbench honour the `payload` query (extensionDevelopmentPath, extensionTestsPath).
     '--vscode-option', 'enable-smoke-test-driver',
+    ...(opts.vscodeOptions ?? []).flatMap((o) => ['--vscode-option', o]),
     '--extensions-dir', run.extensions, '--user-data-dir', run.userData,
     run.workspace,
   ];

@@ -190,6 +190,8 @@ describe('history: cache', function () {
     const progress: [number, number][] = [];
     const h = await readHistory(repo.dir, { asOf: AS_OF, cacheDir: false, onProgress: (d, t) => progress.push([d, t]) });
     assert.equal(h.commits.length, 30);
+    assert.equal(lastHistoryStats()?.source, 'memory', 'continues from what the cancelled call had done');
+    assert.deepEqual(h, await cold(repo));
     assert.deepEqual(progress[progress.length - 1], [30, 30]);
     assert.ok(progress.every(([d, t], i) => t === 30 && (i === 0 || d >= progress[i - 1][0])));
   });

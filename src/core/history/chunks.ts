@@ -113,22 +113,17 @@ export function trailerOk(buf: Buffer, from: number): boolean {
   return true;
 }
 
-type Stop = (pos: number, kind: Kind.Item | Kind.Term) => boolean;
-
-/** Collect item starts from `pos` until the sequence ends (returns its end), `stop` says so, or -1 if unsafe. */
-function scanItems(buf: Buffer, pos: number, indent: number, starts: number[], stop?: Stop): { end: number; stopped: boolean } {
+/** Collect item starts from `pos` until the sequence ends; returns its end, or -1 if a line is unsafe. */
+function scanItems(buf: Buffer, pos: number, indent: number, starts: number[]): number {
   while (pos < buf.length) {
     const le = lineEnd(buf, pos);
     const kind = lineKind(buf, pos, le, indent);
-    if (kind === Kind.Unsafe) return { end: -1, stopped: false };
-    if (kind === Kind.Item || kind === Kind.Term) {
-      if (stop?.(pos, kind)) return { end: pos, stopped: true };
-      if (kind === Kind.Term) return { end: pos, stopped: false };
-      starts.push(pos);
-    }
+    if (kind === Kind.Unsafe) return -1;
+    if (kind === Kind.Term) return pos;
+    if (kind === Kind.Item) starts.push(pos);
     pos = le + 1;
   }
-  return { end: buf.length, stopped: false };
+  return buf.length;
 }
 
 /** Scan a whole version. Undefined when the layout is not one the scan can vouch for. */
@@ -175,7 +170,7 @@ export function scanFull(buf: Buffer): Layout | undefined {
   while (buf[i] === SP) i++;
   const indent = i - pos;
   const starts: number[] = [];
-  const { end } = scanItems(buf, pos, indent, starts);
+  const end = scanItems(buf, pos, indent, starts);
   if (end < 0) return undefined;
   return done({ indent, starts, seqEnd: end });
 }
@@ -190,17 +185,6 @@ export function commonPrefix(a: Buffer, b: Buffer): number {
   while (i + BLOCK <= n && a.compare(b, i, i + BLOCK, i, i + BLOCK) === 0) i += BLOCK;
   while (i + SMALL <= n && a.compare(b, i, i + SMALL, i, i + SMALL) === 0) i += SMALL;
   while (i < n && a[i] === b[i]) i++;
-  return i;
-}
-
-/** Length of the common suffix of a and b, at most `max`. */
-export function commonSuffix(a: Buffer, b: Buffer, max: number): number {
-  const al = a.length;
-  const bl = b.length;
-  let i = 0;
-  while (i + BLOCK <= max && a.compare(b, bl - i - BLOCK, bl - i, al - i - BLOCK, al - i) === 0) i += BLOCK;
-  while (i + SMALL <= max && a.compare(b, bl - i - SMALL, bl - i, al - i - SMALL, al - i) === 0) i += SMALL;
-  while (i < max && a[al - i - 1] === b[bl - i - 1]) i++;
   return i;
 }
 

@@ -115,7 +115,8 @@ export async function update(ctx: RunCtx, head: string, shallow: boolean, onProg
     todo = reach;
     await computeFiles(ctx, todo);
   }
-  for (const rec of todo) {
+  for (const rec of reach) {
+    if (rec.touches !== undefined) continue; // (also commits whose files were found by a call that was then cancelled)
     const parents = rec.parents.map((p) => state.commits.get(p)).filter((p): p is CommitRec => !!p?.files);
     const files = rec.files ?? [];
     rec.touches = parents.length === 0 ? files.length > 0 : parents.every((p) => !sameFiles(files, p.files!));

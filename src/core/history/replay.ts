@@ -20,9 +20,10 @@ function brokenWarning(rec: CommitRec | undefined, f: FileRef, v: FileVersion): 
 
 /**
  * Snapshot of files `files` given the first parent's snapshot (bases for
- * chunking, and stand-ins for versions that do not parse).
+ * chunking, and stand-ins for versions that do not parse). A version that does
+ * not parse is reported on `rec` (undefined: the working tree; 'quiet': already reported).
  */
-export async function snapshotOf(ctx: RunCtx, rec: CommitRec | undefined, files: FileRef[], parent: Snapshot | undefined, data?: Map<string, Promise<Buffer>>): Promise<Snapshot> {
+export async function snapshotOf(ctx: RunCtx, rec: CommitRec | undefined | 'quiet', files: FileRef[], parent: Snapshot | undefined, data?: Map<string, Promise<Buffer>>): Promise<Snapshot> {
   const out: SnapFile[] = [];
   for (const f of files) {
     const base = parent ? counterpart(parent.files, f) : undefined;
@@ -33,9 +34,11 @@ export async function snapshotOf(ctx: RunCtx, rec: CommitRec | undefined, files:
     let version = await ctx.version(f.oid, f.path, base?.version, data?.get(f.oid));
     data?.delete(f.oid);
     if (version.kind === 'broken') {
-      const warning = brokenWarning(rec, f, version);
-      if (rec) (rec.warnings ??= []).push(warning);
-      else ctx.warnings.push(warning);
+      if (rec !== 'quiet') {
+        const warning = brokenWarning(rec, f, version);
+        if (rec) (rec.warnings ??= []).push(warning);
+        else ctx.warnings.push(warning);
+      }
       version = base?.version ?? EMPTY;
     }
     out.push({ ...f, version });
@@ -57,7 +60,7 @@ export async function loadSnapshot(ctx: RunCtx, hash: string): Promise<Snapshot>
     h = rec.parents[0];
   }
   let snap: Snapshot | undefined;
-  for (const rec of chain.reverse()) snap = await snapshotOf(ctx, undefined, rec.files!, snap);
+  for (const rec of chain.reverse()) snap = await snapshotOf(ctx, 'quiet', rec.files!, snap);
   return snap ?? { files: [] };
 }
 

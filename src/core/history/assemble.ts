@@ -26,7 +26,10 @@ function info(r: CommitRec, order: number): CommitInfo {
 function eventsOf(kept: CommitRec[], first: number): HistoryEvent[] {
   const events: HistoryEvent[] = [];
   kept.forEach((r, i) => {
-    for (const e of r.events ?? []) events.push(deepFreeze({ id: e.id, field: e.field, value: e.value, commit: r.hash, time: r.authorTime, order: first + i }));
+    for (const e of r.events ?? []) {
+      deepFreeze(e.value);
+      events.push(Object.freeze({ id: e.id, field: e.field, value: e.value, commit: r.hash, time: r.authorTime, order: first + i }));
+    }
   });
   return events.sort((a, b) => a.time - b.time || a.order - b.order);
 }

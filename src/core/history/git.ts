@@ -5,6 +5,7 @@
 import * as fs from 'node:fs';
 import { simpleGit, type SimpleGit } from 'simple-git';
 import { GitNotFoundError, streamRecords } from './git-stream';
+import type { CommitInfo } from './types';
 
 export type Probe =
   | { kind: 'repo'; gitDir: string; prefix: string; shallow: boolean; head?: string }
@@ -52,15 +53,8 @@ export async function probeRepo(root: string, ref: string, signal?: AbortSignal)
   return { kind: 'repo', gitDir, prefix: prefix ?? '', shallow: shallow === 'true', head: hash };
 }
 
-/** One commit's metadata as listed by git log. Times in ms. */
-export interface RawCommit {
-  hash: string;
-  parents: string[];
-  authorTime: number;
-  committerTime: number;
-  author: string;
-  subject: string;
-}
+/** One commit's metadata as listed by git log, before it has a place in the order. Times in ms. */
+export type RawCommit = Omit<CommitInfo, 'order'>;
 
 /**
  * Commits reachable from `head` but not from any of `exclude` (commits already

@@ -2,31 +2,16 @@
 // changes it through small closures that address items by id, so the same
 // change can be applied to a feature branch and later replayed by its merge.
 
+import type { Item } from '../model';
 import type { Holiday } from './calendar';
 
-export interface DemoItem {
-  id: string;
-  title: string;
-  type?: string;
-  /** Absent = `todo` (the spec's default state), as a hand-written new item would have it. */
-  state?: string;
-  points?: number;
-  sprint?: string;
-  assignee?: string;
-  epic?: string;
-  dependsOn: string[];
-  blocked?: string;
-  tags: string[];
-  value?: number;
-  created?: string;
-  started?: string;
-  finished?: string;
-  description?: string;
+/** An item as the demo writes it: the model's fields (`state` absent = `todo`, as a hand-written new item would have it). */
+export type DemoItem = Pick<Item, 'id' | 'title' | 'type' | 'state' | 'points' | 'sprint' | 'assignee' | 'epic' | 'dependsOn' | 'blocked' | 'tags' | 'value' | 'created' | 'started' | 'finished' | 'description'> & {
   /** Comment lines written above the item (without `# `). */
   comment?: string[];
   /** Comment at the end of the `- id:` line. */
   note?: string;
-}
+};
 
 export interface DemoEpic {
   id: string;

@@ -10,6 +10,12 @@ import { readSettings } from './config';
 import type { BacklogStore, FolderBacklog } from './types';
 
 const DEBOUNCE_MS = 150;
+/**
+ * File watchers miss events (a watcher process restarting, network drives, a
+ * folder created after the watch began), so the store also compares the
+ * files' sizes and times every few seconds: a few stat calls, no reading.
+ */
+const POLL_MS = 2000;
 
 interface Paths {
   backlogPath: string;
@@ -26,6 +32,8 @@ interface FolderState {
   seq: number;
   /** The load in flight, if any. */
   pending?: Promise<FolderBacklog | undefined>;
+  /** Sizes and modification times of the backlog files at the last poll. */
+  diskSignature?: string;
 }
 
 const itemIndex = new WeakMap<Workspace, Map<string, Item>>();
@@ -58,9 +66,12 @@ export class Store implements BacklogStore {
   private readonly subscriptions: vscode.Disposable[] = [];
   private counter = 0;
   private initial: Promise<void> | undefined;
+  private polling = false;
 
   constructor(private readonly log?: vscode.LogOutputChannel) {
+    const poll = setInterval(() => void this.pollDisk(), POLL_MS);
     this.subscriptions.push(
+      { dispose: () => clearInterval(poll) },
       this.changed,
       this.foldersChanged,
       vscode.workspace.onDidChangeWorkspaceFolders(() => this.syncFolders(false)),
@@ -177,6 +188,21 @@ export class Store implements BacklogStore {
     return w;
   }
 
+  /** Schedules a reload of every folder whose files changed on disk since the last poll. */
+  private async pollDisk(): Promise<void> {
+    if (this.polling) return;
+    this.polling = true;
+    try {
+      for (const s of this.states.values()) {
+        const signature = await diskSignature(s.folder, s.paths);
+        if (s.diskSignature !== undefined && signature !== s.diskSignature) this.schedule(s);
+        s.diskSignature = signature;
+      }
+    } finally {
+      this.polling = false;
+    }
+  }
+
   private dropState(s: FolderState): void {
     if (s.timer) clearTimeout(s.timer);
     s.seq++;
@@ -277,6 +303,26 @@ async function readText(uri: vscode.Uri, open: Map<string, vscode.TextDocument>)
   } catch {
     return undefined;
   }
+}
+
+async function diskSignature(folder: vscode.WorkspaceFolder, paths: Paths): Promise<string> {
+  const at = (rel: string): vscode.Uri => vscode.Uri.joinPath(folder.uri, rel);
+  const names = [paths.backlogPath, paths.sprintsPath];
+  const dir = archiveDir(paths.backlogPath);
+  try {
+    for (const [name] of await vscode.workspace.fs.readDirectory(at(dir))) if (/\.ya?ml$/.test(name)) names.push(`${dir}/${name}`);
+  } catch {
+    // no archive folder
+  }
+  const parts = await Promise.all(names.map(async (rel) => {
+    try {
+      const st = await vscode.workspace.fs.stat(at(rel));
+      return `${rel}:${st.size}:${st.mtime}`;
+    } catch {
+      return `${rel}:-`;
+    }
+  }));
+  return parts.join('|');
 }
 
 async function readSources(folder: vscode.WorkspaceFolder, paths: Paths): Promise<{ backlogs: SourceFile[]; sprints?: SourceFile }> {

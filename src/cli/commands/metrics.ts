@@ -38,11 +38,31 @@ function parseAsOf(text: string, tz: string): number {
   throw new UsageError(`--as-of '${text}' is neither a day (2026-11-20) nor an ISO 8601 date-time with offset (2026-11-20T18:00:00+01:00).`);
 }
 
-/** The last analysed commit at or before `asOf` (author time), topologically latest. */
+/** The last analysed commit (one touching a backlog file) at or before `asOf` (author time), topologically latest. */
 function lastCommitAtOrBefore(history: History, asOf: number): string | undefined {
   let best: { hash: string; order: number } | undefined;
   for (const c of history.commits) if (c.authorTime <= asOf && (!best || c.order > best.order)) best = c;
   return best?.hash;
+}
+
+/**
+ * The commit whose files stand for the files at `asOf`: the topologically latest
+ * commit of `ref` authored at or before it that descends from `base` (the last
+ * backlog commit then; every commit when there is none). Commits that touch only
+ * the sprint log count: its state at as-of is theirs, not the last backlog commit's.
+ */
+function filesCommitAt(root: string, ref: string, asOf: number, base: string | undefined): Promise<string | undefined> {
+  const range = base === undefined ? [ref] : ['--ancestry-path', `${base}..${ref}`];
+  return new Promise((resolve) => {
+    execFile('git', ['log', '--topo-order', '--format=%H %at', ...range, '--'], { cwd: root, maxBuffer: 256 * 1024 * 1024 }, (err, stdout) => {
+      if (err) return resolve(base);
+      for (const line of stdout.split('\n')) {
+        const [hash, at] = line.split(' ');
+        if (hash && Number(at) * 1000 <= asOf) return resolve(hash);
+      }
+      resolve(base);
+    });
+  });
 }
 
 async function run(ctx: CommandContext): Promise<number> {
@@ -65,7 +85,7 @@ async function run(ctx: CommandContext): Promise<number> {
 
   let files: { backlogs: SourceFile[]; sprints?: SourceFile } = disk;
   if (!useWorkTree) {
-    const commit = past ? lastCommitAtOrBefore(history, asOf) : (history.head ?? ref);
+    const commit = past ? await filesCommitAt(root, ref, asOf, lastCommitAtOrBefore(history, asOf)) : (history.head ?? ref);
     files = commit === undefined ? { backlogs: [] } : await readFilesAt(root, commit, DEFAULT_BACKLOG_PATH);
   }
   const workspace = buildWorkspace(root, files.backlogs, files.sprints);

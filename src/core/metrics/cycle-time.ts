@@ -1,7 +1,7 @@
 // Cycle-time distribution (spec metrics.md §4) over items finished in a window of days.
 
 import { addDays } from '../time';
-import { clean, round, type Ctx } from './context';
+import { clean, type Ctx } from './context';
 import type { ItemFacts } from './items';
 import type { CycleTime } from './types';
 
@@ -20,7 +20,8 @@ export function computeCycleTime(ctx: Ctx, items: readonly ItemFacts[], windowDa
     .filter((i) => i.done && i.done.day >= from && i.done.day <= to && i.metrics.cycleTimeDays !== null)
     .map((i) => i.metrics.cycleTimeDays as number)
     .sort((a, b) => a - b);
-  const mean = values.length > 0 ? round(clean(values.reduce((a, b) => a + b, 0)) / values.length, 2) : null;
+  // The exact mean (no rounding: the spec rounds only cycleTimeHours).
+  const mean = values.length > 0 ? clean(values.reduce((a, b) => a + b, 0)) / values.length : null;
   return {
     windowDays,
     from,

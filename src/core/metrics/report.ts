@@ -20,7 +20,7 @@ function satisfaction(sprints: readonly SprintMetrics[]): SatisfactionSummary {
   const last = rated[rated.length - 1];
   return {
     count: rated.length,
-    mean: rated.length > 0 ? Math.round((clean(rated.reduce((a, s) => a + (s.satisfaction as number), 0)) / rated.length) * 100) / 100 : null,
+    mean: rated.length > 0 ? clean(rated.reduce((a, s) => a + (s.satisfaction as number), 0)) / rated.length : null,
     last: last?.satisfaction ?? null,
     lastSprint: last?.id ?? null,
   };

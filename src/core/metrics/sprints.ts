@@ -4,7 +4,7 @@
 
 import type { Sprint } from '../model';
 import { dayRange, formatInstant, isDay, isWorkingDay } from '../time';
-import { byString, categoryOf, clean, dayEnd, round, type Ctx } from './context';
+import { byString, categoryOf, clean, dayEnd, type Ctx } from './context';
 import { Cursor, type ItemState } from './timeline';
 import type { BurndownDay, BurnupDay, ScopeChange, SprintMetrics, SprintStatus } from './types';
 
@@ -157,7 +157,8 @@ function computeSprint(ctx: Ctx, s: Sprint, window: Window | undefined, candidat
     const snap = ctx.snapshots.at(dayEnd(ctx, day));
     const t = snap && totals(ctx, snap, s.id, candidates);
     const after = working.filter((d) => d > day).length;
-    const ideal = m.committed !== null && working.length > 0 ? round((m.committed * after) / working.length, 2) : null;
+    // Exact, as defined (the spec rounds only cycleTimeHours): 10 × 6 / 7 stays 8.571428571428571.
+    const ideal = m.committed !== null && working.length > 0 ? (m.committed * after) / working.length : null;
     const bd: BurndownDay = { date: day, remaining: t ? t.notDone : null, ideal, working: isWorkingDay(day, ctx.cal) };
     const bu: BurnupDay = { date: day, scope: t ? t.points : null, done: t ? t.done : null };
     m.burndown.push(bd);

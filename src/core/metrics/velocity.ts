@@ -1,6 +1,6 @@
 // Velocity (spec metrics.md §4): mean `completed` of the last `window` closed sprints.
 
-import { clean, round } from './context';
+import { clean } from './context';
 import type { SprintMetrics, Velocity } from './types';
 
 /** `sprints` in sprint order (oldest first). */
@@ -9,7 +9,8 @@ export function computeVelocity(sprints: readonly SprintMetrics[], window: numbe
   const last = closed.slice(Math.max(0, closed.length - window));
   // Unknown `completed` in the window (no history) makes the mean unknown too, never a guess.
   const known = last.every((s) => s.completed !== null);
-  const average = last.length > 0 && known ? round(clean(last.reduce((sum, s) => sum + (s.completed ?? 0), 0)) / last.length, 2) : null;
+  // The exact mean (no rounding: the spec rounds only cycleTimeHours).
+  const average = last.length > 0 && known ? clean(last.reduce((sum, s) => sum + (s.completed ?? 0), 0)) / last.length : null;
   return {
     window,
     average,

@@ -44,6 +44,26 @@ describe('start work', () => {
     assert.deepEqual(changedLines(before, readFile(BACKLOG)), { removed: ['    assignee: bob'], added: ['    assignee: Sprintlog Tests'] });
   });
 
+  it('reads git user.name again after being told to set it (no stale answer kept)', async () => {
+    try {
+      // An empty local value hides any global one: git has no user.name here.
+      git('config', 'user.name', '');
+      const refused = (await vscode.commands.executeCommand('sprintlog.startWork', { id: 'PAY-15' })) as { refused?: string };
+      assert.match(refused.refused ?? '', /git has no user\.name here/);
+      assert.equal(branch(), 'main');
+      git('config', 'user.name', 'Pat Example');
+      const before = readFile(BACKLOG);
+      const result = (await vscode.commands.executeCommand('sprintlog.startWork', { id: 'PAY-15' })) as { refused?: string };
+      assert.equal(result.refused, undefined);
+      assert.deepEqual(changedLines(before, readFile(BACKLOG)), {
+        removed: ['    state: todo', '    assignee: carol'],
+        added: ['    state: in-progress', '    assignee: Pat Example'],
+      });
+    } finally {
+      git('config', 'user.name', 'Sprintlog Tests');
+    }
+  });
+
   it('refuses, changing nothing, when uncommitted changes would be overwritten', async () => {
     const name = 'PAY-14-spike-3-d-secure-v2';
     git('checkout', '-q', '-b', name);

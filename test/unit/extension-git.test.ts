@@ -7,7 +7,7 @@ import * as path from 'node:path';
 import { planEdits } from '../../src/core/edit';
 import { loadWorkspace } from '../../src/core/parse/workspace';
 import {
-  authorsOf, checkoutConflicts, commitOnly, currentBranch, GitRefusal, idsInText, idsOnOtherBranches, switchToBranch, userName,
+  authorsOf, checkoutConflicts, commitOnly, currentBranch, GitRefusal, idsInText, idsOnOtherBranches, repoOf, switchToBranch, userName,
 } from '../../src/extension/git/repo';
 
 const ENV = { ...process.env, GIT_AUTHOR_NAME: 'Dana Dev', GIT_AUTHOR_EMAIL: 'd@x.invalid', GIT_COMMITTER_NAME: 'Dana Dev', GIT_COMMITTER_EMAIL: 'd@x.invalid' };
@@ -103,6 +103,30 @@ describe('extension: git', () => {
     assert.equal(r.git('show', '--name-only', '--format=%s', 'HEAD').trim(), 'PAY-3: added\n\nbacklog/backlog.yaml');
     assert.equal(r.git('diff', '--cached', '--name-only').trim(), 'notes.txt');
     assert.equal(await commitOnly(r.root, ['backlog/backlog.yaml'], 'nothing'), undefined);
+  });
+
+  it('locates a folder opened through a symbolic link inside its repository', async () => {
+    // git reports the real path of the top level; the folder's own path may go through a link
+    // (macOS /tmp, a symlinked home or projects folder). Repo-relative paths must still be right.
+    const r = repo();
+    roots.push(r.root);
+    r.write('team/backlog/backlog.yaml', backlog(['PAY-1']));
+    r.git('add', '-A');
+    r.git('commit', '-q', '-m', 'team backlog');
+    const links = fs.mkdtempSync(path.join(os.tmpdir(), 'sprintlog-ext-link-'));
+    roots.push(links);
+    fs.symlinkSync(r.root, path.join(links, 'repo'));
+    const viaLink = path.join(links, 'repo', 'team');
+    const at = await repoOf(viaLink);
+    assert.ok(at);
+    assert.equal(at.prefix, 'team');
+    assert.equal(fs.realpathSync(at.root), fs.realpathSync(r.root));
+    assert.equal((await repoOf(path.join(links, 'repo')))?.prefix, '');
+    assert.equal(await repoOf(links), undefined);
+    // With that prefix, auto-commit finds the changed file.
+    r.write('team/backlog/backlog.yaml', backlog(['PAY-1', 'PAY-2']));
+    assert.ok(await commitOnly(at.root, [`${at.prefix}/backlog/backlog.yaml`], 'PAY-2: added'));
+    assert.equal(r.git('show', '--name-only', '--format=', 'HEAD').trim(), 'team/backlog/backlog.yaml');
   });
 
   it('knows the user and the authors of the backlog file', async () => {

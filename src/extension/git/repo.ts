@@ -18,10 +18,21 @@ async function tryRaw(g: SimpleGit, args: string[]): Promise<string | undefined>
   }
 }
 
-/** The repository root holding `dir`, or undefined when it is not in a repository. */
-export async function repoRootOf(dir: string): Promise<string | undefined> {
-  const out = await tryRaw(git(dir), ['rev-parse', '--show-toplevel']);
-  return out ? path.resolve(out.trim()) : undefined;
+/** A folder's repository: its root and the folder's path inside it, for repo-relative paths. */
+export interface RepoOf {
+  root: string;
+  /** Folder path relative to the repository root, forward slashes, '' when the folder is the root. */
+  prefix: string;
+}
+
+/** The repository holding `dir`, or undefined when it is not in a repository. */
+export async function repoOf(dir: string): Promise<RepoOf | undefined> {
+  // The prefix comes from git, not from path.relative(top level, dir): git gives the top level as a
+  // real path, and `dir` may reach it through a symbolic link (macOS /tmp, a linked projects folder).
+  const out = await tryRaw(git(dir), ['rev-parse', '--show-toplevel', '--show-prefix']);
+  const [top, prefix = ''] = (out ?? '').split('\n');
+  if (!top?.trim()) return undefined;
+  return { root: path.resolve(top.trim()), prefix: prefix.replace(/\/+$/, '') };
 }
 
 export async function userName(root: string): Promise<string | undefined> {

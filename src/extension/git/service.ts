@@ -1,7 +1,6 @@
 // The extension's only door to git. Every method refuses in an untrusted
 // (restricted) workspace before any process is started: a repository's own
 // config can run programs (hooks, fsmonitor, core.pager...).
-import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { FolderBacklog } from '../model/types';
 import * as repo from './repo';
@@ -12,16 +11,9 @@ export class UntrustedError extends Error {
   }
 }
 
-/** A folder's repository: its root and the folder's path inside it, for repo-relative paths. */
-interface RepoOf {
-  root: string;
-  /** Folder path relative to the repository root, forward slashes, '' when the folder is the root. */
-  prefix: string;
-}
-
 export class GitService {
-  private readonly roots = new Map<string, Promise<RepoOf | undefined>>();
-  private readonly users = new Map<string, Promise<string | undefined>>();
+  /** Repositories found, by folder root. Only found ones are kept: `git init` can come later. */
+  private readonly roots = new Map<string, Promise<repo.RepoOf | undefined>>();
 
   get available(): boolean {
     return vscode.workspace.isTrusted;
@@ -32,29 +24,28 @@ export class GitService {
   }
 
   /** The repository holding a folder (cached), or undefined when it is not in one. */
-  async repoOf(fb: FolderBacklog): Promise<RepoOf | undefined> {
+  async repoOf(fb: FolderBacklog): Promise<repo.RepoOf | undefined> {
     this.ensureTrusted();
     let r = this.roots.get(fb.root);
     if (!r) {
-      r = repo.repoRootOf(fb.root).then((root) => (root ? { root, prefix: path.relative(root, fb.root).split(path.sep).join('/') } : undefined));
+      r = repo.repoOf(fb.root);
       this.roots.set(fb.root, r);
+      void r.then((found) => {
+        if (!found && this.roots.get(fb.root) === r) this.roots.delete(fb.root);
+      });
     }
     return r;
   }
 
   /** Repo-relative path of a folder-relative one. */
-  static inRepo(r: RepoOf, rel: string): string {
+  static inRepo(r: repo.RepoOf, rel: string): string {
     return r.prefix ? `${r.prefix}/${rel}` : rel;
   }
 
+  /** Asked each time (one short git call per command): the refusal says "set it, then try again". */
   async userName(fb: FolderBacklog): Promise<string | undefined> {
     this.ensureTrusted();
-    let u = this.users.get(fb.root);
-    if (!u) {
-      u = repo.userName(fb.root);
-      this.users.set(fb.root, u);
-    }
-    return u;
+    return repo.userName(fb.root);
   }
 
   async authors(fb: FolderBacklog, files: string[]): Promise<string[]> {

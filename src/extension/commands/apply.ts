@@ -2,8 +2,9 @@
 // in the editor's undo stack and never written behind a dirty buffer:
 //  1. refuse if the workspace is untrusted or a backlog file does not parse;
 //  2. plan on the model, open the documents the plan touches and check their
-//     text is exactly the text the model was parsed from; if not, reload from
-//     the buffers and plan once more (offsets are never applied to other text);
+//     text is exactly the text the model was parsed from (and, for a clean
+//     document, the text on disk); if not, reload from the buffers and plan
+//     once more (offsets are never applied to other text);
 //  3. apply one WorkspaceEdit (one undo step), then save the documents that
 //     were clean before, so git and the CLI see the change. A document that
 //     already had unsaved changes of the user's is left unsaved: saving it
@@ -67,21 +68,44 @@ async function prepare(fb: FolderBacklog, opsOf: OpsOf, opts: ApplyOptions): Pro
   }
   const docs = new Map<string, vscode.TextDocument>();
   for (const file of new Set(plan.edits.map((e) => e.file))) {
-    const doc = await vscode.workspace.openTextDocument(vscode.Uri.joinPath(fb.folder.uri, file));
+    const uri = vscode.Uri.joinPath(fb.folder.uri, file);
+    // A clean document is saved after the edit: it must still be the file on disk. It can lag
+    // behind a change made there (VS Code re-reads it a moment later), and after the file was
+    // deleted or moved it keeps the old text, which saving would write back.
+    const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
+    const disk = open?.isDirty ? undefined : await diskText(uri);
+    if (!open?.isDirty && disk === undefined) throw new Refusal(`${file} is no longer on disk (deleted or moved); nothing was changed.`);
+    const doc = await vscode.workspace.openTextDocument(uri);
     if (doc.getText() !== parsedText(fb.workspace, file)) return 'stale';
+    if (disk !== undefined && !doc.isDirty && disk !== doc.getText()) return 'stale';
     docs.set(file, doc);
   }
   return { plan, ops, docs };
 }
 
+const decoder = new TextDecoder('utf-8');
+
+/** A file's text on disk (BOM dropped, as documents do), undefined when it does not exist. */
+async function diskText(uri: vscode.Uri): Promise<string | undefined> {
+  try {
+    return decoder.decode(await vscode.workspace.fs.readFile(uri));
+  } catch {
+    return undefined;
+  }
+}
+
 export async function applyOps(store: Store, git: GitService, fb: FolderBacklog, opsOf: OpsOf, opts: ApplyOptions = {}): Promise<Applied | undefined> {
   let current = fb;
   let prepared = await prepare(current, opsOf, opts);
-  if (prepared === 'stale') {
-    // The buffer moved on since the model was read: read the buffers now and plan again, once.
-    current = (await store.reloadFolder(fb.folder)) ?? fb;
-    prepared = await prepare(current, opsOf, opts);
-    if (prepared === 'stale') throw new Refusal('The backlog file changed while Sprintlog was editing it; nothing was changed. Try again.');
+  if (prepared === 'stale' || prepared.plan.edits.length === 0) {
+    // The buffer moved on since the model was read, or the model says there is nothing to change
+    // (and no document was compared, so it may be an old one): read the buffers now and plan again, once.
+    const latest = await store.reloadFolder(fb.folder);
+    if (prepared === 'stale' || (latest !== undefined && latest !== current)) {
+      current = latest ?? fb;
+      prepared = await prepare(current, opsOf, opts);
+      if (prepared === 'stale') throw new Refusal('The backlog file changed while Sprintlog was editing it; nothing was changed. Try again.');
+    }
   }
   const { plan, ops, docs } = prepared;
   if (plan.edits.length === 0) return { folder: current, plan, ops };

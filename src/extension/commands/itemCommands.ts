@@ -3,8 +3,8 @@
 // them to applyOps (one undo step per command).
 import * as vscode from 'vscode';
 import type { EditOp } from '../../core/edit/types';
-import { effectiveState, type Item } from '../../core/model';
-import { backlogFilesOf } from '../model/store';
+import { effectiveState, type Item, type Workspace } from '../../core/model';
+import { backlogFilesOf, itemsById } from '../model/store';
 import { peopleInFiles } from '../views/grouping';
 import { applyOps, Refusal, refuseUnwritable, type Applied } from './apply';
 import { describeOp } from './describe';
@@ -21,9 +21,18 @@ function report(applied: Applied | undefined): Applied | undefined {
   return applied;
 }
 
-async function edit(s: Services, t: Targets, ops: EditOp[]): Promise<Applied | undefined> {
-  if (ops.length === 0) return undefined;
-  return report(await applyOps(s.store, s.git, t.fb, ops));
+type OpsOf = (items: Item[], ws: Workspace) => EditOp[];
+
+/**
+ * Applies ops made from the targets as the model being planned on has them: when the
+ * text moved on since the targets were read (a prompt stayed open, typing not read yet),
+ * applyOps re-plans on the fresh model and the ops are made again from its items, so a
+ * value is never computed from text that is gone (e.g. a dependency list missing one).
+ */
+async function edit(s: Services, t: Targets, opsOf: OpsOf): Promise<Applied | undefined> {
+  // An item gone from the fresh model keeps its old entry: planning then refuses with its id.
+  const fresh = (ws: Workspace): Item[] => t.items.map((i) => itemsById(ws).get(i.id) ?? i);
+  return report(await applyOps(s.store, s.git, t.fb, (ws) => opsOf(fresh(ws), ws)));
 }
 
 /** Targets, refusing early (before any question) when the folder cannot be written. */
@@ -45,7 +54,7 @@ export const setState: Handler = async (s, args) => {
   const state = argsOf(args).state ?? (await askState(t.fb.workspace, t.items.length === 1 ? effectiveState(t.items[0], t.fb.workspace.states) : undefined));
   if (state === undefined) return;
   if (!(state in t.fb.workspace.states)) throw new Refusal(`"${state}" is not a state of this backlog (${Object.keys(t.fb.workspace.states).join(', ')}).`);
-  return edit(s, t, setField(t.items, 'state', state, (i) => i.state));
+  return edit(s, t, (items) => setField(items, 'state', state, (i) => i.state));
 };
 
 export const moveToSprint: Handler = async (s, args) => {
@@ -54,8 +63,10 @@ export const moveToSprint: Handler = async (s, args) => {
   const a = argsOf(args);
   const sprint = a.sprint !== undefined ? a.sprint : await askSprint(t.fb.workspace);
   if (sprint === undefined) return;
-  const ids = t.items.filter((i) => i.sprint !== (sprint ?? undefined)).map((i) => i.id);
-  return edit(s, t, ids.length > 0 ? [{ kind: 'sprint', ids, sprint }] : []);
+  return edit(s, t, (items) => {
+    const ids = items.filter((i) => i.sprint !== (sprint ?? undefined)).map((i) => i.id);
+    return ids.length > 0 ? [{ kind: 'sprint', ids, sprint }] : [];
+  });
 };
 
 export const estimate: Handler = async (s, args) => {
@@ -65,7 +76,7 @@ export const estimate: Handler = async (s, args) => {
   const points = a.points !== undefined ? a.points : await askPoints(t.items.length === 1 ? t.items[0].points : undefined);
   if (points === undefined) return;
   if (points !== null && !(Number.isFinite(points) && points >= 0)) throw new Refusal('Points must be a number of 0 or more.');
-  return edit(s, t, points === null ? removeField(t.items, 'points', (i) => i.raw.points !== undefined) : setField(t.items, 'points', points, (i) => i.points));
+  return edit(s, t, (items) => (points === null ? removeField(items, 'points', (i) => i.raw.points !== undefined) : setField(items, 'points', points, (i) => i.points)));
 };
 
 export const assign: Handler = async (s, args) => {
@@ -84,7 +95,7 @@ export const assign: Handler = async (s, args) => {
     who = await askAssignee(people, t.items.length === 1 ? t.items[0].assignee : undefined);
     if (who === undefined) return;
   }
-  return edit(s, t, who === null ? removeField(t.items, 'assignee', (i) => i.raw.assignee !== undefined) : setField(t.items, 'assignee', who, (i) => i.assignee));
+  return edit(s, t, (items) => (who === null ? removeField(items, 'assignee', (i) => i.raw.assignee !== undefined) : setField(items, 'assignee', who, (i) => i.assignee)));
 };
 
 /** "Assign to me": the git user.name of the folder's repository. */
@@ -93,7 +104,7 @@ export const assignToMe: Handler = async (s, args) => {
   if (!t) return;
   const me = await s.git.userName(t.fb);
   if (!me) throw new Refusal('git has no user.name here: set it with `git config user.name "Your Name"`.');
-  return edit(s, t, setField(t.items, 'assignee', me, (i) => i.assignee));
+  return edit(s, t, (items) => setField(items, 'assignee', me, (i) => i.assignee));
 };
 
 export const editTitle: Handler = async (s, args) => {
@@ -103,7 +114,7 @@ export const editTitle: Handler = async (s, args) => {
   const title = argsOf(args).title ?? (await askText(`Title of ${item.id}`, item.title, (v) => (v.trim() ? undefined : 'A title cannot be empty.')));
   if (title === undefined) return;
   if (!title.trim()) throw new Refusal('A title cannot be empty.');
-  return edit(s, t, setField([item], 'title', title.trim(), (i) => i.title));
+  return edit(s, t, (items) => setField(items, 'title', title.trim(), (i) => i.title));
 };
 
 export const setBlocked: Handler = async (s, args) => {
@@ -113,13 +124,13 @@ export const setBlocked: Handler = async (s, args) => {
   const reason = argsOf(args).reason ?? (await askText('Why is it blocked? (the impediment)', current, (v) => (v.trim() ? undefined : 'Say what it is waiting for.')));
   if (reason === undefined) return;
   if (!reason.trim()) throw new Refusal('A blocked reason cannot be empty; use "Clear Blocked" to unblock.');
-  return edit(s, t, setField(t.items, 'blocked', reason.trim(), (i) => i.blocked));
+  return edit(s, t, (items) => setField(items, 'blocked', reason.trim(), (i) => i.blocked));
 };
 
 export const clearBlocked: Handler = async (s, args) => {
   const t = await writable(s, args, 'Unblock…');
   if (!t) return;
-  return edit(s, t, removeField(t.items, 'blocked', (i) => i.raw.blocked !== undefined));
+  return edit(s, t, (items) => removeField(items, 'blocked', (i) => i.raw.blocked !== undefined));
 };
 
 export const addDependency: Handler = async (s, args) => {
@@ -131,7 +142,7 @@ export const addDependency: Handler = async (s, args) => {
   if (dep === item.id) throw new Refusal('An item cannot depend on itself.');
   if (item.dependsOn.includes(dep)) return;
   if (!t.fb.workspace.items.some((i) => i.id === dep)) throw new Refusal(`${dep} is not an item of this backlog.`);
-  return edit(s, t, [{ kind: 'set', id: item.id, field: 'depends_on', value: [...item.dependsOn, dep] }]);
+  return edit(s, t, ([now]) => (now.dependsOn.includes(dep) ? [] : [{ kind: 'set', id: now.id, field: 'depends_on', value: [...now.dependsOn, dep] }]));
 };
 
 export const deleteItem: Handler = async (s, args) => {
@@ -142,5 +153,5 @@ export const deleteItem: Handler = async (s, args) => {
     const ok = await vscode.window.showWarningMessage(`Delete ${what} from the backlog?`, { modal: true, detail: 'Undo (Ctrl+Z in the file) or git brings it back.' }, 'Delete');
     if (ok !== 'Delete') return;
   }
-  return edit(s, t, t.items.map((i) => ({ kind: 'delete', id: i.id })));
+  return edit(s, t, (items) => items.map((i) => ({ kind: 'delete', id: i.id })));
 };

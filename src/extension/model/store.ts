@@ -206,6 +206,9 @@ export class Store implements BacklogStore {
   private dropState(s: FolderState): void {
     if (s.timer) clearTimeout(s.timer);
     s.seq++;
+    // A load in flight sees the new seq and returns s.pending: that must not be itself (a promise
+    // resolved with itself rejects, and the first load's rejection would stay in ready()).
+    s.pending = undefined;
     s.watcher.dispose();
   }
 

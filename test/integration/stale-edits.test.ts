@@ -1,0 +1,82 @@
+// Edits racing with changes the store has not read yet: text typed a moment
+// ago, a file deleted on disk while its editor is open, a load cut short.
+// Nothing the user or another program wrote may be lost or resurrected.
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as vscode from 'vscode';
+import type { SprintlogApi } from '../../src/extension/extension';
+import { applyOps, Refusal } from '../../src/extension/commands/apply';
+import { GitService } from '../../src/extension/git/service';
+import { Store } from '../../src/extension/model/store';
+import { resetWorkspace, waitFor, workspaceUri } from './util';
+import { api, BACKLOG, settle } from './views-helpers';
+
+/** Replaces one whole line of an open document (unsaved), as typing would. */
+async function typeOver(doc: vscode.TextDocument, line: string, replacement: string): Promise<void> {
+  const at = doc.getText().split('\n').indexOf(line);
+  assert.ok(at >= 0, `line not found: ${line}`);
+  const edit = new vscode.WorkspaceEdit();
+  edit.replace(doc.uri, doc.lineAt(at).range, replacement);
+  assert.ok(await vscode.workspace.applyEdit(edit));
+}
+
+function notRefused(result: unknown): void {
+  assert.ok(!(result && typeof result === 'object' && 'refused' in result), JSON.stringify(result));
+}
+
+describe('edits against changes not read yet', () => {
+  let a: SprintlogApi;
+  before(async () => {
+    a = await api();
+  });
+  beforeEach(async () => settle(a));
+  afterEach(async () => {
+    await resetWorkspace();
+    await settle(a);
+  });
+
+  it('add dependency keeps a dependency typed a moment ago', async () => {
+    const doc = await vscode.workspace.openTextDocument(workspaceUri(BACKLOG));
+    await typeOver(doc, '    depends_on: [PAY-9]', '    depends_on: [PAY-9, PAY-14]');
+    // Run at once: the store has not re-read the buffer yet (debounced), so the command re-plans.
+    notRefused(await vscode.commands.executeCommand('sprintlog.addDependency', { id: 'PAY-12', dependency: 'PAY-16' }));
+    assert.ok(doc.getText().includes('    depends_on: [PAY-9, PAY-14, PAY-16]\n'), doc.getText());
+  });
+
+  it('set state applies to the current text, also when the model still had the asked value', async () => {
+    const doc = await vscode.workspace.openTextDocument(workspaceUri(BACKLOG));
+    const item15 = (text: string) => text.slice(text.indexOf('  - id: PAY-15'), text.indexOf('  - id: PAY-16'));
+    await typeOver(doc, item15(doc.getText()).split('\n').find((l) => l.startsWith('    state:'))!, '    state: review');
+    notRefused(await vscode.commands.executeCommand('sprintlog.setState', { id: 'PAY-15', state: 'todo' }));
+    assert.match(item15(doc.getText()), /^ {4}state: todo$/m);
+    await waitFor(() => a.store.findItem('PAY-15')?.item.state === 'todo', { message: 'the store to see PAY-15 in todo' });
+  });
+
+  it('does not bring back a backlog file deleted on disk while its editor is open', async () => {
+    const doc = await vscode.workspace.openTextDocument(workspaceUri(BACKLOG));
+    await vscode.window.showTextDocument(doc);
+    // The model the command was planned on (say, before a quick pick that stayed open a while).
+    const planned = a.store.folders()[0];
+    fs.rmSync(workspaceUri(BACKLOG).fsPath);
+    let error: unknown;
+    try {
+      await applyOps(a.store, new GitService(), planned, [{ kind: 'set', id: 'PAY-15', field: 'state', value: 'done' }]);
+    } catch (e) {
+      error = e;
+    }
+    assert.ok(error instanceof Refusal, String(error));
+    assert.match(error.message, /backlog\/backlog\.yaml/);
+    assert.equal(fs.existsSync(workspaceUri(BACKLOG).fsPath), false, 'the deleted file was written again');
+  });
+
+  it('a load cut short by dispose settles instead of rejecting', async () => {
+    const folder = vscode.workspace.workspaceFolders![0];
+    const store = new Store();
+    store.start();
+    const ready = store.ready();
+    const reload = store.reloadFolder(folder);
+    store.dispose();
+    await ready;
+    await reload;
+  });
+});

@@ -129,6 +129,47 @@ describe('extension: git', () => {
     assert.equal(r.git('show', '--name-only', '--format=', 'HEAD').trim(), 'team/backlog/backlog.yaml');
   });
 
+  it('refuses, naming the branch, when git cannot create the branch', async () => {
+    // `PAY-1/login` exists, so a branch `PAY-1` cannot (refs/heads/PAY-1 would be a file and a folder).
+    const r = repo();
+    roots.push(r.root);
+    r.git('branch', 'PAY-1/login');
+    await assert.rejects(switchToBranch(r.root, 'PAY-1'), (e: Error) => e instanceof GitRefusal && /PAY-1\b.*[Nn]othing was changed/s.test(e.message));
+    assert.equal(await currentBranch(r.root), 'main');
+  });
+
+  it('auto-commit waits for a moment while another git process holds the index lock', async () => {
+    // VS Code's own git extension runs `git status` right after a save, and that holds .git/index.lock.
+    const r = repo();
+    roots.push(r.root);
+    r.write('backlog/backlog.yaml', backlog(['PAY-1', 'PAY-2', 'PAY-3']));
+    const lock = path.join(r.root, '.git', 'index.lock');
+    fs.writeFileSync(lock, '');
+    const released = new Promise<void>((resolve) => setTimeout(() => {
+      fs.rmSync(lock);
+      resolve();
+    }, 300));
+    const commit = await commitOnly(r.root, ['backlog/backlog.yaml'], 'PAY-3: added');
+    await released;
+    assert.ok(commit);
+    assert.equal(r.git('log', '-1', '--format=%s').trim(), 'PAY-3: added');
+  });
+
+  it('says git is missing instead of "no user.name" or "not a repository"', async () => {
+    const r = repo();
+    roots.push(r.root);
+    const saved = process.env.PATH;
+    process.env.PATH = path.join(r.root, 'no-git-here');
+    try {
+      const missing = (e: Error) => e instanceof GitRefusal && /git.*not installed or not on the PATH/.test(e.message);
+      await assert.rejects(userName(r.root), missing);
+      await assert.rejects(repoOf(r.root), missing);
+    } finally {
+      process.env.PATH = saved;
+    }
+    assert.equal(await userName(r.root), 'Dana Dev');
+  });
+
   it('knows the user and the authors of the backlog file', async () => {
     const r = repo();
     roots.push(r.root);

@@ -89,9 +89,10 @@ export const assign: Handler = async (s, args) => {
     const add = (name: string | undefined, why: string): void => {
       if (name && !people.some((p) => p.name === name)) people.push({ name, why });
     };
-    add(await s.git.userName(t.fb), 'me (git user.name)');
+    // Without git (not installed) the names in the file and a typed one still do.
+    add(await s.git.userName(t.fb).catch(() => undefined), 'me (git user.name)');
     for (const p of peopleInFiles(t.fb.workspace)) add(p, 'in the backlog');
-    for (const p of await s.git.authors(t.fb, backlogFilesOf(t.fb.workspace))) add(p, 'git log');
+    for (const p of await s.git.authors(t.fb, backlogFilesOf(t.fb.workspace)).catch(() => [])) add(p, 'git log');
     who = await askAssignee(people, t.items.length === 1 ? t.items[0].assignee : undefined);
     if (who === undefined) return;
   }

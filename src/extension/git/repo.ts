@@ -10,11 +10,39 @@ export function git(root: string): SimpleGit {
   return simpleGit({ baseDir: root, maxConcurrentProcesses: 4, trimmed: false });
 }
 
+
+export const GIT_NOT_FOUND = 'Sprintlog could not run git: it is not installed or not on the PATH of VS Code. Install git (or fix PATH), then try again.';
+
+/** git itself could not be started: every "no answer" would be a wrong diagnosis (no user.name, no repository). */
+function isGitMissing(e: unknown): boolean {
+  return /\bspawn\b.*\bENOENT\b/.test(e instanceof Error ? e.message : String(e));
+}
+
 async function tryRaw(g: SimpleGit, args: string[]): Promise<string | undefined> {
   try {
     return await g.raw(args);
-  } catch {
+  } catch (e) {
+    if (isGitMissing(e)) throw new GitRefusal(GIT_NOT_FOUND);
     return undefined;
+  }
+}
+
+const LOCK_RETRIES = 20;
+const LOCK_WAIT_MS = 100;
+
+/**
+ * Runs a git command that writes the index, waiting a little while another git
+ * process holds index.lock (VS Code's git extension refreshes its status right
+ * after a save). Any other failure is thrown at once.
+ */
+async function rawWithIndexLock(g: SimpleGit, args: string[]): Promise<string> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await g.raw(args);
+    } catch (e) {
+      if (attempt >= LOCK_RETRIES || !/index\.lock'?: File exists/.test(e instanceof Error ? e.message : String(e))) throw e;
+      await new Promise((resolve) => setTimeout(resolve, LOCK_WAIT_MS));
+    }
   }
 }
 
@@ -107,7 +135,12 @@ export async function switchToBranch(root: string, branch: string): Promise<Swit
   const g = git(root);
   if ((await currentBranch(root)) === branch) return { branch, created: false, already: true };
   if (!(await branchExists(root, branch))) {
-    await g.raw(['checkout', '-b', branch]);
+    try {
+      await g.raw(['checkout', '-b', branch]);
+    } catch (e) {
+      // e.g. a branch `PAY-1/login` exists, so `PAY-1` cannot; git changed nothing.
+      throw new GitRefusal(`git could not create branch ${branch}: ${firstLine(e)} Nothing was changed.`);
+    }
     return { branch, created: true, already: false };
   }
   const conflicts = await checkoutConflicts(root, branch);
@@ -175,7 +208,7 @@ export async function commitOnly(root: string, files: string[], message: string)
   const changed = new Set(await dirtyFiles(root));
   const todo = files.filter((f) => changed.has(f));
   if (todo.length === 0) return undefined;
-  await g.raw(['add', '--', ...todo]);
-  await g.raw(['commit', '--only', '-m', message, '--', ...todo]);
+  await rawWithIndexLock(g, ['add', '--', ...todo]);
+  await rawWithIndexLock(g, ['commit', '--only', '-m', message, '--', ...todo]);
   return (await g.raw(['rev-parse', 'HEAD'])).trim();
 }

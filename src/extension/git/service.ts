@@ -30,9 +30,10 @@ export class GitService {
     if (!r) {
       r = repo.repoOf(fb.root);
       this.roots.set(fb.root, r);
-      void r.then((found) => {
-        if (!found && this.roots.get(fb.root) === r) this.roots.delete(fb.root);
-      });
+      const forget = (): void => {
+        if (this.roots.get(fb.root) === r) this.roots.delete(fb.root);
+      };
+      r.then((found) => found || forget(), forget);
     }
     return r;
   }

@@ -10,6 +10,7 @@ import type { FolderBacklog } from '../model/types';
 import type { ItemFilter } from '../views/filter';
 import type { Node } from '../views/nodes';
 import type { ViewState } from '../views/viewState';
+import { folderByKey as folderOfKey, folderForId } from './targetFolder';
 
 export interface Services {
   store: Store;
@@ -54,9 +55,7 @@ export function argsOf(args: unknown[]): CommandArgs {
 }
 
 export function folderByKey(store: Store, key: string | undefined): FolderBacklog | undefined {
-  const all = store.folders();
-  if (key === undefined) return all.length === 1 ? all[0] : undefined;
-  return all.find((f) => f.folder.uri.toString() === key || f.folder.name === key || f.root === key);
+  return folderOfKey(store.folders(), key);
 }
 
 /** Asks for a folder when there are several (for commands that need no item). */
@@ -99,8 +98,8 @@ export async function resolveTargets(s: Services, args: unknown[], prompt: strin
   const a = argsOf(args);
   const ids = a.ids ?? (a.id !== undefined ? [a.id] : undefined);
   if (ids) {
-    const fb = folderByKey(s.store, a.folder) ?? (a.folder === undefined ? s.store.findItem(ids[0])?.folder : undefined);
-    if (!fb) throw new Refusal(`No backlog in this workspace has an item ${ids[0]}.`);
+    const fb = folderForId(s.store.folders(), a.folder, ids[0]);
+    if (typeof fb === 'string') throw new Refusal(fb);
     return fromIds(s, fb, ids);
   }
   return pickItems(s, prompt, many);

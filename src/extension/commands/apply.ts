@@ -15,7 +15,7 @@ import { planEdits } from '../../core/edit';
 import { EditError, type EditOp, type EditPlan } from '../../core/edit/types';
 import type { Workspace } from '../../core/model';
 import { readSettings } from '../model/config';
-import type { Store } from '../model/store';
+import { showsDiskText, type Store } from '../model/store';
 import type { FolderBacklog } from '../model/types';
 import type { GitService } from '../git/service';
 import { commitMessage } from './describe';
@@ -77,7 +77,7 @@ async function prepare(fb: FolderBacklog, opsOf: OpsOf, opts: ApplyOptions): Pro
     if (!open?.isDirty && disk === undefined) throw new Refusal(`${file} is no longer on disk (deleted or moved); nothing was changed.`);
     const doc = await vscode.workspace.openTextDocument(uri);
     if (doc.getText() !== parsedText(fb.workspace, file)) return 'stale';
-    if (disk !== undefined && !doc.isDirty && disk !== doc.getText()) return 'stale';
+    if (disk !== undefined && !doc.isDirty && !showsDiskText(doc, disk)) return 'stale';
     docs.set(file, doc);
   }
   return { plan, ops, docs };

@@ -296,16 +296,32 @@ function isBacklogFile(rel: string, paths: Paths): boolean {
 
 const decoder = new TextDecoder('utf-8');
 
-/** Unsaved buffer text if the file has one, else the disk text; undefined when it does not exist. */
+/**
+ * Whether a clean document shows `disk`. VS Code opens a file with mixed line endings
+ * with one ending throughout, so its buffer can differ from the disk there and only there.
+ */
+export function showsDiskText(doc: vscode.TextDocument, disk: string): boolean {
+  const text = doc.getText();
+  if (text === disk) return true;
+  return text === disk.replace(/\r\n|\r|\n/g, doc.eol === vscode.EndOfLine.CRLF ? '\r\n' : '\n');
+}
+
+/**
+ * Unsaved buffer text if the file has one, else the disk text (as a clean open document
+ * shows it, when that differs only in line endings); undefined when it does not exist.
+ */
 async function readText(uri: vscode.Uri, open: Map<string, vscode.TextDocument>): Promise<string | undefined> {
   const doc = open.get(uri.toString());
-  if (doc) return doc.getText();
+  if (doc?.isDirty) return doc.getText();
+  let disk: string;
   try {
     // TextDecoder drops a UTF-8 BOM, as VS Code's documents do, so offsets match the buffer's.
-    return decoder.decode(await vscode.workspace.fs.readFile(uri));
+    disk = decoder.decode(await vscode.workspace.fs.readFile(uri));
   } catch {
     return undefined;
   }
+  // Offsets must be the editor's: edits are applied to the document, diagnostics shown on it.
+  return doc && !doc.isClosed && disk !== doc.getText() && showsDiskText(doc, disk) ? doc.getText() : disk;
 }
 
 async function diskSignature(folder: vscode.WorkspaceFolder, paths: Paths): Promise<string> {
@@ -332,7 +348,7 @@ async function readSources(folder: vscode.WorkspaceFolder, paths: Paths): Promis
   // Only dirty buffers differ from the disk on purpose; a clean buffer can lag behind a change made
   // on disk (checkout, another program), and then the disk is the truth.
   const open = new Map<string, vscode.TextDocument>();
-  for (const d of vscode.workspace.textDocuments) if (!d.isClosed && d.isDirty) open.set(d.uri.toString(), d);
+  for (const d of vscode.workspace.textDocuments) if (!d.isClosed) open.set(d.uri.toString(), d);
   const at = (rel: string): vscode.Uri => vscode.Uri.joinPath(folder.uri, rel);
   const names = new Set<string>([paths.backlogPath]);
   const dir = archiveDir(paths.backlogPath);

@@ -17,6 +17,21 @@ interface Payload {
   ids: string[];
 }
 
+/** The drag data as a Payload, or undefined: it may come from another window or extension (a JSON string then). */
+function payloadOf(value: unknown): Payload | undefined {
+  let v = value;
+  if (typeof v === 'string') {
+    try {
+      v = JSON.parse(v) as unknown;
+    } catch {
+      return undefined;
+    }
+  }
+  if (typeof v !== 'object' || v === null) return undefined;
+  const { folderKey, ids } = v as Record<string, unknown>;
+  return typeof folderKey === 'string' && Array.isArray(ids) && ids.every((i) => typeof i === 'string') ? { folderKey, ids } : undefined;
+}
+
 /** The ops a drop makes, computed on a given model (so a re-plan after a reload recomputes them). */
 export function opsForDrop(ws: Workspace, ids: readonly string[], target: Node | undefined): EditOp[] {
   const byId = itemsById(ws);
@@ -56,7 +71,8 @@ export class ItemDragAndDrop implements vscode.TreeDragAndDropController<Node> {
   async handleDrop(target: Node | undefined, data: vscode.DataTransfer, _token: vscode.CancellationToken): Promise<void> {
     const raw = data.get(ITEMS_MIME);
     if (!raw || !target) return;
-    const payload = (typeof raw.value === 'string' ? JSON.parse(raw.value) : raw.value) as Payload;
+    const payload = payloadOf(raw.value);
+    if (!payload) return;
     try {
       if (payload.folderKey !== target.folderKey) throw new Refusal('Sprintlog moves items only within their own folder’s backlog.');
       const fb = this.s.store.folders().find((f) => f.folder.uri.toString() === target.folderKey);

@@ -72,10 +72,17 @@ export async function readHistory(root: string, opts: HistoryOptions = {}): Prom
   const run = async (): Promise<History> => {
     const stats: HistoryStats = { source: 'cold', commitsListed: 0, commitsAnalysed: 0, blobsRead: 0, bytesRead: 0, chunksParsed: 0, fullParses: 0, ms: 0 };
     const before = { ...state.counters };
-    if (!fresh && state.commits.size > 0) stats.source = 'memory';
-    else if (dir && state.commits.size === 0 && loadCache(cacheFiles(dir, probe.prefix, backlogPath), state)) stats.source = 'disk';
     const ctx = new RunCtx(root, state, stats, signal);
+    // A head the cache does not know needs git objects: asking for them now (the process, the stored
+    // versions' blobs as likely bases) lets git start up and reconstruct them while the rows are parsed.
+    const startGit = (tips: string[], chunked: string[]): void => {
+      if (tips.includes(head)) return;
+      ctx.blobs();
+      for (const oid of chunked) ctx.prefetch(oid);
+    };
     try {
+      if (!fresh && state.commits.size > 0) stats.source = 'memory';
+      else if (dir && state.commits.size === 0 && loadCache(cacheFiles(dir, probe.prefix, backlogPath), state, startGit)) stats.source = 'disk';
       const ordered = await update(ctx, head, probe.shallow, opts.onProgress);
       if (dir && state.dirty) saveCache(cacheFiles(dir, probe.prefix, backlogPath), state);
       const history = await assemble(ctx, ordered, { ref, head, asOf, includeWorkingTree, shallow: probe.shallow });
@@ -114,12 +121,14 @@ async function assemble(ctx: RunCtx, ordered: CommitRec[], o: AssembleOpts): Pro
   const warnings = [...base.warnings];
   let uncommitted = false;
   if (o.includeWorkingTree) {
-    const snap = state.tip?.hash === o.head ? state.tip.snapshot : await loadSnapshot(ctx, o.head);
-    const wt = await worktreeChange(ctx, snap, o.head.length);
+    const headFiles = state.commits.get(o.head)?.files ?? [];
+    const wt = await worktreeChange(ctx, headFiles, () => loadSnapshot(ctx, o.head), o.head.length);
     uncommitted = wt.uncommitted;
-    const pending = wt.events.map((e): HistoryEvent => deepFreeze({ id: e.id, field: e.field, value: e.value, commit: WORKTREE, time: o.asOf, order: commits.length }));
     // Every kept commit is authored at or before asOf: the pending change (at asOf, last in order) sorts last.
-    events.push(...pending);
+    const ev = wt.events;
+    for (let j = 0; j < ev.length; j += 3) {
+      events.push(deepFreeze<HistoryEvent>({ id: ev[j] as string, field: ev[j + 1] as string, value: ev[j + 2], commit: WORKTREE, time: o.asOf, order: commits.length }));
+    }
     for (const w of ctx.warnings) if (!warnings.includes(w)) warnings.push(w);
   }
   return { status: o.shallow ? 'shallow' : 'full', warnings, ref: o.ref, head: o.head, commits, events, uncommitted };

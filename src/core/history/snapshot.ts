@@ -28,12 +28,14 @@ export interface Snapshot {
   files: SnapFile[];
 }
 
-/** An event before it is placed in time (commit, time and order are added when the history is assembled). */
-export interface RawEvent {
-  id: string;
-  field: string;
-  value: unknown;
-}
+/**
+ * Events before they are placed in time (commit, time and order are added when
+ * the history is assembled), flat: id, field, value, id, field, value, ...
+ * (value undefined = key removed). Flat because the disk cache's rows hold
+ * exactly this: loading 30,000+ events allocates one array per commit, not one
+ * object (or array) per event, which is most of a fresh process's load time.
+ */
+export type EventList = unknown[];
 
 export function sameFiles(a: FileRef[], b: FileRef[]): boolean {
   if (a.length !== b.length) return false;
@@ -42,7 +44,7 @@ export function sameFiles(a: FileRef[], b: FileRef[]): boolean {
 }
 
 /** The counterpart of a file in another snapshot: the main file whatever its name, archives by path. */
-export function counterpart<T extends FileRef>(files: T[], f: FileRef): T | undefined {
+export function counterpart<T extends FileRef>(files: T[], f: Pick<FileRef, 'role' | 'path'>): T | undefined {
   return files.find((g) => g.role === f.role && (f.role === 'main' || g.path === f.path));
 }
 
@@ -92,20 +94,20 @@ function fieldOf(e: Entry | undefined, key: string): unknown {
 }
 
 /** Events of one item: EXISTS first, then fields by key. */
-function itemEvents(id: string, cur: Entry | undefined, parents: (Entry | undefined)[], out: RawEvent[]): void {
+function itemEvents(id: string, cur: Entry | undefined, parents: (Entry | undefined)[], out: EventList): void {
   const exists = cur !== undefined;
-  if (parents.every((p) => (p !== undefined) !== exists)) out.push({ id, field: EXISTS, value: exists });
+  if (parents.every((p) => (p !== undefined) !== exists)) out.push(id, EXISTS, exists);
   const keys = new Set<string>(cur ? Object.keys(cur.fields) : []);
   for (const p of parents) if (p) for (const k of Object.keys(p.fields)) keys.add(k);
   keys.delete('id');
   for (const key of [...keys].sort()) {
     const v = fieldOf(cur, key);
-    if (parents.every((p) => !deepEqual(v, fieldOf(p, key)))) out.push({ id, field: key, value: v });
+    if (parents.every((p) => !deepEqual(v, fieldOf(p, key)))) out.push(id, key, v);
   }
 }
 
 /** What snapshot `s` introduces relative to its parents' snapshots (none: a root, everything is introduced). */
-export function introduced(s: Snapshot, parents: Snapshot[]): RawEvent[] {
+export function introduced(s: Snapshot, parents: Snapshot[]): EventList {
   let ids: Set<string>;
   if (parents.length === 0) {
     ids = new Set();
@@ -114,7 +116,7 @@ export function introduced(s: Snapshot, parents: Snapshot[]): RawEvent[] {
     // Unchanged relative to the first parent ⇒ equal to it ⇒ not introduced: only these ids can have events.
     ids = changedIds(s, parents[0]);
   }
-  const out: RawEvent[] = [];
+  const out: EventList = [];
   for (const id of [...ids].sort()) itemEvents(id, lookup(s, id), parents.map((p) => lookup(p, id)), out);
   return out;
 }

@@ -8,7 +8,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { archiveDir } from '../parse/workspace';
 import { snapshotOf } from './replay';
-import { introduced, type FileRef, type RawEvent, type Snapshot } from './snapshot';
+import { counterpart, introduced, type EventList, type FileRef, type Snapshot } from './snapshot';
 import type { RunCtx } from './state';
 
 export interface DiskFile {
@@ -57,19 +57,23 @@ function withoutCR(data: Buffer): Buffer {
 }
 
 export interface WorktreeChange {
-  events: RawEvent[];
+  events: EventList;
   /** The backlog files on disk differ from the head commit's. */
   uncommitted: boolean;
 }
 
-/** Events of the working tree relative to the head snapshot. */
-export async function worktreeChange(ctx: RunCtx, head: Snapshot, hexLength: number): Promise<WorktreeChange> {
+/**
+ * Events of the working tree relative to the head commit, whose files are
+ * `headFiles`. Its snapshot (`headSnapshot`) is built only when a file differs:
+ * a clean working tree costs one hash per file and no decoded version.
+ */
+export async function worktreeChange(ctx: RunCtx, headFiles: FileRef[], headSnapshot: () => Promise<Snapshot>, hexLength: number): Promise<WorktreeChange> {
   const disk = readDiskFiles(ctx.root, ctx.state.backlogPath);
   const refs: FileRef[] = [];
   const data = new Map<string, Promise<Buffer>>();
-  let uncommitted = disk.length !== head.files.length;
+  let uncommitted = disk.length !== headFiles.length;
   for (const f of disk) {
-    const committed = head.files.find((g) => g.role === f.role && (f.role === 'main' || g.path === f.path));
+    const committed = counterpart(headFiles, f);
     let oid = blobId(f.data, hexLength);
     // A checkout with CRLF conversion (core.autocrlf) has other bytes for the same blob.
     if (committed && oid !== committed.oid && blobId(withoutCR(f.data), hexLength) === committed.oid) oid = committed.oid;
@@ -78,6 +82,7 @@ export async function worktreeChange(ctx: RunCtx, head: Snapshot, hexLength: num
     data.set(oid, Promise.resolve(f.data));
   }
   if (!uncommitted) return { events: [], uncommitted };
+  const head = await headSnapshot();
   const snap = await snapshotOf(ctx, undefined, refs, head, data);
   return { events: introduced(snap, [head]), uncommitted };
 }

@@ -1,0 +1,199 @@
+// One analysed commit as a line of the disk cache's rows file (cache.ts), and back.
+//   [hash, parents, authorTime, committerTime, author, subject, files, touches, events, warnings]
+// `files` is 0 when the commit's backlog files are its first parent's, else a list
+// whose items are either a full file [role, path, oid, size], or j (the first
+// parent's file j unchanged), or [j, oid, size] (the first parent's file j as
+// another blob): most commits change one file, so a row names one blob instead of
+// repeating every file (a third of the rows file, and of its parse time, before).
+// `events` is the commit's EventList as is (id, field, value, ...; a removed key's
+// value written as REMOVED), which is also its in-memory shape: loading allocates
+// one array per commit, where one per event cost twice the parse time.
+// Decoding validates everything and throws on anything malformed (the caller
+// then ignores the whole cache). It runs once per fresh process on thousands of
+// rows before the JIT has warmed up, hence plain indexed loops (no destructuring
+// or iterators, which are slow in unoptimised code).
+
+import type { EventList, FileRef } from './snapshot';
+import { sameFiles } from './snapshot';
+import type { CommitRec } from './state';
+import { decodeValue, encodeValue, isRemoved, REMOVED } from './values';
+
+export const isStr = (v: unknown): v is string => typeof v === 'string';
+export const isNum = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
+const HASH = /^[0-9a-f]{40}([0-9a-f]{24})?$/;
+export const isHash = (v: unknown): v is string => typeof v === 'string' && HASH.test(v);
+export const isArr = Array.isArray;
+const isIndex = (v: unknown, length: number): v is number => typeof v === 'number' && Number.isInteger(v) && v >= 0 && v < length;
+
+export function bad(): never {
+  throw new Error('malformed cache');
+}
+
+type FullFile = [string, string, string, number];
+type FileCell = number | [number, string, number] | FullFile;
+
+// A complete commit's row (until its analysis is redone) never changes: serialised once per process.
+const rowText = new WeakMap<CommitRec, { events: EventList; files: FileRef[]; text: string }>();
+
+function filesCell(files: FileRef[], parent: FileRef[] | undefined): 0 | FileCell[] {
+  if (parent && sameFiles(files, parent)) return 0;
+  return files.map((f): FileCell => {
+    const j = parent ? parent.findIndex((g) => g.role === f.role && g.path === f.path) : -1;
+    if (j < 0) return [f.role, f.path, f.oid, f.size];
+    const g = parent![j];
+    return g.oid === f.oid && g.size === f.size ? j : [j, f.oid, f.size];
+  });
+}
+
+/** The row of a complete commit; `parent` is its first parent's record when that one is written too (complete). */
+export function commitRow(rec: CommitRec, parent: CommitRec | undefined): string {
+  const known = rowText.get(rec);
+  if (known && known.events === rec.events && known.files === rec.files) return known.text;
+  const files = filesCell(rec.files!, parent?.files);
+  const events = rec.events!.map((v, i) => (i % 3 !== 2 ? v : v === undefined ? REMOVED : encodeValue(v)));
+  const text = JSON.stringify([rec.hash, rec.parents, rec.authorTime, rec.committerTime, rec.author, rec.subject, files, rec.touches ? 1 : 0, events, rec.warnings ?? []]);
+  rowText.set(rec, { events: rec.events!, files: rec.files!, text });
+  return text;
+}
+
+function fullFile(c: unknown): FileRef {
+  if (!isArr(c) || c.length !== 4) bad();
+  const role: unknown = c[0];
+  const path: unknown = c[1];
+  const oid: unknown = c[2];
+  const size: unknown = c[3];
+  if ((role !== 'main' && role !== 'archive') || !isStr(path) || !isHash(oid) || !isNum(size)) bad();
+  return { role, path, oid, size };
+}
+
+/** Validates an event list in place (values decoded) and returns it: the parsed array is the list. */
+function events(list: unknown): EventList {
+  if (!isArr(list) || list.length % 3 !== 0) bad();
+  for (let i = 0; i < list.length; i += 3) {
+    if (typeof list[i] !== 'string' || typeof list[i + 1] !== 'string') bad();
+    const v: unknown = list[i + 2];
+    if (typeof v === 'object' && v !== null) list[i + 2] = isRemoved(v) ? undefined : decodeValue(v);
+  }
+  return list;
+}
+
+/** A row's files when they are all given in full; undefined when some are given relative to the first parent. */
+function absoluteFiles(cell: unknown): FileRef[] | undefined {
+  if (!isArr(cell)) return undefined;
+  for (let i = 0; i < cell.length; i++) {
+    const c: unknown = cell[i];
+    if (!isArr(c) || c.length !== 4) return undefined;
+  }
+  return cell.map(fullFile);
+}
+
+/**
+ * Commits from parsed rows: `rows` in file order, `commits` by hash, `index` the
+ * row of each hash. Files given relative to the first parent are resolved once
+ * every row is read (a parent may come later).
+ */
+export function decodeRows(rows: unknown[]): { rows: CommitRec[]; commits: Map<string, CommitRec>; index: Map<string, number> } {
+  const out: CommitRec[] = [];
+  const byHash = new Map<string, CommitRec>();
+  const index = new Map<string, number>();
+  const relative = new Map<string, 0 | unknown[]>();
+  for (let r = 0; r < rows.length; r++) {
+    const row = rows[r];
+    if (!isArr(row) || row.length !== 10) bad();
+    const hash: unknown = row[0];
+    const parents: unknown = row[1];
+    const at: unknown = row[2];
+    const ct: unknown = row[3];
+    const author: unknown = row[4];
+    const subject: unknown = row[5];
+    const files: unknown = row[6];
+    const touches: unknown = row[7];
+    const warnings: unknown = row[9];
+    if (!isHash(hash) || !isArr(parents) || !isNum(at) || !isNum(ct) || !isStr(author) || !isStr(subject) || (touches !== 0 && touches !== 1) || !isArr(warnings)) bad();
+    for (let i = 0; i < parents.length; i++) if (!isHash(parents[i])) bad();
+    for (let i = 0; i < warnings.length; i++) if (!isStr(warnings[i])) bad();
+    const known = byHash.get(hash);
+    if (known) {
+      out.push(known); // appended twice by two processes at once: the same analysis, the first row stands
+      continue;
+    }
+    const rec: CommitRec = {
+      hash, parents: parents as string[], authorTime: at, committerTime: ct, author, subject,
+      files: absoluteFiles(files), touches: touches === 1, events: events(row[8]), warnings: warnings.length > 0 ? (warnings as string[]) : undefined,
+    };
+    if (!rec.files) {
+      if (files !== 0 && !isArr(files)) bad();
+      relative.set(hash, files);
+    }
+    byHash.set(hash, rec);
+    index.set(hash, r);
+    out.push(rec);
+  }
+  resolveFiles(byHash, relative);
+  return { rows: out, commits: byHash, index };
+}
+
+/**
+ * The stored topological order of `head` (row numbers), when it is one: every
+ * commit after its parents, `head` last, as many commits as `head` has
+ * ancestors (so exactly them). It was written from the computed order and the
+ * checksum vouches for it, so it is that order; undefined otherwise (computed again).
+ */
+export function restoreOrder(decoded: ReturnType<typeof decodeRows>, order: unknown, head: string, ancestors: number): CommitRec[] | undefined {
+  const { rows, index } = decoded;
+  if (!isArr(order) || order.length !== ancestors || ancestors === 0) return undefined;
+  const placed = new Uint8Array(rows.length);
+  const list: CommitRec[] = [];
+  for (let k = 0; k < order.length; k++) {
+    const i: unknown = order[k];
+    if (!isIndex(i, rows.length) || placed[i]) return undefined;
+    const rec = rows[i];
+    for (let j = 0; j < rec.parents.length; j++) {
+      const at = index.get(rec.parents[j]);
+      if (at === undefined || !placed[at]) return undefined;
+    }
+    placed[i] = 1;
+    list.push(rec);
+  }
+  return list[list.length - 1].hash === head ? list : undefined;
+}
+
+function filesFrom(cell: 0 | unknown[], parent: FileRef[]): FileRef[] {
+  if (cell === 0) return parent;
+  const out: FileRef[] = [];
+  for (let i = 0; i < cell.length; i++) {
+    const c: unknown = cell[i];
+    if (typeof c === 'number') {
+      if (!isIndex(c, parent.length)) bad();
+      out.push(parent[c]);
+    } else if (isArr(c) && c.length === 3) {
+      const j: unknown = c[0];
+      const oid: unknown = c[1];
+      const size: unknown = c[2];
+      if (!isIndex(j, parent.length) || !isHash(oid) || !isNum(size)) bad();
+      out.push({ role: parent[j].role, path: parent[j].path, oid, size });
+    } else {
+      out.push(fullFile(c));
+    }
+  }
+  return out;
+}
+
+/** Files of commits given relative to their first parent, parents first (following first-parent chains, no cycles). */
+function resolveFiles(commits: Map<string, CommitRec>, relative: Map<string, 0 | unknown[]>): void {
+  const chain: CommitRec[] = [];
+  for (const hash of relative.keys()) {
+    let at: CommitRec | undefined = commits.get(hash);
+    while (at && !at.files) {
+      if (chain.length > commits.size) bad();
+      chain.push(at);
+      at = at.parents.length > 0 ? commits.get(at.parents[0]) : undefined;
+    }
+    if (!at) bad();
+    for (let i = chain.length - 1; i >= 0; i--) {
+      const c = chain[i];
+      c.files = filesFrom(relative.get(c.hash)!, commits.get(c.parents[0])!.files!);
+    }
+    chain.length = 0;
+  }
+}

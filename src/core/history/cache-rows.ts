@@ -56,13 +56,15 @@ export function commitRow(rec: CommitRec, parent: CommitRec | undefined): string
   return text;
 }
 
-function fullFile(c: unknown): FileRef {
+/** A full file row; its blob id joins `hashes` (checked at once by the caller). */
+function fullFile(c: unknown, hashes: string[]): FileRef {
   if (!isArr(c) || c.length !== 4) bad();
   const role: unknown = c[0];
   const path: unknown = c[1];
   const oid: unknown = c[2];
   const size: unknown = c[3];
-  if ((role !== 'main' && role !== 'archive') || !isStr(path) || !isHash(oid) || !isNum(size)) bad();
+  if ((role !== 'main' && role !== 'archive') || !isStr(path) || !isStr(oid) || !isNum(size)) bad();
+  hashes.push(oid);
   return { role, path, oid, size };
 }
 
@@ -78,25 +80,45 @@ function events(list: unknown): EventList {
 }
 
 /** A row's files when they are all given in full; undefined when some are given relative to the first parent. */
-function absoluteFiles(cell: unknown): FileRef[] | undefined {
+function absoluteFiles(cell: unknown, hashes: string[]): FileRef[] | undefined {
   if (!isArr(cell)) return undefined;
   for (let i = 0; i < cell.length; i++) {
     const c: unknown = cell[i];
     if (!isArr(c) || c.length !== 4) return undefined;
   }
-  return cell.map(fullFile);
+  return cell.map((c) => fullFile(c, hashes));
+}
+
+export interface DecodedRows {
+  /** Commits in file order (a row written twice, by two processes at once, is the first one's commit again). */
+  rows: CommitRec[];
+  commits: Map<string, CommitRec>;
+  /** The (first) row of each hash. */
+  index: Map<string, number>;
+}
+
+const HEX = /^[0-9a-f]*$/;
+
+/**
+ * Every string is a hex object id (40 or 64 digits). One regex over them all
+ * joined: ten thousand separate regex calls cost more than the parse in a
+ * fresh process.
+ */
+function allHashes(list: string[]): boolean {
+  for (let i = 0; i < list.length; i++) if (list[i].length !== 40 && list[i].length !== 64) return false;
+  return HEX.test(list.join(''));
 }
 
 /**
- * Commits from parsed rows: `rows` in file order, `commits` by hash, `index` the
- * row of each hash. Files given relative to the first parent are resolved once
- * every row is read (a parent may come later).
+ * Commits from parsed rows. Files given relative to the first parent are
+ * resolved once every row is read (a parent may come later).
  */
-export function decodeRows(rows: unknown[]): { rows: CommitRec[]; commits: Map<string, CommitRec>; index: Map<string, number> } {
+export function decodeRows(rows: unknown[]): DecodedRows {
   const out: CommitRec[] = [];
   const byHash = new Map<string, CommitRec>();
   const index = new Map<string, number>();
-  const relative = new Map<string, 0 | unknown[]>();
+  const cells: unknown[] = [];
+  const hashes: string[] = [];
   for (let r = 0; r < rows.length; r++) {
     const row = rows[r];
     if (!isArr(row) || row.length !== 10) bad();
@@ -109,28 +131,77 @@ export function decodeRows(rows: unknown[]): { rows: CommitRec[]; commits: Map<s
     const files: unknown = row[6];
     const touches: unknown = row[7];
     const warnings: unknown = row[9];
-    if (!isHash(hash) || !isArr(parents) || !isNum(at) || !isNum(ct) || !isStr(author) || !isStr(subject) || (touches !== 0 && touches !== 1) || !isArr(warnings)) bad();
-    for (let i = 0; i < parents.length; i++) if (!isHash(parents[i])) bad();
+    if (!isStr(hash) || !isArr(parents) || !isNum(at) || !isNum(ct) || !isStr(author) || !isStr(subject) || (touches !== 0 && touches !== 1) || !isArr(warnings)) bad();
+    if (files !== 0 && !isArr(files)) bad();
+    hashes.push(hash);
+    for (let i = 0; i < parents.length; i++) {
+      const p: unknown = parents[i];
+      if (!isStr(p)) bad();
+      hashes.push(p);
+    }
     for (let i = 0; i < warnings.length; i++) if (!isStr(warnings[i])) bad();
     const known = byHash.get(hash);
     if (known) {
       out.push(known); // appended twice by two processes at once: the same analysis, the first row stands
+      cells.push(undefined);
       continue;
     }
     const rec: CommitRec = {
       hash, parents: parents as string[], authorTime: at, committerTime: ct, author, subject,
-      files: absoluteFiles(files), touches: touches === 1, events: events(row[8]), warnings: warnings.length > 0 ? (warnings as string[]) : undefined,
+      files: absoluteFiles(files, hashes), touches: touches === 1, events: events(row[8]), warnings: warnings.length > 0 ? (warnings as string[]) : undefined,
     };
-    if (!rec.files) {
-      if (files !== 0 && !isArr(files)) bad();
-      relative.set(hash, files);
-    }
+    cells.push(rec.files ? undefined : files);
     byHash.set(hash, rec);
     index.set(hash, r);
     out.push(rec);
   }
-  resolveFiles(byHash, relative);
+  resolveFiles(out, index, cells, hashes);
+  if (!allHashes(hashes)) bad();
   return { rows: out, commits: byHash, index };
+}
+
+function filesFrom(cell: unknown, parent: FileRef[], hashes: string[]): FileRef[] {
+  if (cell === 0) return parent;
+  if (!isArr(cell)) bad();
+  const out: FileRef[] = [];
+  for (let i = 0; i < cell.length; i++) {
+    const c: unknown = cell[i];
+    if (typeof c === 'number') {
+      if (!isIndex(c, parent.length)) bad();
+      out.push(parent[c]);
+    } else if (isArr(c) && c.length === 3) {
+      const j: unknown = c[0];
+      const oid: unknown = c[1];
+      const size: unknown = c[2];
+      if (!isIndex(j, parent.length) || !isStr(oid) || !isNum(size)) bad();
+      hashes.push(oid);
+      out.push({ role: parent[j].role, path: parent[j].path, oid, size });
+    } else {
+      out.push(fullFile(c, hashes));
+    }
+  }
+  return out;
+}
+
+/** Files of rows given relative to their first parent (`cells`), parents first: following first-parent chains, no cycles. */
+function resolveFiles(rows: CommitRec[], index: Map<string, number>, cells: unknown[], hashes: string[]): void {
+  const chain: number[] = [];
+  const rowOf = (rec: CommitRec): number => {
+    const i = rec.parents.length > 0 ? index.get(rec.parents[0]) : undefined;
+    return i === undefined ? bad() : i;
+  };
+  for (let r = 0; r < rows.length; r++) {
+    if (rows[r].files) continue;
+    for (let at = index.get(rows[r].hash)!; !rows[at].files; at = rowOf(rows[at])) {
+      if (chain.length > rows.length) bad();
+      chain.push(at);
+    }
+    for (let i = chain.length - 1; i >= 0; i--) {
+      const rec = rows[chain[i]];
+      rec.files = filesFrom(cells[chain[i]], rows[rowOf(rec)].files!, hashes);
+    }
+    chain.length = 0;
+  }
 }
 
 /**
@@ -139,7 +210,7 @@ export function decodeRows(rows: unknown[]): { rows: CommitRec[]; commits: Map<s
  * ancestors (so exactly them). It was written from the computed order and the
  * checksum vouches for it, so it is that order; undefined otherwise (computed again).
  */
-export function restoreOrder(decoded: ReturnType<typeof decodeRows>, order: unknown, head: string, ancestors: number): CommitRec[] | undefined {
+export function restoreOrder(decoded: DecodedRows, order: unknown, head: string, ancestors: number): CommitRec[] | undefined {
   const { rows, index } = decoded;
   if (!isArr(order) || order.length !== ancestors || ancestors === 0) return undefined;
   const placed = new Uint8Array(rows.length);
@@ -156,44 +227,4 @@ export function restoreOrder(decoded: ReturnType<typeof decodeRows>, order: unkn
     list.push(rec);
   }
   return list[list.length - 1].hash === head ? list : undefined;
-}
-
-function filesFrom(cell: 0 | unknown[], parent: FileRef[]): FileRef[] {
-  if (cell === 0) return parent;
-  const out: FileRef[] = [];
-  for (let i = 0; i < cell.length; i++) {
-    const c: unknown = cell[i];
-    if (typeof c === 'number') {
-      if (!isIndex(c, parent.length)) bad();
-      out.push(parent[c]);
-    } else if (isArr(c) && c.length === 3) {
-      const j: unknown = c[0];
-      const oid: unknown = c[1];
-      const size: unknown = c[2];
-      if (!isIndex(j, parent.length) || !isHash(oid) || !isNum(size)) bad();
-      out.push({ role: parent[j].role, path: parent[j].path, oid, size });
-    } else {
-      out.push(fullFile(c));
-    }
-  }
-  return out;
-}
-
-/** Files of commits given relative to their first parent, parents first (following first-parent chains, no cycles). */
-function resolveFiles(commits: Map<string, CommitRec>, relative: Map<string, 0 | unknown[]>): void {
-  const chain: CommitRec[] = [];
-  for (const hash of relative.keys()) {
-    let at: CommitRec | undefined = commits.get(hash);
-    while (at && !at.files) {
-      if (chain.length > commits.size) bad();
-      chain.push(at);
-      at = at.parents.length > 0 ? commits.get(at.parents[0]) : undefined;
-    }
-    if (!at) bad();
-    for (let i = chain.length - 1; i >= 0; i--) {
-      const c = chain[i];
-      c.files = filesFrom(relative.get(c.hash)!, commits.get(c.parents[0])!.files!);
-    }
-    chain.length = 0;
-  }
 }

@@ -1,19 +1,24 @@
 // The disk cache's tip file (cache.ts): the heads analysed last, the last
 // head's topological order (so a fresh process need not sort 5,000 commits) and
-// its file versions (chunk layout + parsed entries), so that the next process
-// chunks a new commit against them instead of parsing 2,000 items.
-//   line 1   {"format", "version", "tips": [...], "sum": sha1 of the lines below}
-//   line 2   one header per version: [oid, "chunks" | "parsed", indent, starts, seqEnd, entry count]
+// its file versions (chunk layout, parsed entries and the blob's bytes), so that
+// the next process chunks a new commit against them instead of parsing 2,000
+// items, and without asking git for the old blob (rebuilding it from a pack's
+// delta chain and piping it over costs more than reading it here).
+//   line 1   {"format", "version", "tips": [...], "sum": sha1 of lines 2.., "bytes": length of the tail}
+//   line 2   one header per version: [oid, "chunks" | "parsed", indent, starts, seqEnd, entry count, byte count]
 //   line 3   the order: row numbers of the rows file, or null
 //   then     one line per entry, versions in header order: [id | null, fields]
-// The checksum vouches for order and versions: a file damaged in any way is
-// detected without rescanning the blob against the stored layout. Versions are decoded
-// only when asked for (a run with nothing new and a clean working tree needs
-// none), and an entry's line is kept as its JSON, so rewriting the file after a
-// one-item commit serialises one entry.
+//   tail     the versions' bytes, in header order (byte count 0: not kept)
+// The checksum vouches for order, layouts and entries: a file damaged in any
+// way is detected without rescanning the blob against its layout; bytes are
+// vouched for by their git blob id. Versions are decoded only when asked for (a
+// run with nothing new and a clean working tree needs none), and an entry's
+// line is kept as its JSON, so rewriting the file after a one-item commit
+// serialises one entry.
 
 import * as crypto from 'node:crypto';
-import type { Layout } from './chunks';
+import { blobId } from './blob-id';
+import { layoutFits, type Layout } from './chunks';
 import { bad, isArr, isHash, isNum, isStr } from './cache-rows';
 import type { Entry, FileVersion } from './items';
 import type { Snapshot } from './snapshot';
@@ -68,39 +73,58 @@ export class StoredVersions {
   }
 }
 
-/** The tip file's text for heads `tips`, the order of tips[0] and the versions of `snapshot` (the last head's). */
-export function tipText(format: string, version: number, tips: string[], order: number[] | undefined, snapshot: Snapshot | undefined): string {
+/** The tip file for heads `tips`, the order of tips[0] (row numbers) and the versions of `snapshot` (the last head's). */
+export function tipFile(format: string, version: number, tips: string[], order: number[] | undefined, snapshot: Snapshot | undefined): Buffer {
   const headers: unknown[] = [];
   const lines: string[] = [];
+  const tail: Buffer[] = [];
+  let bytes = 0;
   const seen = new Set<string>();
   for (const f of snapshot?.files ?? []) {
     const v = f.version;
     if (v.kind === 'broken' || v.oid === '' || seen.has(v.oid)) continue;
     seen.add(v.oid);
     const layout = v.kind === 'chunks' ? v.layout : undefined;
-    headers.push([v.oid, layout ? 'chunks' : 'parsed', layout?.indent ?? 0, layout?.starts ?? [], layout?.seqEnd ?? 0, v.entries.length]);
+    const buf = layout ? v.buf : undefined;
+    headers.push([v.oid, layout ? 'chunks' : 'parsed', layout?.indent ?? 0, layout?.starts ?? [], layout?.seqEnd ?? 0, v.entries.length, buf?.length ?? 0]);
     for (const e of v.entries) lines.push(entryJson(e));
+    if (buf) {
+      tail.push(buf);
+      bytes += buf.length;
+    }
   }
   const rest = `${JSON.stringify(headers)}\n${JSON.stringify(order ?? null)}\n${lines.map((l) => `${l}\n`).join('')}`;
-  return `${JSON.stringify({ format, version, tips, sum: sha1(rest) })}\n${rest}`;
+  const meta = JSON.stringify({ format, version, tips, sum: sha1(rest), bytes });
+  return Buffer.concat([Buffer.from(`${meta}\n${rest}`, 'utf8'), ...tail]);
 }
 
 export interface TipMeta {
   format: unknown;
   version: unknown;
-  tips: string[];
+  tips: unknown;
 }
 
-/** Line 1 of the tip file (throws when malformed), and the rest. */
-export function tipMeta(text: string): { meta: TipMeta; sum: unknown; rest: string } {
-  if (!text.endsWith('\n')) bad();
-  const nl = text.indexOf('\n');
-  const meta = JSON.parse(text.slice(0, nl)) as { format: unknown; version: unknown; tips: unknown; sum: unknown };
+export interface TipParts {
+  meta: TipMeta;
+  /** Lines 2.. as text, undefined when the file's layout does not add up (then only line 1 is used). */
+  rest?: string;
+  sum: unknown;
+  tail: Buffer;
+}
+
+/** Line 1 of the tip file (throws when malformed), the text after it and the bytes tail. */
+export function tipParts(file: Buffer): TipParts {
+  const nl = file.indexOf(10);
+  if (nl < 0) bad();
+  const meta = JSON.parse(file.toString('utf8', 0, nl)) as { format: unknown; version: unknown; tips: unknown; sum: unknown; bytes: unknown };
   if (typeof meta !== 'object' || meta === null) bad();
-  return { meta: meta as TipMeta, sum: meta.sum, rest: text.slice(nl + 1) };
+  const bytes = meta.bytes;
+  const end = typeof bytes === 'number' && Number.isInteger(bytes) && bytes >= 0 && bytes <= file.length - nl - 1 ? file.length - bytes : -1;
+  const rest = end > nl && file[end - 1] === 10 ? file.toString('utf8', nl + 1, end) : undefined;
+  return { meta, rest, sum: meta.sum, tail: end < 0 ? Buffer.alloc(0) : file.subarray(end) };
 }
 
-function decodeVersion(header: unknown[], lines: string[], from: number): FileVersion {
+function decodeVersion(header: unknown[], lines: string[], from: number, bytes: Buffer | undefined): FileVersion {
   const [oid, kind, indent, starts, seqEnd, count] = header as [string, string, number, unknown[], number, number];
   const entries: Entry[] = [];
   for (let i = from; i < from + count; i++) {
@@ -120,18 +144,20 @@ function decodeVersion(header: unknown[], lines: string[], from: number): FileVe
   }
   if (starts.length !== count || seqEnd < prev) bad();
   const layout: Layout = { indent, starts: starts as number[], seqEnd };
-  return { oid, kind: 'chunks', entries, layout };
+  // Bytes that are not exactly the blob (or do not fit the layout) are dropped: git is asked for them when needed.
+  const buf = bytes && blobId(bytes, oid.length) === oid && layoutFits(bytes, layout) ? bytes : undefined;
+  return { oid, kind: 'chunks', entries, layout, buf };
 }
 
 /**
- * Register the versions of the tip file's `rest` (after line 1) in `stored` and
- * return the stored order and the blobs of the chunked versions (the likely
- * bases of a new commit). Nothing is registered (and nothing returned) when
- * the checksum or the headers are wrong: the rest of the cache stays usable,
- * versions are then read from git and the order computed.
+ * Register the versions of the tip file in `stored` and return the stored
+ * order. Nothing is registered (and nothing returned) when the checksum or the
+ * headers are wrong: the rest of the cache stays usable, versions are then read
+ * from git and the order computed.
  */
-export function readTipRest(rest: string, sum: unknown, stored: StoredVersions): { order: unknown; chunked: string[] } | undefined {
-  if (typeof sum !== 'string' || sha1(rest) !== sum) return undefined;
+export function readTipRest(tip: TipParts, stored: StoredVersions): { order: unknown } | undefined {
+  const { rest, sum, tail } = tip;
+  if (rest === undefined || typeof sum !== 'string' || sha1(rest) !== sum) return undefined;
   const lines = rest.slice(0, -1).split('\n');
   let headers: unknown;
   let order: unknown;
@@ -143,19 +169,21 @@ export function readTipRest(rest: string, sum: unknown, stored: StoredVersions):
   }
   if (!isArr(headers)) return undefined;
   let at = 2;
+  let offset = 0;
   const found: [string, () => FileVersion][] = [];
-  const chunked: string[] = [];
   for (const h of headers) {
-    if (!isArr(h) || h.length !== 6) return undefined;
-    const [oid, kind, indent, starts, seqEnd, count] = h as unknown[];
+    if (!isArr(h) || h.length !== 7) return undefined;
+    const [oid, kind, indent, starts, seqEnd, count, size] = h as unknown[];
     if (!isHash(oid) || (kind !== 'chunks' && kind !== 'parsed') || !isNum(indent) || !isArr(starts) || !isNum(seqEnd)) return undefined;
     if (!isNum(count) || !Number.isInteger(count) || count < 0 || at + count > lines.length) return undefined;
+    if (!isNum(size) || !Number.isInteger(size) || size < 0 || offset + size > tail.length) return undefined;
     const from = at;
-    found.push([oid, () => decodeVersion(h, lines, from)]);
-    if (kind === 'chunks') chunked.push(oid);
+    const bytes = size > 0 ? tail.subarray(offset, offset + size) : undefined;
+    found.push([oid, () => decodeVersion(h, lines, from, bytes)]);
     at += count;
+    offset += size;
   }
-  if (at !== lines.length) return undefined;
+  if (at !== lines.length || offset !== tail.length) return undefined;
   for (const [oid, decode] of found) stored.lazy(oid, decode);
-  return { order, chunked };
+  return { order };
 }

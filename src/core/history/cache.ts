@@ -18,7 +18,7 @@ import * as crypto from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { bad, commitRow, decodeRows, isArr, isHash, isStr, restoreOrder } from './cache-rows';
-import { readTipRest, tipMeta, tipText } from './cache-tip';
+import { readTipRest, tipFile, tipParts } from './cache-tip';
 import type { CommitRec, EngineState } from './state';
 
 const FORMAT = 'sprintlog-history';
@@ -50,7 +50,7 @@ export interface DiskMark {
   count: number;
 }
 
-function writeAtomic(file: string, text: string): void {
+function writeAtomic(file: string, text: string | Buffer): void {
   const tmp = `${file}.${process.pid}.${Date.now()}.tmp`;
   fs.writeFileSync(tmp, text);
   fs.renameSync(tmp, file);
@@ -118,7 +118,7 @@ export function saveCache(files: CacheFiles, state: EngineState): void {
     state.disk!.mtimeMs = after.mtimeMs;
 
     const tips = state.tips.filter((t) => state.commits.get(t)?.events !== undefined);
-    writeAtomic(files.tip, tipText(FORMAT, VERSION, tips, orderRows(state, tips[0]), state.tip?.snapshot));
+    writeAtomic(files.tip, tipFile(FORMAT, VERSION, tips, orderRows(state, tips[0]), state.tip?.snapshot));
     state.dirty = false;
   } catch {
     state.disk = undefined; // read-only git dir, disk full, ...: the next run recomputes (and rewrites)
@@ -128,19 +128,16 @@ export function saveCache(files: CacheFiles, state: EngineState): void {
 /**
  * Read the cache into `state` (which must be fresh). False, with `state`
  * untouched, when there is no usable cache. `onTips` hears the cached heads and
- * the blobs of the stored chunked versions as soon as they are read, before the
- * rows are: a caller whose head is new can have git start up and reconstruct
- * those blobs (its likely bases) meanwhile.
+ * the main file's names as soon as they are read, before the rows are parsed: a
+ * caller whose head is new can have git start up and look up its objects meanwhile.
  */
-export function loadCache(files: CacheFiles, state: EngineState, onTips?: (tips: string[], chunked: string[]) => void): boolean {
+export function loadCache(files: CacheFiles, state: EngineState, onTips?: (tips: string[], names: string[]) => void): boolean {
   try {
     const stat = fs.statSync(files.rows);
-    const tip = tipMeta(fs.readFileSync(files.tip, 'utf8'));
+    const tip = tipParts(fs.readFileSync(files.tip));
     const tips = tip.meta.tips;
     if (tip.meta.format !== FORMAT || tip.meta.version !== VERSION) return false;
     if (!isArr(tips) || !tips.every(isHash)) bad();
-    const rest = readTipRest(tip.rest, tip.sum, state.stored);
-    onTips?.(tips, rest?.chunked ?? []);
     const text = fs.readFileSync(files.rows, 'utf8');
     if (!text.endsWith('\n')) bad(); // cut short
     const nl = text.indexOf('\n');
@@ -148,6 +145,7 @@ export function loadCache(files: CacheFiles, state: EngineState, onTips?: (tips:
     if (typeof meta !== 'object' || meta === null || meta.format !== FORMAT || meta.version !== VERSION) return false;
     if (meta.prefix !== state.prefix || meta.backlogPath !== state.backlogPath) return false;
     if (!isArr(meta.names) || !meta.names.every(isStr) || meta.names[0] !== state.backlogPath) bad();
+    onTips?.(tips, meta.names);
     // One JSON.parse for all rows (a raw newline only ever separates rows: JSON escapes it in strings).
     const body = text.slice(nl + 1, -1);
     const decoded = decodeRows(body === '' ? [] : (JSON.parse(`[${body.replaceAll('\n', ',')}]`) as unknown[]));
@@ -167,6 +165,7 @@ export function loadCache(files: CacheFiles, state: EngineState, onTips?: (tips:
       }
       if (t === 0) ancestors = seen.size;
     }
+    const rest = readTipRest(tip, state.stored);
     const list = rest && tips.length > 0 ? restoreOrder(decoded, rest.order, tips[0], ancestors) : undefined;
     if (list) state.order = { head: tips[0], list, set: seen.size === list.length ? seen : new Set(list.map((r) => r.hash)), epoch: {} };
     state.names = meta.names;

@@ -192,3 +192,17 @@ export function commonPrefix(a: Buffer, b: Buffer): number {
 export function chunkRange(layout: Layout, i: number): [number, number] {
   return [layout.starts[i], i + 1 < layout.starts.length ? layout.starts[i + 1] : layout.seqEnd];
 }
+
+/**
+ * Every chunk of `l` starts a line of `buf` with the item's `-` at the layout's
+ * indent (spaces before it), within the bytes: a cheap check that a stored
+ * layout (vouched for by the cache's checksum) belongs to these bytes.
+ */
+export function layoutFits(buf: Buffer, l: Layout): boolean {
+  if (l.seqEnd > buf.length) return false;
+  for (const s of l.starts) {
+    if ((s > 0 && buf[s - 1] !== LF) || s + l.indent >= buf.length || buf[s + l.indent] !== DASH) return false;
+    for (let i = s; i < s + l.indent; i++) if (buf[i] !== SP) return false;
+  }
+  return true;
+}

@@ -47,7 +47,7 @@ export async function walkNew(ctx: RunCtx, head: string): Promise<boolean> {
   while (queue.length > 0) {
     if (found.length >= MAX_WALK) return false;
     const h = queue.shift()!;
-    const o = await ctx.blobs().get(h);
+    const o = await ctx.object(h);
     if (o?.type !== 'commit' || !o.data) return false;
     const c = parseCommit(h, o.data);
     if (!c) return false;

@@ -43,17 +43,22 @@ async function treeEntries(ctx: RunCtx, oid: string): Promise<TreeEntry[]> {
 /** Lookups for a few commits go through the contents process (one git process less; the bytes are needed anyway). */
 const SMALL_BATCH = 8;
 
+/** The cat-file specs computeFiles looks up for one commit: the main file under each of its names, each archive folder. */
+export function fileSpecs(prefix: string, names: string[], hash: string): { names: string[]; dirs: string[] } {
+  const dirs = [...new Set(names.map(archiveDir))];
+  return { names: names.map((n) => `${hash}:${prefix}${n}`), dirs: dirs.map((d) => `${hash}:${prefix}${d}`) };
+}
+
 /** Compute `files` of the given commits (all at once, pipelined). */
 export async function computeFiles(ctx: RunCtx, recs: CommitRec[]): Promise<void> {
   const { state } = ctx;
   const dirs = [...new Set(state.names.map(archiveDir))];
   const small = recs.length <= SMALL_BATCH;
-  const check = small ? ctx.blobs() : ctx.check();
-  const lookups = recs.map((rec) => ({
-    rec,
-    names: state.names.map((n) => check.get(`${rec.hash}:${state.prefix}${n}`)),
-    dirs: dirs.map((d) => check.get(`${rec.hash}:${state.prefix}${d}`)),
-  }));
+  const get = small ? (spec: string) => ctx.object(spec) : (spec: string) => ctx.check().get(spec);
+  const lookups = recs.map((rec) => {
+    const specs = fileSpecs(state.prefix, state.names, rec.hash);
+    return { rec, names: specs.names.map(get), dirs: specs.dirs.map(get) };
+  });
   let i = 0;
   for (const l of lookups) {
     if ((i++ & 255) === 0) throwIfAborted(ctx.signal);

@@ -7,7 +7,7 @@ import * as path from 'node:path';
 import { archiveDir, DEFAULT_BACKLOG_PATH, DEFAULT_SPRINTS_PATH, type SourceFile } from '../parse/workspace';
 import { cacheFiles, loadCache, saveCache } from './cache';
 import { update } from './engine';
-import { parseTree } from './files';
+import { fileSpecs, parseTree } from './files';
 import { probeRepo } from './git';
 import { CatFile, throwIfAborted } from './git-stream';
 import { loadSnapshot } from './replay';
@@ -73,12 +73,13 @@ export async function readHistory(root: string, opts: HistoryOptions = {}): Prom
     const stats: HistoryStats = { source: 'cold', commitsListed: 0, commitsAnalysed: 0, blobsRead: 0, bytesRead: 0, chunksParsed: 0, fullParses: 0, ms: 0 };
     const before = { ...state.counters };
     const ctx = new RunCtx(root, state, stats, signal);
-    // A head the cache does not know needs git objects: asking for them now (the process, the stored
-    // versions' blobs as likely bases) lets git start up and reconstruct them while the rows are parsed.
-    const startGit = (tips: string[], chunked: string[]): void => {
+    // A head the cache does not know needs git objects: asking for what it will ask first (its commit
+    // object, its files) lets git start up and look them up while the rows are parsed.
+    const startGit = (tips: string[], names: string[]): void => {
       if (tips.includes(head)) return;
-      ctx.blobs();
-      for (const oid of chunked) ctx.prefetch(oid);
+      ctx.prefetch(head);
+      const specs = fileSpecs(probe.prefix, names, head);
+      for (const spec of [...specs.names, ...specs.dirs]) ctx.prefetch(spec);
     };
     try {
       if (!fresh && state.commits.size > 0) stats.source = 'memory';

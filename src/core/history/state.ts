@@ -4,10 +4,10 @@
 // process and mirrored to disk (cache.ts), so a new commit costs only itself.
 
 import type { RawCommit } from './git';
-import { CatFile } from './git-stream';
+import { CatFile, type CatObject } from './git-stream';
 import { buildVersion, ChunkCache, type FileVersion, type ParseCounters } from './items';
 import type { EventList, FileRef, Snapshot } from './snapshot';
-import type { Layout } from './chunks';
+import { layoutFits } from './chunks';
 import type { CommitInfo, HistoryEvent } from './types';
 import type { DiskMark } from './cache';
 import { StoredVersions } from './cache-tip';
@@ -107,20 +107,6 @@ export function resetAnalysis(state: EngineState): void {
   state.disk = undefined; // the rows on disk are stale: rewrite them
 }
 
-const LF = 10;
-const SP = 32;
-const DASH = 45;
-
-/** Every chunk of `l` starts a line of `buf` with the item's `-` at the layout's indent (spaces before it), within the bytes. */
-function layoutFits(buf: Buffer, l: Layout): boolean {
-  if (l.seqEnd > buf.length) return false;
-  for (const s of l.starts) {
-    if ((s > 0 && buf[s - 1] !== LF) || s + l.indent >= buf.length || buf[s + l.indent] !== DASH) return false;
-    for (let i = s; i < s + l.indent; i++) if (buf[i] !== SP) return false;
-  }
-  return true;
-}
-
 /** One call's resources: lazily started cat-file processes, versions read so far. */
 export class RunCtx {
   private contents?: CatFile;
@@ -142,35 +128,34 @@ export class RunCtx {
   /** Objects already read with their contents (small lookups go through the contents process). */
   readonly stash = new Map<string, Buffer>();
 
-  /** Reads asked for ahead of use (see prefetch). */
-  private readonly early = new Map<string, Promise<Buffer>>();
+  /** Objects asked for ahead of use, by cat-file spec (see prefetch). */
+  private readonly early = new Map<string, Promise<CatObject | undefined>>();
 
   /**
-   * Ask git for an object now that is likely needed later (the stored tip
-   * versions, a new commit's bases): git reconstructs it (a delta chain in a
-   * pack costs milliseconds) while this process does other work.
+   * Ask git now for an object that is likely needed soon (a new head's commit
+   * object and files): git starts up and looks it up while this process does
+   * other work (reading the disk cache).
    */
-  prefetch(oid: string): void {
-    if (this.stash.has(oid) || this.early.has(oid)) return;
-    const p = this.fetch(oid);
+  prefetch(spec: string): void {
+    if (this.early.has(spec)) return;
+    const p = this.blobs().get(spec);
     p.catch(() => undefined); // maybe never used: a failure surfaces only if it is
-    this.early.set(oid, p);
+    this.early.set(spec, p);
+  }
+
+  /** An object through the contents process (`spec` as cat-file takes it): prefetched, or asked for now. */
+  object(spec: string): Promise<CatObject | undefined> {
+    const early = this.early.get(spec);
+    if (!early) return this.blobs().get(spec);
+    this.early.delete(spec);
+    return early;
   }
 
   /** Read one object's bytes. */
   async read(oid: string): Promise<Buffer> {
     const stashed = this.stash.get(oid);
     if (stashed) return stashed;
-    const early = this.early.get(oid);
-    if (early) {
-      this.early.delete(oid);
-      return early;
-    }
-    return this.fetch(oid);
-  }
-
-  private async fetch(oid: string): Promise<Buffer> {
-    const o = await this.blobs().get(oid);
+    const o = await this.object(oid);
     if (!o?.data) throw new Error(`git object ${oid} is missing from the repository.`);
     this.stats.blobsRead++;
     this.stats.bytesRead += o.data.length;

@@ -3,10 +3,10 @@
 // compared with the head commit's, by git blob id first (unchanged files cost
 // one hash), then item by item like a commit.
 
-import * as crypto from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { archiveDir } from '../parse/workspace';
+import { blobId } from './blob-id';
 import { snapshotOf } from './replay';
 import { counterpart, introduced, type EventList, type FileRef, type Snapshot } from './snapshot';
 import type { RunCtx } from './state';
@@ -42,14 +42,6 @@ export function readDiskFiles(root: string, backlogPath: string): DiskFile[] {
     if (data) out.push({ role: 'archive', path: p, data });
   }
   return out;
-}
-
-/** git's blob id of these bytes (sha1, or sha256 in a sha256 repository). */
-export function blobId(data: Buffer, hexLength: number): string {
-  const h = crypto.createHash(hexLength === 64 ? 'sha256' : 'sha1');
-  h.update(`blob ${data.length}\0`);
-  h.update(data);
-  return h.digest('hex');
 }
 
 function withoutCR(data: Buffer): Buffer {

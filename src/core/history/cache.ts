@@ -125,20 +125,40 @@ export function saveCache(files: CacheFiles, state: EngineState): void {
   }
 }
 
+/** The cache files' contents as read at one moment, with the rows file's size and time then. */
+export interface CacheTexts {
+  files: CacheFiles;
+  stat: fs.Stats;
+  tip: Buffer;
+  rows: string;
+}
+
+/** Read the cache files (undefined when they cannot be read). */
+export function readCacheFiles(files: CacheFiles): CacheTexts | undefined {
+  try {
+    const stat = fs.statSync(files.rows);
+    return { files, stat, tip: fs.readFileSync(files.tip), rows: fs.readFileSync(files.rows, 'utf8') };
+  } catch {
+    return undefined;
+  }
+}
+
 /**
  * Read the cache into `state` (which must be fresh). False, with `state`
  * untouched, when there is no usable cache. `onTips` hears the cached heads and
  * the main file's names as soon as they are read, before the rows are parsed: a
  * caller whose head is new can have git start up and look up its objects meanwhile.
+ * `read` is the files' contents when the caller has read them already.
  */
-export function loadCache(files: CacheFiles, state: EngineState, onTips?: (tips: string[], names: string[]) => void): boolean {
+export function loadCache(files: CacheFiles, state: EngineState, onTips?: (tips: string[], names: string[]) => void, read?: CacheTexts): boolean {
   try {
-    const stat = fs.statSync(files.rows);
-    const tip = tipParts(fs.readFileSync(files.tip));
+    const texts = read && read.files.rows === files.rows && read.files.tip === files.tip ? read : readCacheFiles(files);
+    if (!texts) return false;
+    const { stat, rows: text } = texts;
+    const tip = tipParts(texts.tip);
     const tips = tip.meta.tips;
     if (tip.meta.format !== FORMAT || tip.meta.version !== VERSION) return false;
     if (!isArr(tips) || !tips.every(isHash)) bad();
-    const text = fs.readFileSync(files.rows, 'utf8');
     if (!text.endsWith('\n')) bad(); // cut short
     const nl = text.indexOf('\n');
     const meta = JSON.parse(text.slice(0, nl)) as Meta;

@@ -2,9 +2,10 @@
 // resolving the ref, rename detection between two commits. Streaming calls
 // (commit listing, object reads) live in git-stream.ts.
 
+import { execFile } from 'node:child_process';
 import * as fs from 'node:fs';
 import { simpleGit, type SimpleGit } from 'simple-git';
-import { GitNotFoundError, streamRecords } from './git-stream';
+import { abortError, gitEnv, GitNotFoundError, streamRecords } from './git-stream';
 import type { CommitInfo } from './types';
 
 export type Probe =
@@ -15,6 +16,25 @@ export type Probe =
 // as EDITOR), so its default environment is used; gitEnv() mirrors that for spawns.
 function git(root: string, signal?: AbortSignal): SimpleGit {
   return simpleGit({ baseDir: root, abort: signal });
+}
+
+/**
+ * `git <args>` in `root`, spawned at once (simple-git starts its tasks a few
+ * ticks later: the probe runs first in every call, and the caller reads the disk
+ * cache while git answers). Like simple-git, a failing exit with nothing on
+ * stderr still answers its output (rev-parse -q --verify of a missing ref).
+ */
+function runGit(root: string, args: string[], signal?: AbortSignal): Promise<string> {
+  return new Promise((resolve, reject) => {
+    execFile('git', args, { cwd: root, env: gitEnv(), signal, windowsHide: true, maxBuffer: 1 << 20 }, (err, stdout, stderr) => {
+      if (!err) return resolve(stdout);
+      if (signal?.aborted) return reject(abortError());
+      if ((err as NodeJS.ErrnoException).code === 'ENOENT') return reject(new GitNotFoundError(err));
+      const text = String(stderr).trim();
+      if (text === '' && typeof err.code === 'number') return resolve(stdout);
+      reject(new Error(text || err.message));
+    });
+  });
 }
 
 function message(e: unknown): string {
@@ -31,7 +51,7 @@ export async function probeRepo(root: string, ref: string, signal?: AbortSignal)
   if (!fs.existsSync(root)) return { kind: 'none', warning: `${root} does not exist: no git history.` };
   let out: string;
   try {
-    out = await git(root, signal).raw(['rev-parse', '--absolute-git-dir', '--is-shallow-repository', '--show-prefix', '--verify', '-q', `${ref}^{commit}`]);
+    out = await runGit(root, ['rev-parse', '--absolute-git-dir', '--is-shallow-repository', '--show-prefix', '--verify', '-q', `${ref}^{commit}`], signal);
   } catch (e) {
     if (signal?.aborted) throw e;
     const msg = message(e);

@@ -3,9 +3,10 @@
 // files as they were at a commit. Results are cached per commit in memory and
 // on disk (<git-dir>/sprintlog-cache), so only new commits are analysed.
 
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { archiveDir, DEFAULT_BACKLOG_PATH, DEFAULT_SPRINTS_PATH, type SourceFile } from '../parse/workspace';
-import { cacheFiles, loadCache, saveCache } from './cache';
+import { cacheFiles, loadCache, readCacheFiles, saveCache, type CacheTexts } from './cache';
 import { update } from './engine';
 import { fileSpecs, parseTree } from './files';
 import { probeRepo } from './git';
@@ -52,6 +53,24 @@ function stateFor(key: string, make: () => EngineState): { state: EngineState; f
 }
 
 
+/**
+ * The disk cache, read while git answers the probe (idle time otherwise) from
+ * where it most likely is: the root is the repository's top, with a `.git`
+ * folder, and this process holds no state for it yet. loadCache uses the texts
+ * only when the probe confirms the guess.
+ */
+function earlyCache(root: string, cacheDir: string | false | undefined, backlogPath: string): CacheTexts | undefined {
+  if (cacheDir === false) return undefined;
+  const gitDir = path.resolve(root, '.git');
+  for (const s of states.values()) if (s.gitDir === gitDir) return undefined;
+  try {
+    if (!fs.statSync(gitDir).isDirectory()) return undefined;
+  } catch {
+    return undefined;
+  }
+  return readCacheFiles(cacheFiles(cacheDir ?? path.join(gitDir, 'sprintlog-cache'), '', backlogPath));
+}
+
 /** Events of the backlog files' git history. Never throws for a missing git, a folder outside a repository or a shallow clone; throws for a ref that does not exist. */
 export async function readHistory(root: string, opts: HistoryOptions = {}): Promise<History> {
   const started = Date.now();
@@ -62,7 +81,9 @@ export async function readHistory(root: string, opts: HistoryOptions = {}): Prom
   const { signal } = opts;
   throwIfAborted(signal);
   const onDisk = (): boolean => includeWorkingTree && readDiskFiles(root, backlogPath).length > 0;
-  const probe = await probeRepo(root, ref, signal);
+  const probing = probeRepo(root, ref, signal);
+  const early = earlyCache(root, opts.cacheDir, backlogPath);
+  const probe = await probing;
   if (probe.kind === 'none') return none(ref, probe.warning, onDisk());
   if (!probe.head) return none(ref, 'The repository has no commits yet: history-based figures are unavailable until the backlog is committed.', onDisk());
   const head = probe.head;
@@ -83,7 +104,7 @@ export async function readHistory(root: string, opts: HistoryOptions = {}): Prom
     };
     try {
       if (!fresh && state.commits.size > 0) stats.source = 'memory';
-      else if (dir && state.commits.size === 0 && loadCache(cacheFiles(dir, probe.prefix, backlogPath), state, startGit)) stats.source = 'disk';
+      else if (dir && state.commits.size === 0 && loadCache(cacheFiles(dir, probe.prefix, backlogPath), state, startGit, early)) stats.source = 'disk';
       const ordered = await update(ctx, head, probe.shallow, opts.onProgress);
       if (dir && state.dirty) saveCache(cacheFiles(dir, probe.prefix, backlogPath), state);
       const history = await assemble(ctx, ordered, { ref, head, asOf, includeWorkingTree, shallow: probe.shallow });

@@ -1,13 +1,17 @@
 // One analysed commit as a line of the disk cache's rows file (cache.ts), and back.
-//   [hash, parents, authorTime, committerTime, author, subject, files, touches, events, warnings]
+//   [hash, parents, authorTime, committerTime, author, subject, files, touches, events, warnings, known, names]
 // `files` is 0 when the commit's backlog files are its first parent's, else a list
 // whose items are either a full file [role, path, oid, size], or j (the first
 // parent's file j unchanged), or [j, oid, size] (the first parent's file j as
 // another blob): most commits change one file, so a row names one blob instead of
 // repeating every file (a third of the rows file, and of its parse time, before).
-// `events` is the commit's EventList as is (id, field, value, ...; a removed key's
-// value written as REMOVED), which is also its in-memory shape: loading allocates
-// one array per commit, where one per event cost twice the parse time.
+// `events` is the commit's EventList (id, field, value, ...; a removed key's value
+// written as REMOVED) with ids and fields as numbers: indexes into the names the
+// rows so far introduced (`names`: a row's new ones, in order; `known`: how many
+// there were before it, so that rows appended by two processes at once, each
+// numbering from what it read, are detected rather than misread). Flat, because
+// one array per event cost as much as the rest of the parse; names as numbers,
+// because parsing 60,000 short strings cost half the parse again.
 // Decoding validates everything and throws on anything malformed (the caller
 // then ignores the whole cache). It runs once per fresh process on thousands of
 // rows before the JIT has warmed up, hence plain indexed loops (no destructuring
@@ -32,8 +36,24 @@ export function bad(): never {
 type FullFile = [string, string, string, number];
 type FileCell = number | [number, string, number] | FullFile;
 
-// A complete commit's row (until its analysis is redone) never changes: serialised once per process.
-const rowText = new WeakMap<CommitRec, { events: EventList; files: FileRef[]; text: string }>();
+/** The names (item ids, field names) of a rows file: by name for writing, by number for reading. */
+export class RowNames {
+  private byName?: Map<string, number>;
+  constructor(readonly list: string[] = []) {}
+
+  /** The number of `name`, adding it to `added` (and to the list) when new. */
+  ref(name: string, added: string[]): number {
+    if (!this.byName) this.byName = new Map(this.list.map((n, i) => [n, i]));
+    let i = this.byName.get(name);
+    if (i === undefined) {
+      i = this.list.length;
+      this.list.push(name);
+      this.byName.set(name, i);
+      added.push(name);
+    }
+    return i;
+  }
+}
 
 function filesCell(files: FileRef[], parent: FileRef[] | undefined): 0 | FileCell[] {
   if (parent && sameFiles(files, parent)) return 0;
@@ -45,15 +65,17 @@ function filesCell(files: FileRef[], parent: FileRef[] | undefined): 0 | FileCel
   });
 }
 
-/** The row of a complete commit; `parent` is its first parent's record when that one is written too (complete). */
-export function commitRow(rec: CommitRec, parent: CommitRec | undefined): string {
-  const known = rowText.get(rec);
-  if (known && known.events === rec.events && known.files === rec.files) return known.text;
+/**
+ * The row of a complete commit, to be written after the rows whose names are
+ * `names` (which grows by the row's new ones); `parent` is its first parent's
+ * record when that one is written too (complete).
+ */
+export function commitRow(rec: CommitRec, parent: CommitRec | undefined, names: RowNames): string {
   const files = filesCell(rec.files!, parent?.files);
-  const events = rec.events!.map((v, i) => (i % 3 !== 2 ? v : v === undefined ? REMOVED : encodeValue(v)));
-  const text = JSON.stringify([rec.hash, rec.parents, rec.authorTime, rec.committerTime, rec.author, rec.subject, files, rec.touches ? 1 : 0, events, rec.warnings ?? []]);
-  rowText.set(rec, { events: rec.events!, files: rec.files!, text });
-  return text;
+  const added: string[] = [];
+  const known = names.list.length;
+  const events = rec.events!.map((v, i) => (i % 3 !== 2 ? names.ref(v as string, added) : v === undefined ? REMOVED : encodeValue(v)));
+  return JSON.stringify([rec.hash, rec.parents, rec.authorTime, rec.committerTime, rec.author, rec.subject, files, rec.touches ? 1 : 0, events, rec.warnings ?? [], known, added]);
 }
 
 /** A full file row; its blob id joins `hashes` (checked at once by the caller). */
@@ -68,11 +90,15 @@ function fullFile(c: unknown, hashes: string[]): FileRef {
   return { role, path, oid, size };
 }
 
-/** Validates an event list in place (values decoded) and returns it: the parsed array is the list. */
-function events(list: unknown): EventList {
+/** Validates an event list in place (names and values decoded) and returns it: the parsed array is the list. */
+function events(list: unknown, names: string[]): EventList {
   if (!isArr(list) || list.length % 3 !== 0) bad();
   for (let i = 0; i < list.length; i += 3) {
-    if (typeof list[i] !== 'string' || typeof list[i + 1] !== 'string') bad();
+    const id: unknown = list[i];
+    const field: unknown = list[i + 1];
+    if (!isIndex(id, names.length) || !isIndex(field, names.length)) bad();
+    list[i] = names[id];
+    list[i + 1] = names[field];
     const v: unknown = list[i + 2];
     if (typeof v === 'object' && v !== null) list[i + 2] = isRemoved(v) ? undefined : decodeValue(v);
   }
@@ -95,6 +121,7 @@ export interface DecodedRows {
   commits: Map<string, CommitRec>;
   /** The (first) row of each hash. */
   index: Map<string, number>;
+  names: RowNames;
 }
 
 const HEX = /^[0-9a-f]*$/;
@@ -119,9 +146,17 @@ export function decodeRows(rows: unknown[]): DecodedRows {
   const index = new Map<string, number>();
   const cells: unknown[] = [];
   const hashes: string[] = [];
+  const names: string[] = [];
   for (let r = 0; r < rows.length; r++) {
     const row = rows[r];
-    if (!isArr(row) || row.length !== 10) bad();
+    if (!isArr(row) || row.length !== 12) bad();
+    const added: unknown = row[11];
+    if (row[10] !== names.length || !isArr(added)) bad();
+    for (let i = 0; i < added.length; i++) {
+      const n: unknown = added[i];
+      if (!isStr(n)) bad();
+      names.push(n);
+    }
     const hash: unknown = row[0];
     const parents: unknown = row[1];
     const at: unknown = row[2];
@@ -148,7 +183,7 @@ export function decodeRows(rows: unknown[]): DecodedRows {
     }
     const rec: CommitRec = {
       hash, parents: parents as string[], authorTime: at, committerTime: ct, author, subject,
-      files: absoluteFiles(files, hashes), touches: touches === 1, events: events(row[8]), warnings: warnings.length > 0 ? (warnings as string[]) : undefined,
+      files: absoluteFiles(files, hashes), touches: touches === 1, events: events(row[8], names), warnings: warnings.length > 0 ? (warnings as string[]) : undefined,
     };
     cells.push(rec.files ? undefined : files);
     byHash.set(hash, rec);
@@ -157,7 +192,7 @@ export function decodeRows(rows: unknown[]): DecodedRows {
   }
   resolveFiles(out, index, cells, hashes);
   if (!allHashes(hashes)) bad();
-  return { rows: out, commits: byHash, index };
+  return { rows: out, commits: byHash, index, names: new RowNames(names) };
 }
 
 function filesFrom(cell: unknown, parent: FileRef[], hashes: string[]): FileRef[] {

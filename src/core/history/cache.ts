@@ -17,7 +17,7 @@
 import * as crypto from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { bad, commitRow, decodeRows, isArr, isHash, isStr, restoreOrder } from './cache-rows';
+import { bad, commitRow, decodeRows, isArr, isHash, isStr, restoreOrder, RowNames } from './cache-rows';
 import { readTipRest, tipFile, tipParts } from './cache-tip';
 import type { CommitRec, EngineState } from './state';
 
@@ -48,6 +48,8 @@ export interface DiskMark {
   /** Row number (after the meta line) of each commit written, and how many rows there are. */
   rows: Map<string, number>;
   count: number;
+  /** The names the rows introduced (rows refer to item ids and field names by number). */
+  dict: RowNames;
 }
 
 function writeAtomic(file: string, text: string | Buffer): void {
@@ -97,21 +99,22 @@ export function saveCache(files: CacheFiles, state: EngineState): void {
       const add: string[] = [];
       for (const rec of state.commits.values()) {
         if (!complete(rec) || mark.rows.has(rec.hash)) continue;
-        add.push(commitRow(rec, writtenParent(rec, state)));
+        add.push(commitRow(rec, writtenParent(rec, state), mark.dict));
         mark.rows.set(rec.hash, mark.count++);
       }
       if (add.length > 0) fs.appendFileSync(files.rows, `${add.join('\n')}\n`);
     } else {
       const rows: string[] = [];
       const written = new Map<string, number>();
+      const rowNames = new RowNames();
       for (const rec of state.commits.values()) {
         if (!complete(rec)) continue;
-        rows.push(commitRow(rec, writtenParent(rec, state)));
+        rows.push(commitRow(rec, writtenParent(rec, state), rowNames));
         written.set(rec.hash, written.size);
       }
       const meta: Meta = { format: FORMAT, version: VERSION, prefix: state.prefix, backlogPath: state.backlogPath, names: state.names };
       writeAtomic(files.rows, `${JSON.stringify(meta)}\n${rows.map((r) => `${r}\n`).join('')}`);
-      state.disk = { file: files.rows, size: 0, mtimeMs: 0, names, rows: written, count: rows.length };
+      state.disk = { file: files.rows, size: 0, mtimeMs: 0, names, rows: written, count: rows.length, dict: rowNames };
     }
     const after = fs.statSync(files.rows);
     state.disk!.size = after.size;
@@ -191,7 +194,7 @@ export function loadCache(files: CacheFiles, state: EngineState, onTips?: (tips:
     state.names = meta.names;
     state.tips = tips;
     state.commits = commits;
-    state.disk = { file: files.rows, size: stat.size, mtimeMs: stat.mtimeMs, names: JSON.stringify(meta.names), rows: decoded.index, count: decoded.rows.length };
+    state.disk = { file: files.rows, size: stat.size, mtimeMs: stat.mtimeMs, names: JSON.stringify(meta.names), rows: decoded.index, count: decoded.rows.length, dict: decoded.names };
     return true;
   } catch {
     state.stored.clear();

@@ -20,7 +20,8 @@ const SHALLOW = 'This is a shallow clone: commits before its boundary are missin
 
 function info(r: CommitRec, order: number): CommitInfo {
   // Plain fields only (strings, numbers, a list of strings): two freezes instead of a generic deep walk.
-  const parents = Object.freeze(r.parents.slice()) as string[];
+  // The engine never changes a parents list in place (it may replace one), so the record's own list is shared.
+  const parents = Object.freeze(r.parents) as string[];
   return Object.freeze({ hash: r.hash, parents, authorTime: r.authorTime, committerTime: r.committerTime, author: r.author, subject: r.subject, order });
 }
 
@@ -83,13 +84,21 @@ export function committed(state: EngineState, ordered: CommitRec[], asOf: number
       return next;
     }
   }
-  const kept = ordered.filter((r) => r.touches && r.authorTime <= asOf);
+  // One plain loop: on a fresh process's first call this runs over every commit before the JIT has warmed up.
+  const kept: CommitRec[] = [];
+  const commits: CommitInfo[] = [];
   const warnings = new Set<string>(shallow ? [SHALLOW] : []);
-  for (const r of kept) for (const w of r.warnings ?? []) warnings.add(w);
-  const result: Assembled = {
-    epoch, count: ordered.length, resets: state.resets, maxTime: maxTime(ordered, -Infinity),
-    commits: kept.map((r, i) => info(r, i)), events: eventsOf(kept, 0), warnings: [...warnings],
-  };
+  let top = -Infinity;
+  for (let i = 0; i < ordered.length; i++) {
+    const r = ordered[i];
+    if (!r.touches) continue;
+    if (r.authorTime > top) top = r.authorTime;
+    if (r.authorTime > asOf) continue;
+    commits.push(info(r, kept.length));
+    kept.push(r);
+    if (r.warnings) for (const w of r.warnings) warnings.add(w);
+  }
+  const result: Assembled = { epoch, count: ordered.length, resets: state.resets, maxTime: top, commits, events: eventsOf(kept, 0), warnings: [...warnings] };
   if (asOf >= result.maxTime) state.assembled = result;
   return result;
 }

@@ -5,16 +5,17 @@
 // items, and without asking git for the old blob (rebuilding it from a pack's
 // delta chain and piping it over costs more than reading it here).
 //   line 1   {"format", "version", "tips": [...], "sum": sha1 of lines 2.., "bytes": length of the tail}
-//   line 2   one header per version: [oid, "chunks" | "parsed", indent, starts, seqEnd, entry count, byte count]
+//   line 2   one header per version: [oid, "chunks" | "parsed", indent, starts, seqEnd, entry count, byte count, ids]
 //   line 3   the order: row numbers of the rows file, or null
 //   then     one line per entry, versions in header order: [id | null, fields]
 //   tail     the versions' bytes, in header order (byte count 0: not kept)
 // The checksum vouches for order, layouts and entries: a file damaged in any
 // way is detected without rescanning the blob against its layout; bytes are
 // vouched for by their git blob id. Versions are decoded only when asked for (a
-// run with nothing new and a clean working tree needs none), and an entry's
-// line is kept as its JSON, so rewriting the file after a one-item commit
-// serialises one entry.
+// run with nothing new and a clean working tree needs none), an entry's fields
+// only when read (a new commit reads those of the items it changes: parsing all
+// 2,000 cost as much as the rest of the analysis), and an entry's line is kept
+// as its JSON, so rewriting the file after a one-item commit serialises one entry.
 
 import * as crypto from 'node:crypto';
 import { blobId } from './blob-id';
@@ -35,7 +36,30 @@ function entryJson(e: Entry): string {
   return text;
 }
 
-const sha1 = (text: string): string => crypto.createHash('sha1').update(text).digest('hex');
+/**
+ * An entry read from the tip file: its id from the header, its fields parsed
+ * from its line when first read. The line was checked by the file's checksum
+ * and written by JSON.stringify, so it parses; a failure would be a bug, and
+ * is thrown rather than read as an empty item.
+ */
+class StoredEntry implements Entry {
+  private parsed?: Record<string, unknown>;
+  constructor(readonly id: string | undefined, line: string) {
+    entryText.set(this, line);
+  }
+
+  get fields(): Record<string, unknown> {
+    if (!this.parsed) {
+      const e = JSON.parse(entryText.get(this)!) as unknown;
+      const fields = isArr(e) && e.length === 2 && e[0] === (this.id ?? null) ? decodeValue(e[1]) : undefined;
+      if (typeof fields !== 'object' || fields === null || isArr(fields)) throw new Error(`sprintlog-cache: an entry of ${this.id ?? 'an item'} does not read back`);
+      this.parsed = fields as Record<string, unknown>;
+    }
+    return this.parsed;
+  }
+}
+
+const sha1 = (data: string | Buffer): string => crypto.createHash('sha1').update(data).digest('hex');
 
 /** Versions read from the disk cache, decoded on first use. */
 export class StoredVersions {
@@ -86,16 +110,16 @@ export function tipFile(format: string, version: number, tips: string[], order: 
     seen.add(v.oid);
     const layout = v.kind === 'chunks' ? v.layout : undefined;
     const buf = layout ? v.buf : undefined;
-    headers.push([v.oid, layout ? 'chunks' : 'parsed', layout?.indent ?? 0, layout?.starts ?? [], layout?.seqEnd ?? 0, v.entries.length, buf?.length ?? 0]);
+    headers.push([v.oid, layout ? 'chunks' : 'parsed', layout?.indent ?? 0, layout?.starts ?? [], layout?.seqEnd ?? 0, v.entries.length, buf?.length ?? 0, v.entries.map((e) => e.id ?? null)]);
     for (const e of v.entries) lines.push(entryJson(e));
     if (buf) {
       tail.push(buf);
       bytes += buf.length;
     }
   }
-  const rest = `${JSON.stringify(headers)}\n${JSON.stringify(order ?? null)}\n${lines.map((l) => `${l}\n`).join('')}`;
+  const rest = Buffer.from(`${JSON.stringify(headers)}\n${JSON.stringify(order ?? null)}\n${lines.join('\n')}${lines.length > 0 ? '\n' : ''}`, 'utf8');
   const meta = JSON.stringify({ format, version, tips, sum: sha1(rest), bytes });
-  return Buffer.concat([Buffer.from(`${meta}\n${rest}`, 'utf8'), ...tail]);
+  return Buffer.concat([Buffer.from(`${meta}\n`, 'utf8'), rest, ...tail]);
 }
 
 export interface TipMeta {
@@ -106,7 +130,8 @@ export interface TipMeta {
 
 export interface TipParts {
   meta: TipMeta;
-  /** Lines 2.. as text, undefined when the file's layout does not add up (then only line 1 is used). */
+  /** Lines 2.., as bytes (what the checksum is of) and text; undefined when the file's layout does not add up (then only line 1 is used). */
+  restBytes?: Buffer;
   rest?: string;
   sum: unknown;
   tail: Buffer;
@@ -120,21 +145,17 @@ export function tipParts(file: Buffer): TipParts {
   if (typeof meta !== 'object' || meta === null) bad();
   const bytes = meta.bytes;
   const end = typeof bytes === 'number' && Number.isInteger(bytes) && bytes >= 0 && bytes <= file.length - nl - 1 ? file.length - bytes : -1;
-  const rest = end > nl && file[end - 1] === 10 ? file.toString('utf8', nl + 1, end) : undefined;
-  return { meta, rest, sum: meta.sum, tail: end < 0 ? Buffer.alloc(0) : file.subarray(end) };
+  const restBytes = end > nl && file[end - 1] === 10 ? file.subarray(nl + 1, end) : undefined;
+  return { meta, restBytes, rest: restBytes?.toString('utf8'), sum: meta.sum, tail: end < 0 ? Buffer.alloc(0) : file.subarray(end) };
 }
 
 function decodeVersion(header: unknown[], lines: string[], from: number, bytes: Buffer | undefined): FileVersion {
-  const [oid, kind, indent, starts, seqEnd, count] = header as [string, string, number, unknown[], number, number];
+  const [oid, kind, indent, starts, seqEnd, count, , ids] = header as [string, string, number, unknown[], number, number, number, unknown[]];
   const entries: Entry[] = [];
-  for (let i = from; i < from + count; i++) {
-    const e = JSON.parse(lines[i]) as unknown;
-    if (!isArr(e) || e.length !== 2 || (e[0] !== null && !isStr(e[0]))) bad();
-    const fields = decodeValue(e[1]);
-    if (typeof fields !== 'object' || fields === null || isArr(fields)) bad();
-    const entry: Entry = { id: e[0] ?? undefined, fields: fields as Record<string, unknown> };
-    entryText.set(entry, lines[i]);
-    entries.push(entry);
+  for (let i = 0; i < count; i++) {
+    const id = ids[i];
+    if (id !== null && !isStr(id)) bad();
+    entries.push(new StoredEntry(id ?? undefined, lines[from + i]));
   }
   if (kind === 'parsed') return { oid, kind, entries };
   let prev = -1;
@@ -156,8 +177,8 @@ function decodeVersion(header: unknown[], lines: string[], from: number, bytes: 
  * from git and the order computed.
  */
 export function readTipRest(tip: TipParts, stored: StoredVersions): { order: unknown } | undefined {
-  const { rest, sum, tail } = tip;
-  if (rest === undefined || typeof sum !== 'string' || sha1(rest) !== sum) return undefined;
+  const { rest, restBytes, sum, tail } = tip;
+  if (rest === undefined || restBytes === undefined || typeof sum !== 'string' || sha1(restBytes) !== sum) return undefined;
   const lines = rest.slice(0, -1).split('\n');
   let headers: unknown;
   let order: unknown;
@@ -172,10 +193,10 @@ export function readTipRest(tip: TipParts, stored: StoredVersions): { order: unk
   let offset = 0;
   const found: [string, () => FileVersion][] = [];
   for (const h of headers) {
-    if (!isArr(h) || h.length !== 7) return undefined;
-    const [oid, kind, indent, starts, seqEnd, count, size] = h as unknown[];
+    if (!isArr(h) || h.length !== 8) return undefined;
+    const [oid, kind, indent, starts, seqEnd, count, size, ids] = h as unknown[];
     if (!isHash(oid) || (kind !== 'chunks' && kind !== 'parsed') || !isNum(indent) || !isArr(starts) || !isNum(seqEnd)) return undefined;
-    if (!isNum(count) || !Number.isInteger(count) || count < 0 || at + count > lines.length) return undefined;
+    if (!isNum(count) || !Number.isInteger(count) || count < 0 || at + count > lines.length || !isArr(ids) || ids.length !== count) return undefined;
     if (!isNum(size) || !Number.isInteger(size) || size < 0 || offset + size > tail.length) return undefined;
     const from = at;
     const bytes = size > 0 ? tail.subarray(offset, offset + size) : undefined;

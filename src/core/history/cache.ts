@@ -50,6 +50,10 @@ export interface DiskMark {
   count: number;
   /** The names the rows introduced (rows refer to item ids and field names by number). */
   dict: RowNames;
+  /** How many leading commits of the state (in insertion order) are written: a save looks at the others only. */
+  prefix: number;
+  /** Row numbers of the order last written (or read), for the order's epoch: an order only extended since maps its new commits only. */
+  order?: { epoch: object; rows: number[] };
 }
 
 function writeAtomic(file: string, text: string | Buffer): void {
@@ -71,14 +75,16 @@ function writtenParent(rec: CommitRec, state: EngineState): CommitRec | undefine
 /** The order of `head` as row numbers, when it is known and every commit in it is written. */
 function orderRows(state: EngineState, head: string | undefined): number[] | undefined {
   const o = state.order;
-  const rows = state.disk?.rows;
-  if (!o || !rows || o.head !== head) return undefined;
-  const out: number[] = [];
-  for (const r of o.list) {
-    const i = rows.get(r.hash);
+  const mark = state.disk;
+  if (!o || !mark || o.head !== head) return undefined;
+  const known = mark.order?.epoch === o.epoch && mark.order.rows.length <= o.list.length ? mark.order.rows : [];
+  const out = known.slice();
+  for (let k = known.length; k < o.list.length; k++) {
+    const i = mark.rows.get(o.list[k].hash);
     if (i === undefined) return undefined;
     out.push(i);
   }
+  mark.order = { epoch: o.epoch, rows: out };
   return out;
 }
 
@@ -97,24 +103,33 @@ export function saveCache(files: CacheFiles, state: EngineState): void {
     const appendable = mark && stat && mark.file === files.rows && mark.names === names && stat.size === mark.size && stat.mtimeMs === mark.mtimeMs;
     if (appendable) {
       const add: string[] = [];
+      let k = 0;
       for (const rec of state.commits.values()) {
-        if (!complete(rec) || mark.rows.has(rec.hash)) continue;
-        add.push(commitRow(rec, writtenParent(rec, state), mark.dict));
-        mark.rows.set(rec.hash, mark.count++);
+        if (++k <= mark.prefix) continue;
+        if (!complete(rec)) continue;
+        if (!mark.rows.has(rec.hash)) {
+          add.push(commitRow(rec, writtenParent(rec, state), mark.dict));
+          mark.rows.set(rec.hash, mark.count++);
+        }
+        if (mark.prefix === k - 1) mark.prefix = k;
       }
       if (add.length > 0) fs.appendFileSync(files.rows, `${add.join('\n')}\n`);
     } else {
       const rows: string[] = [];
       const written = new Map<string, number>();
       const rowNames = new RowNames();
+      let k = 0;
+      let prefix = 0;
       for (const rec of state.commits.values()) {
+        k++;
         if (!complete(rec)) continue;
         rows.push(commitRow(rec, writtenParent(rec, state), rowNames));
         written.set(rec.hash, written.size);
+        if (prefix === k - 1) prefix = k;
       }
       const meta: Meta = { format: FORMAT, version: VERSION, prefix: state.prefix, backlogPath: state.backlogPath, names: state.names };
       writeAtomic(files.rows, `${JSON.stringify(meta)}\n${rows.map((r) => `${r}\n`).join('')}`);
-      state.disk = { file: files.rows, size: 0, mtimeMs: 0, names, rows: written, count: rows.length, dict: rowNames };
+      state.disk = { file: files.rows, size: 0, mtimeMs: 0, names, rows: written, count: rows.length, dict: rowNames, prefix };
     }
     const after = fs.statSync(files.rows);
     state.disk!.size = after.size;
@@ -190,11 +205,15 @@ export function loadCache(files: CacheFiles, state: EngineState, onTips?: (tips:
     }
     const rest = readTipRest(tip, state.stored);
     const list = rest && tips.length > 0 ? restoreOrder(decoded, rest.order, tips[0], ancestors) : undefined;
-    if (list) state.order = { head: tips[0], list, set: seen.size === list.length ? seen : new Set(list.map((r) => r.hash)), epoch: {} };
+    const epoch = {};
+    if (list) state.order = { head: tips[0], list, set: seen.size === list.length ? seen : new Set(list.map((r) => r.hash)), epoch };
     state.names = meta.names;
     state.tips = tips;
     state.commits = commits;
-    state.disk = { file: files.rows, size: stat.size, mtimeMs: stat.mtimeMs, names: JSON.stringify(meta.names), rows: decoded.index, count: decoded.rows.length, dict: decoded.names };
+    state.disk = {
+      file: files.rows, size: stat.size, mtimeMs: stat.mtimeMs, names: JSON.stringify(meta.names), rows: decoded.index,
+      count: decoded.rows.length, dict: decoded.names, prefix: commits.size, order: list ? { epoch, rows: rest!.order as number[] } : undefined,
+    };
     return true;
   } catch {
     state.stored.clear();

@@ -38,11 +38,15 @@ export function encodeValue(v: unknown): unknown {
   return Object.prototype.hasOwnProperty.call(out, TAG) ? { [TAG]: 'object', v: out } : out;
 }
 
+// Walked over every value read from the disk cache (thousands of entries in a fresh process): plain loops, no per-object arrays.
 function tagged(v: unknown): boolean {
   if (v === null || typeof v !== 'object') return false;
-  if (Array.isArray(v)) return v.some(tagged);
-  if (Object.prototype.hasOwnProperty.call(v, TAG)) return true;
-  for (const x of Object.values(v)) if (tagged(x)) return true;
+  if (Array.isArray(v)) {
+    for (let i = 0; i < v.length; i++) if (tagged(v[i])) return true;
+    return false;
+  }
+  const o = v as Record<string, unknown>;
+  for (const k in o) if (Object.prototype.hasOwnProperty.call(o, k) && (k === TAG || tagged(o[k]))) return true;
   return false;
 }
 

@@ -5,8 +5,8 @@
 // parent's file j unchanged), or [j, oid, size] (the first parent's file j as
 // another blob): most commits change one file, so a row names one blob instead of
 // repeating every file (a third of the rows file, and of its parse time, before).
-// `events` is the commit's EventList (id, field, value, ...; a removed key's value
-// written as REMOVED) with ids and fields as numbers: indexes into the names the
+// `events` is the commit's EventList (id, field, value, ...) with ids and fields as
+// numbers (a removed key: its field's number bit-inverted, value 0): indexes into the names the
 // rows so far introduced (`names`: a row's new ones, in order; `known`: how many
 // there were before it, so that rows appended by two processes at once, each
 // numbering from what it read, are detected rather than misread). Flat, because
@@ -20,7 +20,7 @@
 import type { EventList, FileRef } from './snapshot';
 import { sameFiles } from './snapshot';
 import type { CommitRec } from './state';
-import { decodeValue, encodeValue, isRemoved, REMOVED } from './values';
+import { decodeValue, encodeValue } from './values';
 
 export const isStr = (v: unknown): v is string => typeof v === 'string';
 export const isNum = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
@@ -74,7 +74,14 @@ export function commitRow(rec: CommitRec, parent: CommitRec | undefined, names: 
   const files = filesCell(rec.files!, parent?.files);
   const added: string[] = [];
   const known = names.list.length;
-  const events = rec.events!.map((v, i) => (i % 3 !== 2 ? names.ref(v as string, added) : v === undefined ? REMOVED : encodeValue(v)));
+  const ev = rec.events!;
+  const events: unknown[] = [];
+  for (let i = 0; i < ev.length; i += 3) {
+    const id = names.ref(ev[i] as string, added);
+    const field = names.ref(ev[i + 1] as string, added);
+    if (ev[i + 2] === undefined) events.push(id, ~field, 0);
+    else events.push(id, field, encodeValue(ev[i + 2]));
+  }
   return JSON.stringify([rec.hash, rec.parents, rec.authorTime, rec.committerTime, rec.author, rec.subject, files, rec.touches ? 1 : 0, events, rec.warnings ?? [], known, added]);
 }
 
@@ -95,12 +102,17 @@ function events(list: unknown, names: string[]): EventList {
   if (!isArr(list) || list.length % 3 !== 0) bad();
   for (let i = 0; i < list.length; i += 3) {
     const id: unknown = list[i];
-    const field: unknown = list[i + 1];
+    let field: unknown = list[i + 1];
+    if (typeof field === 'number' && field < 0) {
+      field = ~field;
+      if (list[i + 2] !== 0) bad();
+      list[i + 2] = undefined;
+    }
     if (!isIndex(id, names.length) || !isIndex(field, names.length)) bad();
     list[i] = names[id];
     list[i + 1] = names[field];
     const v: unknown = list[i + 2];
-    if (typeof v === 'object' && v !== null) list[i + 2] = isRemoved(v) ? undefined : decodeValue(v);
+    if (typeof v === 'object' && v !== null) list[i + 2] = decodeValue(v);
   }
   return list;
 }

@@ -50,16 +50,6 @@ function tagged(v: unknown): boolean {
   return false;
 }
 
-/** How the disk cache writes a removed key's value (undefined): JSON has no undefined, and encodeValue never yields this. */
-export const REMOVED: unknown = Object.freeze({ [TAG]: 'removed' });
-
-/** REMOVED as read back from JSON. */
-export function isRemoved(v: unknown): boolean {
-  if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
-  const o = v as Record<string, unknown>;
-  return o[TAG] === 'removed' && Object.keys(o).length === 1;
-}
-
 /** Inverse of encodeValue (the value itself when nothing in it is tagged). Throws on a malformed tag (the cache is then rebuilt). */
 export function decodeValue(v: unknown): unknown {
   if (v === null || typeof v !== 'object' || !tagged(v)) return v;

@@ -5,13 +5,14 @@
 // parent's file j unchanged), or [j, oid, size] (the first parent's file j as
 // another blob): most commits change one file, so a row names one blob instead of
 // repeating every file (a third of the rows file, and of its parse time, before).
-// `events` is the commit's EventList (id, field, value, ...) with ids and fields as
-// numbers (a removed key: its field's number bit-inverted, value 0): indexes into the names the
-// rows so far introduced (`names`: a row's new ones, in order; `known`: how many
-// there were before it, so that rows appended by two processes at once, each
-// numbering from what it read, are detected rather than misread). Flat, because
-// one array per event cost as much as the rest of the parse; names as numbers,
-// because parsing 60,000 short strings cost half the parse again.
+// `events` is the commit's EventList (id, field, value, ...) with ids and fields
+// as numbers: indexes into the names the rows so far introduced (`names`: a row's
+// new ones, in order; `known`: how many there were before it, so that rows
+// appended by two processes at once, each numbering from what it read, are
+// detected rather than misread). A removed key is its field's number
+// bit-inverted, with value 0. Flat, because one array per event cost as much as
+// the rest of the parse; names as numbers, because parsing 60,000 short strings
+// cost half the parse again.
 // Decoding validates everything and throws on anything malformed (the caller
 // then ignores the whole cache). It runs once per fresh process on thousands of
 // rows before the JIT has warmed up, hence plain indexed loops (no destructuring
@@ -187,9 +188,9 @@ export function decodeRows(rows: unknown[]): DecodedRows {
       hashes.push(p);
     }
     for (let i = 0; i < warnings.length; i++) if (!isStr(warnings[i])) bad();
-    const known = byHash.get(hash);
-    if (known) {
-      out.push(known); // appended twice by two processes at once: the same analysis, the first row stands
+    const first = byHash.get(hash);
+    if (first) {
+      out.push(first); // appended twice by two processes at once: the same analysis, the first row stands
       cells.push(undefined);
       continue;
     }

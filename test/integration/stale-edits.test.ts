@@ -8,8 +8,8 @@ import type { SprintlogApi } from '../../src/extension/extension';
 import { applyOps, Refusal } from '../../src/extension/commands/apply';
 import { GitService } from '../../src/extension/git/service';
 import { Store } from '../../src/extension/model/store';
-import { resetWorkspace, waitFor, workspaceUri } from './util';
-import { api, BACKLOG, settle } from './views-helpers';
+import { waitFor, workspaceUri } from './util';
+import { BACKLOG, editingSuite } from './views-helpers';
 
 /** Replaces one whole line of an open document (unsaved), as typing would. */
 async function typeOver(doc: vscode.TextDocument, line: string, replacement: string): Promise<void> {
@@ -26,14 +26,7 @@ function notRefused(result: unknown): void {
 
 describe('edits against changes not read yet', () => {
   let a: SprintlogApi;
-  before(async () => {
-    a = await api();
-  });
-  beforeEach(async () => settle(a));
-  afterEach(async () => {
-    await resetWorkspace();
-    await settle(a);
-  });
+  editingSuite((x) => (a = x));
 
   it('add dependency keeps a dependency typed a moment ago', async () => {
     const doc = await vscode.workspace.openTextDocument(workspaceUri(BACKLOG));

@@ -4,21 +4,14 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { SprintlogApi } from '../../src/extension/extension';
-import { git, readFile, resetWorkspace, writeFile } from './util';
-import { api, BACKLOG, changedLines, settle } from './views-helpers';
+import { git, readFile, writeFile } from './util';
+import { BACKLOG, changedLines, settle, editingSuite } from './views-helpers';
 
 const branch = () => git('rev-parse', '--abbrev-ref', 'HEAD').trim();
 
 describe('start work', () => {
   let a: SprintlogApi;
-  before(async () => {
-    a = await api();
-  });
-  beforeEach(async () => settle(a));
-  afterEach(async () => {
-    await resetWorkspace();
-    await settle(a);
-  });
+  editingSuite((x) => (a = x));
 
   it('creates the branch from the template, assigns to the git user and sets the first doing state', async () => {
     const before = readFile(BACKLOG);

@@ -5,20 +5,12 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { SprintlogApi } from '../../src/extension/extension';
 import { ITEMS_MIME } from '../../src/extension/views/dragAndDrop';
-import { readFile, resetWorkspace } from './util';
-import { api, BACKLOG, children, groups, settle } from './views-helpers';
+import { readFile } from './util';
+import { BACKLOG, children, groups, editingSuite } from './views-helpers';
 
 describe('views: dropped data is validated', () => {
   let a: SprintlogApi;
-  before(async () => {
-    a = await api();
-  });
-  beforeEach(async () => settle(a));
-  afterEach(async () => {
-    await vscode.commands.executeCommand('sprintlog.groupBy', { grouping: 'sprint' });
-    await resetWorkspace();
-    await settle(a);
-  });
+  editingSuite((x) => (a = x), () => vscode.commands.executeCommand('sprintlog.groupBy', { grouping: 'sprint' }));
 
   it('ignores malformed payloads', async () => {
     await vscode.commands.executeCommand('sprintlog.groupBy', { grouping: 'state' });

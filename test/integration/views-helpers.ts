@@ -3,7 +3,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { SprintlogApi } from '../../src/extension/extension';
 import type { GroupNode, ItemNode, Node } from '../../src/extension/views/nodes';
-import { activateExtension, readFile, waitFor, workspaceUri } from './util';
+import { activateExtension, readFile, resetWorkspace, waitFor, workspaceUri } from './util';
 
 export const BACKLOG = 'backlog/backlog.yaml';
 
@@ -30,6 +30,25 @@ export async function settle(a: SprintlogApi): Promise<void> {
     }
   }
   await a.store.reload();
+}
+
+/**
+ * The hooks of a suite whose tests edit the workspace: the API once, a settled
+ * store before each test; after it, the suite's own cleanup, then the fixture
+ * restored and the store settled again. `use` receives the API.
+ */
+export function editingSuite(use: (a: SprintlogApi) => void, cleanup?: () => PromiseLike<unknown>): void {
+  let a: SprintlogApi;
+  before(async () => {
+    a = await api();
+    use(a);
+  });
+  beforeEach(async () => settle(a));
+  afterEach(async () => {
+    await cleanup?.();
+    await resetWorkspace();
+    await settle(a);
+  });
 }
 
 /** The lines that differ between two texts: common head and tail cut off. */

@@ -4,21 +4,15 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { SprintlogApi } from '../../src/extension/extension';
 import type { InfoNode, ItemNode } from '../../src/extension/views/nodes';
-import { readFile, resetWorkspace, waitFor, workspaceUri } from './util';
-import { api, BACKLOG, children, groups, itemNode, lineDiff, outline, settle } from './views-helpers';
+import { readFile, waitFor, workspaceUri } from './util';
+import { BACKLOG, children, groups, itemNode, lineDiff, outline, settle, editingSuite } from './views-helpers';
 
 describe('views', () => {
   let a: SprintlogApi;
-  before(async () => {
-    a = await api();
-  });
-  beforeEach(async () => settle(a));
-  afterEach(async () => {
+  editingSuite((x) => (a = x), async () => {
     await vscode.commands.executeCommand('sprintlog.groupBy', { grouping: 'sprint' });
     await vscode.commands.executeCommand('sprintlog.clearFilter');
     await vscode.commands.executeCommand('sprintlog.pickSprint', { sprint: null });
-    await resetWorkspace();
-    await settle(a);
   });
 
   it('backlog view groups by sprint (product backlog after the sprints), by state, epic and assignee', async () => {

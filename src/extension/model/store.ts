@@ -32,7 +32,7 @@ interface FolderState {
   seq: number;
   /** The load in flight, if any. */
   pending?: Promise<FolderBacklog | undefined>;
-  /** Sizes and modification times of the backlog files at the last poll. */
+  /** Sizes and modification times of the backlog files when last read or polled. */
   diskSignature?: string;
 }
 
@@ -195,7 +195,7 @@ export class Store implements BacklogStore {
     try {
       for (const s of this.states.values()) {
         const signature = await diskSignature(s.folder, s.paths);
-        if (s.diskSignature !== undefined && signature !== s.diskSignature) this.schedule(s);
+        if (signature !== s.diskSignature) this.schedule(s);
         s.diskSignature = signature;
       }
     } finally {
@@ -236,7 +236,10 @@ export class Store implements BacklogStore {
     }
     const seq = ++s.seq;
     const run = (async () => {
+      // Taken before reading, so a change made while reading still differs at the next poll.
+      const signature = await diskSignature(s.folder, s.paths);
       const sources = await readSources(s.folder, s.paths);
+      if (seq === s.seq) s.diskSignature = signature;
       if (seq !== s.seq) return s.pending ? s.pending : s.current; // a newer load owns the result
       const hadBacklog = s.current !== undefined;
       if (!sources.backlogs.some((b) => b.file === s.paths.backlogPath)) {

@@ -167,9 +167,15 @@ export class Workbench {
     const rows = this.page.locator('.quick-input-widget .monaco-list-row');
     const entry = rows.filter({ hasText: new RegExp(`^${name}`) });
     for (;;) {
-      await this.runCommand('Developer: Show Logs...', 'Show Logs');
-      await this.expectVisible(rows, 'the list of logs', 10_000);
-      if ((await entry.count()) > 0) break;
+      // Right after the workbench loads, the palette may not list the command yet: retry like the channel.
+      const opened = await this.runCommand('Developer: Show Logs...', 'Show Logs').then(() => true, (e: unknown) => {
+        if (Date.now() > deadline) throw e;
+        return false;
+      });
+      if (opened) {
+        await this.expectVisible(rows, 'the list of logs', 10_000);
+        if ((await entry.count()) > 0) break;
+      }
       if (Date.now() > deadline) {
         const listed = (await rows.allInnerTexts()).map((t) => t.split('\n')[0]);
         throw new Error(`no log channel "${name}" was listed within ${timeout / 1000} s (has the extension activated?); listed: ${JSON.stringify(listed)}`);

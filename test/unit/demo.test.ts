@@ -7,7 +7,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { main } from '../../src/cli/main';
-import { DEFAULT_TODAY, generateDemo } from '../../src/core/demo';
+import { demoToday, generateDemo } from '../../src/core/demo';
 import { sprintCalendar } from '../../src/core/demo/calendar';
 import type { Item, Workspace } from '../../src/core/model';
 import { parseBacklog } from '../../src/core/parse/backlog';
@@ -44,6 +44,8 @@ function capture() {
 }
 
 const FIBONACCI = [0, 1, 2, 3, 5, 8, 13, 21];
+/** The day the shared demo repository is made for (the CLI's default is the current day). */
+const TODAY = '2026-11-26';
 
 describe('sprintlog demo', function () {
   this.timeout(120_000);
@@ -55,7 +57,7 @@ describe('sprintlog demo', function () {
   before(() => {
     tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'sprintlog-demo-test-'));
     a = path.join(tmp, 'a');
-    headA = generateDemo(a, { seed: 42 }).head;
+    headA = generateDemo(a, { seed: 42, today: TODAY }).head;
     ws = loadWorkspace(a);
   });
 
@@ -64,10 +66,10 @@ describe('sprintlog demo', function () {
   it('gives the same commit hashes for the same seed, and other ones for another seed', () => {
     const b = path.join(tmp, 'b');
     const c = path.join(tmp, 'c');
-    assert.equal(generateDemo(b, { seed: 42 }).head, headA);
+    assert.equal(generateDemo(b, { seed: 42, today: TODAY }).head, headA);
     assert.equal(git(b, 'rev-parse', 'HEAD').trim(), git(a, 'rev-parse', 'HEAD').trim());
     assert.equal(git(b, 'rev-list', '--all').trim(), git(a, 'rev-list', '--all').trim());
-    assert.notEqual(generateDemo(c, { seed: 7 }).head, headA);
+    assert.notEqual(generateDemo(c, { seed: 7, today: TODAY }).head, headA);
   });
 
   it('leaves a clean working tree on main', () => {
@@ -125,10 +127,10 @@ describe('sprintlog demo', function () {
       assert.ok(s.goal && s.capacity && s.capacity > 0);
     }
     const [closed, active] = [log.sprints.slice(0, 5), log.sprints[5]];
-    assert.ok(active.start <= DEFAULT_TODAY && DEFAULT_TODAY <= active.end);
+    assert.ok(active.start <= TODAY && TODAY <= active.end);
     assert.equal(active.review, undefined);
     for (const s of closed) {
-      assert.ok(s.end < DEFAULT_TODAY);
+      assert.ok(s.end < TODAY);
       assert.ok(s.review?.satisfaction !== undefined && s.review.satisfaction >= 1 && s.review.satisfaction <= 5, `${s.id} review`);
       assert.ok(s.retro && s.retro.wentWell.length > 0 && s.retro.actions.length > 0, `${s.id} retro`);
     }
@@ -148,7 +150,7 @@ describe('sprintlog demo', function () {
       assert.equal(authored.slice(-6), day < '2026-10-25' ? '+02:00' : '+01:00', authored);
       const wd = new Date(day + 'T00:00Z').getUTCDay();
       assert.ok(wd !== 0 && wd !== 6, `${authored} is a working day`);
-      assert.ok(day <= DEFAULT_TODAY && day >= '2026-09-01', authored);
+      assert.ok(day <= TODAY && day >= '2026-09-01', authored);
     }
     assert.ok(log.some((l) => l[2] < '2026-10-25') && log.some((l) => l[2] > '2026-10-26'));
   });
@@ -249,11 +251,49 @@ describe('sprintlog demo', function () {
     assert.ok(last <= '2027-03-13', last);
   });
 
+  it('CLI: defaults --today to the current day in Berlin, so the demo made today has an active sprint today', async () => {
+    const berlinDay = (ms: number) => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Berlin', year: 'numeric', month: '2-digit', day: '2-digit' }).format(ms);
+    const dir = path.join(tmp, 'today');
+    const before = berlinDay(Date.now());
+    const io = capture();
+    assert.equal(await main(['demo', dir], io), 0, io.errText);
+    const after = berlinDay(Date.now());
+    const today = /today (\d{4}-\d{2}-\d{2})/.exec(io.outText)?.[1];
+    assert.ok(today === before || today === after, `demo made for ${today}, the day in Berlin is ${before}`);
+    assert.equal(demoToday(Date.parse(`${today}T12:00:00+01:00`)), today);
+    const sprints = loadWorkspace(dir).sprintLog?.sprints ?? [];
+    const active = sprints.filter((s) => s.start <= today! && today! <= s.end);
+    assert.deepEqual(active.map((s) => s.id), [sprints[sprints.length - 1].id]);
+    const last = git(dir, 'log', '-1', '--format=%aI').slice(0, 10);
+    assert.ok(last <= today!, `last commit ${last} is not after ${today}`);
+  });
+
+  it('CLI: fails at once with the folder named when DIR cannot be created (a virtual file system)', function () {
+    if (!fs.existsSync('/proc/self')) this.skip();
+    // A child process with a time limit: Node's recursive mkdir never returns under /proc, which would hang mocha itself.
+    const cli = path.resolve(__dirname, '../../src/cli/bin.ts');
+    const started = Date.now();
+    let status = 0;
+    let stderr = '';
+    try {
+      execFileSync(process.execPath, ['--import', 'tsx', cli, 'demo', '/proc/sprintlog-demo/x', '--today', TODAY], { encoding: 'utf8', timeout: 15_000, stdio: 'pipe' });
+    } catch (e) {
+      const err = e as { status: number | null; stderr: string; signal?: string };
+      assert.equal(err.signal ?? null, null, 'the demo did not stop by itself');
+      status = err.status ?? -1;
+      stderr = err.stderr;
+    }
+    assert.equal(status, 1);
+    assert.match(stderr, /cannot create the folder \/proc\/sprintlog-demo/);
+    assert.doesNotMatch(stderr, /\n\s+at /, 'no stack trace');
+    assert.ok(Date.now() - started < 10_000);
+  });
+
   it('refuses a folder that is not empty, and bad --seed / --today', async () => {
     const dir = path.join(tmp, 'full');
     fs.mkdirSync(dir);
     fs.writeFileSync(path.join(dir, 'notes.txt'), 'mine');
-    assert.throws(() => generateDemo(dir), /not empty/);
+    assert.throws(() => generateDemo(dir, { today: TODAY }), /not empty/);
     const io = capture();
     assert.equal(await main(['demo', dir], io), 1);
     assert.match(io.errText, /not empty/);

@@ -2,7 +2,7 @@
 // six sprints of git history) into a new folder and show its active sprint.
 
 import * as path from 'node:path';
-import { checkToday, DEFAULT_SEED, DEFAULT_TODAY, type DemoResult, generateDemo } from '../../core/demo';
+import { checkToday, DEFAULT_SEED, type DemoResult, demoToday, generateDemo } from '../../core/demo';
 import { effectiveState, type Workspace } from '../../core/model';
 import { loadWorkspace } from '../../core/parse/workspace';
 import { type Command, type CommandContext, stringFlag, UsageError } from '../command';
@@ -41,7 +41,7 @@ function summary(r: DemoResult, ws: Workspace): string {
 
 async function run(ctx: CommandContext): Promise<number> {
   const seed = parseSeed(stringFlag(ctx, 'seed'));
-  const today = stringFlag(ctx, 'today') ?? DEFAULT_TODAY;
+  const today = stringFlag(ctx, 'today') ?? demoToday(Date.now());
   try {
     checkToday(today);
   } catch (e) {
@@ -63,12 +63,12 @@ export const demoCommand: Command = {
     'backlog/archive/*.yaml and a little code, with a day-by-day history by five authors:',
     'planning, feature branches merged with --no-ff, re-estimates, blockers, reopened items,',
     'scope added mid-sprint, carry-over, reviews and retros.',
-    `Six two-week sprints; the last one is active on --today (default ${DEFAULT_TODAY}), the others closed.`,
+    'Six two-week sprints; the last one is active on --today (default: the current day in Europe/Berlin), the others closed.',
     'The same seed and --today always give the same files and the same commit hashes.',
   ].join('\n'),
   flags: [
     { name: 'seed', type: 'string', arg: 'N', help: `Seed of the story's random choices (default ${DEFAULT_SEED}).` },
-    { name: 'today', type: 'string', arg: 'YYYY-MM-DD', help: `Day on which the last sprint is active; the history ends that morning (default ${DEFAULT_TODAY}).` },
+    { name: 'today', type: 'string', arg: 'YYYY-MM-DD', help: 'Day on which the last sprint is active; the history ends that morning (default: today in Europe/Berlin).' },
   ],
   positionals: { min: 1, max: 1 },
   run,

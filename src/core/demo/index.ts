@@ -1,27 +1,32 @@
 // `sprintlog demo`: a deterministic git repository of the PAY payments team,
 // six sprints of history, for the README, screenshots and tests.
 //
-// Timeline (default --today 2026-11-26, a Thursday): sprints S7..S12, two
-// weeks each, Monday to Friday; S12 (2026-11-16..2026-11-27) is active on
-// --today, S7..S11 are closed. The history starts the Thursday before S7
+// Timeline (e.g. --today 2026-11-26, a Thursday; the CLI's default is the
+// current day in Berlin): sprints S7..S12, two weeks each, Monday to Friday;
+// S12 (then 2026-11-16..2026-11-27) is active on --today, S7..S11 are closed. The history starts the Thursday before S7
 // and ends on the morning of --today. Same seed and --today → same files
 // and the same commit hashes.
 
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { addDays, dayNumber } from './calendar';
+import { dayOf } from '../time';
+import { addDays, dayNumber, DEMO_TIMEZONE } from './calendar';
 import { archiveOld, carryOver, closeRetroActions, plan, refine, retro, review, setUp, startSprintLog } from './ceremonies';
 import { writeRepository } from './git';
 import { Story } from './story';
 import { addIncident, addRisky, block, pickUps, progress, reestimate, reopen, reviews, unblock } from './work';
 
 export const DEFAULT_SEED = 42;
-export const DEFAULT_TODAY = '2026-11-26';
+
+/** The demo's default day: the day it is now in the team's zone, so the demo opened today shows an active sprint. */
+export function demoToday(nowMs: number): string {
+  return dayOf(nowMs, DEMO_TIMEZONE);
+}
 
 export interface DemoOptions {
   seed?: number;
-  /** `YYYY-MM-DD`: the last sprint is active on this day. */
-  today?: string;
+  /** `YYYY-MM-DD`: the last sprint is active on this day (the history ends that morning). */
+  today: string;
 }
 
 export interface DemoResult {
@@ -121,10 +126,51 @@ export function checkToday(today: string): void {
   dayNumber(today); // throws for 2026-02-30
 }
 
+const REASONS: Record<string, string> = {
+  EACCES: 'permission denied',
+  EPERM: 'not permitted',
+  EROFS: 'read-only file system',
+  ENOENT: 'the file system does not allow it',
+  ENOTDIR: 'a part of the path is a file',
+  ENOSPC: 'no space left',
+};
+
+function why(e: unknown): string {
+  const code = (e as NodeJS.ErrnoException).code ?? '';
+  return REASONS[code] ? `${REASONS[code]}, ${code}` : code || String(e);
+}
+
+/**
+ * `mkdir -p`, one level at a time. Node's recursive mkdirSync never returns on
+ * some virtual file systems (under /proc it spins at full CPU), and a level that
+ * cannot be made should be named. Returns the outermost folder it created.
+ */
+function makeFolder(abs: string): string | undefined {
+  const missing: string[] = [];
+  for (let p = abs; !fs.existsSync(p); p = path.dirname(p)) {
+    missing.unshift(p);
+    if (path.dirname(p) === p) break;
+  }
+  for (const dir of missing) {
+    try {
+      fs.mkdirSync(dir);
+    } catch (e) {
+      if (missing[0] !== dir) fs.rmSync(missing[0], { recursive: true, force: true });
+      throw new Error(`cannot create the folder ${dir} (${why(e)}). Give a new or empty folder in a place you can write to.`, { cause: e });
+    }
+  }
+  try {
+    fs.accessSync(abs, fs.constants.W_OK);
+  } catch (e) {
+    throw new Error(`cannot write to the folder ${abs} (${why(e)}). Give a new or empty folder in a place you can write to.`, { cause: e });
+  }
+  return missing[0];
+}
+
 /** Create the demo repository in `dir`, which must not exist or be an empty folder. */
-export function generateDemo(dir: string, opts: DemoOptions = {}): DemoResult {
+export function generateDemo(dir: string, opts: DemoOptions): DemoResult {
   const seed = opts.seed ?? DEFAULT_SEED;
-  const today = opts.today ?? DEFAULT_TODAY;
+  const today = opts.today;
   if (!Number.isInteger(seed) || seed < 0 || seed > 0xffffffff) throw new Error(`the seed must be an integer from 0 to 4294967295, got ${seed}.`);
   checkToday(today);
   const abs = path.resolve(dir);
@@ -132,19 +178,20 @@ export function generateDemo(dir: string, opts: DemoOptions = {}): DemoResult {
     if (!fs.statSync(abs).isDirectory()) throw new Error(`${abs} exists and is not a folder. Give a new or empty folder.`);
     if (fs.readdirSync(abs).length > 0) throw new Error(`${abs} is not empty. The demo only writes into a new or empty folder; remove it or choose another.`);
   }
-  const st = tellStory(seed, today);
-  const existed = fs.existsSync(abs);
-  fs.mkdirSync(abs, { recursive: true });
-  const commits = st.rec.commits;
+  // The folder first: a place that cannot be written fails at once, before the story is told.
+  const created = makeFolder(abs);
   let head: string;
+  let st: Story;
   try {
-    head = writeRepository(abs, commits, st.rec.mergedBranches());
+    st = tellStory(seed, today);
+    head = writeRepository(abs, st.rec.commits, st.rec.mergedBranches());
   } catch (e) {
     // Leave nothing half-written behind: the folder was empty (or absent) before.
-    if (existed) for (const name of fs.readdirSync(abs)) fs.rmSync(path.join(abs, name), { recursive: true, force: true });
-    else fs.rmSync(abs, { recursive: true, force: true });
+    if (created === undefined) for (const name of fs.readdirSync(abs)) fs.rmSync(path.join(abs, name), { recursive: true, force: true });
+    else fs.rmSync(created, { recursive: true, force: true });
     throw e;
   }
+  const commits = st.rec.commits;
   return {
     dir: abs,
     head,

@@ -49,10 +49,11 @@ export class Workbench {
     return this.run.workspace;
   }
 
-  static async open(): Promise<Workbench> {
+  /** `prepare` writes the workspace folder instead of the fixture (it gets an absolute path that does not exist yet). */
+  static async open({ prepare = (dir: string) => void prepareWorkspace(dir) } = {}): Promise<Workbench> {
     assertExtensionBuilt(EXTENSION_PATH);
     const run = createRunDir('e2e');
-    prepareWorkspace(run.workspace);
+    prepare(run.workspace);
     const server = await startCodeServer(run);
     try {
       const browser = await launchBrowser(run);

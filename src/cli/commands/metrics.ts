@@ -10,6 +10,7 @@ import { endOfDay, isDay, isValidTimeZone, parseInstant } from '../../core/time'
 import { type Command, type CommandContext, REPO_FLAG, stringFlag, UsageError } from '../command';
 import { repoRoot } from '../repo';
 import { formatSummary } from '../../core/metrics/summary';
+import { printable, printableLines } from '../../core/printable';
 
 /** Author time (ms) of the commit `ref` names; undefined when `root` is no git repository or has no commit. */
 function refTime(root: string, ref: string): Promise<{ ok: true; time: number } | { ok: false; reason: 'no-repo' | 'bad-ref'; message: string }> {
@@ -81,7 +82,7 @@ async function run(ctx: CommandContext): Promise<number> {
   const past = head.ok && asOf < head.time;
   const useWorkTree = ref === 'HEAD' && !past;
   const history = await readHistory(root, { ref, asOf, includeWorkingTree: useWorkTree, backlogPath: DEFAULT_BACKLOG_PATH });
-  for (const w of history.warnings) ctx.io.err(`sprintlog metrics: warning: ${w}\n`);
+  for (const w of history.warnings) ctx.io.err(`sprintlog metrics: warning: ${printable(w)}\n`);
 
   let files: { backlogs: SourceFile[]; sprints?: SourceFile } = disk;
   if (!useWorkTree) {
@@ -89,7 +90,7 @@ async function run(ctx: CommandContext): Promise<number> {
     files = commit === undefined ? { backlogs: [] } : await readFilesAt(root, commit, DEFAULT_BACKLOG_PATH);
   }
   const workspace = buildWorkspace(root, files.backlogs, files.sprints);
-  for (const p of workspace.parseProblems) ctx.io.err(`${p.file}:${p.line}:${p.column}: ${p.severity}: ${p.message}\n`);
+  for (const p of workspace.parseProblems) ctx.io.err(`${printable(p.file)}:${p.line}:${p.column}: ${p.severity}: ${printable(p.message)}\n`);
   let report: MetricsReport = computeMetrics({ workspace, history, asOf, ref });
 
   const sprintId = stringFlag(ctx, 'sprint');
@@ -101,7 +102,7 @@ async function run(ctx: CommandContext): Promise<number> {
     }
     report = { ...report, sprints: [sprint] };
   }
-  ctx.io.out(ctx.flags.json === true ? JSON.stringify(report, null, 2) + '\n' : formatSummary(report, sprintId));
+  ctx.io.out(ctx.flags.json === true ? JSON.stringify(report, null, 2) + '\n' : printableLines(formatSummary(report, sprintId)));
   return 0;
 }
 

@@ -7,6 +7,7 @@ import { EditError, type EditOp, planEdits } from '../../core/edit';
 import { writePlan } from '../../core/edit/write';
 import type { Workspace } from '../../core/model';
 import { loadWorkspace } from '../../core/parse/workspace';
+import { printable } from '../../core/printable';
 import { type Command, type CommandContext, REPO_FLAG, UsageError } from '../command';
 import { repoRoot } from '../repo';
 
@@ -87,7 +88,7 @@ async function run(ctx: CommandContext): Promise<number> {
     return value === undefined ? { kind: 'remove', id, field } : { kind: 'set', id, field, value };
   }));
   const what = assignments.map((a) => (a.value === undefined ? `-${a.field}` : a.field)).join(', ');
-  ctx.io.out(files.length > 0 ? `${id}: ${what} (${files.join(', ')})\n` : `${id}: unchanged\n`);
+  ctx.io.out(printable(files.length > 0 ? `${id}: ${what} (${files.join(', ')})` : `${id}: unchanged`) + '\n');
   return 0;
 }
 

@@ -27,8 +27,11 @@ function refTime(root: string, ref: string): Promise<{ ok: true; time: number } 
 /** The default "now": SPRINTLOG_NOW (ISO date-time, for reproducible runs) or the clock. */
 function now(ctx: CommandContext): number {
   const env = ctx.io.env.SPRINTLOG_NOW;
-  const t = env ? parseInstant(env) : undefined;
-  return t ?? Date.now();
+  if (env === undefined || env === '') return Date.now();
+  const t = parseInstant(env);
+  // A wrong value must not silently mean "the clock": the figures would differ from what was asked for.
+  if (t === undefined) throw new UsageError(`SPRINTLOG_NOW='${printable(env)}' is not an ISO 8601 date-time with offset (e.g. 2026-11-20T18:00:00+01:00); unset it to use the clock.`);
+  return t;
 }
 
 function parseAsOf(text: string, tz: string): number {

@@ -73,7 +73,8 @@ async function run(ctx: CommandContext): Promise<number> {
   if (!FORMATS.includes(format)) throw new UsageError(`unknown --format '${format}': use text, json or github.`);
   const root = repoRoot(ctx);
   const ws = loadWorkspace(root);
-  if (!isFile(path.join(root, ws.backlogPath))) {
+  // A backlog file that exists but cannot be read (not UTF-8, a FIFO, unreadable) is reported as its problem, below.
+  if (!ws.parseProblems.some((p) => p.file === ws.backlogPath) && !isFile(path.join(root, ws.backlogPath))) {
     throw new Error(`no backlog file: ${ws.backlogPath} does not exist in ${root}. Run inside the repository that holds it, pass --repo DIR, or create it with \`version: 1\` and an \`items:\` list.`);
   }
   const problems = validateWorkspace(ws);

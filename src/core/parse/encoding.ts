@@ -19,7 +19,8 @@ export function decodeSource(buf: Buffer, file: string): Decoded {
     };
   }
   const text = buf.toString('utf8');
-  if (isUtf8(buf)) return { text };
+  // NUL bytes that are not UTF-16: binary content, which the YAML reader reports at the first NUL.
+  if (isUtf8(buf) || buf.includes(0)) return { text };
   const bad = firstInvalidUtf8(buf);
   const before = buf.toString('utf8', 0, bad);
   const nl = before.lastIndexOf('\n');

@@ -33,8 +33,16 @@ export function tooDeep(text: string, base = 0): number | undefined {
   for (let i = text.indexOf('['); i !== -1; i = text.indexOf('[', i + 1)) flow++;
   for (let i = text.indexOf('{'); i !== -1; i = text.indexOf('{', i + 1)) flow++;
   const room = MAX_DEPTH - base - flow - 1;
-  if (room > 0 && !new RegExp(`^[ ?:-]{${room}}`, 'm').test(text)) return undefined;
+  if (room > 0 && !leadingRun(room).test(text)) return undefined;
   return scanDepth(text, base);
+}
+
+const runs = new Map<number, RegExp>();
+/** A line starting with `n` characters of indentation and indicators (cached: one per chunk otherwise). */
+function leadingRun(n: number): RegExp {
+  let re = runs.get(n);
+  if (!re) runs.set(n, (re = new RegExp(`^[ ?:-]{${n}}`, 'm')));
+  return re;
 }
 
 /** The precise(-enough) scan: block levels by an indentation stack, flow levels by brackets outside quotes and comments. */

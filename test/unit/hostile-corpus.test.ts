@@ -248,6 +248,21 @@ describe('hostile input through the bundled CLI: a located message, never a cras
     assert.deepEqual([own?.id, own?.title, own?.state], ['A-1', 'own', 'done']);
   });
 
+  it('metrics reads merge keys from git history as the parser reads the file (150 items of S1, none broken)', () => {
+    const dir = copyCase('merge-keys', 'merge-history');
+    const git = (...args: string[]) => execFileSync('git', ['-c', 'user.email=t@example.invalid', '-c', 'user.name=T', ...args], {
+      cwd: dir, env: { PATH: process.env.PATH ?? '', GIT_AUTHOR_DATE: '2026-11-01T10:00:00Z', GIT_COMMITTER_DATE: '2026-11-01T10:00:00Z', GIT_CONFIG_NOSYSTEM: '1', HOME: dir },
+    });
+    git('init', '-q');
+    git('add', '.');
+    git('commit', '-q', '-m', 'backlog');
+    const r = run(['metrics', '--json'], dir, { SPRINTLOG_NOW: '2026-11-05T12:00:00Z', HOME: dir });
+    sane(r, 'metrics');
+    assert.equal(r.code, 0, r.err);
+    const report = JSON.parse(r.out) as { sprints: { id: string; committedItems: number | null }[] };
+    assert.deepEqual(report.sprints.map((s) => [s.id, s.committedItems]), [['S1', 150]]);
+  });
+
   it('metrics: text output escapes control characters, --json keeps the data as is', () => {
     const dir = copyCase('control-chars', 'metrics-control');
     const env = { SPRINTLOG_NOW: '2026-11-05T12:00:00Z' };

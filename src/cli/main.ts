@@ -3,6 +3,7 @@
 import { parseArgs } from 'node:util';
 import { type CliIO, type Command, UsageError } from './command';
 import { COMMANDS } from './commands';
+import { printable, printableLines } from '../core/printable';
 
 const VERSION = '0.1.0';
 
@@ -18,7 +19,7 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
   }
   const command = COMMANDS.find((c) => c.name === name);
   if (!command) {
-    io.err(`sprintlog: unknown command '${name}'.${suggest(name)} Run 'sprintlog --help' for the list.\n`);
+    io.err(`sprintlog: unknown command '${printable(name)}'.${suggest(name)} Run 'sprintlog --help' for the list.\n`);
     return 2;
   }
   try {
@@ -40,12 +41,17 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
     return await command.run({ positionals, flags: values as Record<string, string | boolean | string[] | undefined>, io });
   } catch (e) {
     if (e instanceof UsageError || isParseArgsError(e)) {
-      io.err(`sprintlog ${command.name}: ${(e as Error).message}\nUsage: sprintlog ${command.usage}\n`);
+      io.err(`sprintlog ${command.name}: ${printableLines((e as Error).message)}\nUsage: sprintlog ${command.usage}\n`);
       return 2;
     }
-    io.err(`sprintlog ${command.name}: ${(e as Error).message}\n`);
+    io.err(`sprintlog ${command.name}: ${printableLines(errorMessage(e))}\n`);
     return 1;
   }
+}
+
+/** An error's message; a thrown non-Error is shown as text (never a stack trace). */
+function errorMessage(e: unknown): string {
+  return e instanceof Error ? e.message : String(e);
 }
 
 function isParseArgsError(e: unknown): boolean {

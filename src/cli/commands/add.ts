@@ -2,6 +2,7 @@
 // default at the end of the main backlog file; prints its id.
 
 import type { EditOp } from '../../core/edit';
+import { printable } from '../../core/printable';
 import { type Command, type CommandContext, REPO_FLAG, stringFlag, UsageError } from '../command';
 import { applyOps, ASSIGNMENT_HELP, checkAgainstWorkspace, parseAssignment } from './set';
 
@@ -24,7 +25,7 @@ async function run(ctx: CommandContext): Promise<number> {
     if (rank !== undefined && rank > ws.items.length) throw new UsageError(`--rank ${rank + 1} is past the end: there are ${ws.items.length} items (use 1..${ws.items.length + 1}).`);
     return [{ kind: 'add', fields, rank }];
   });
-  ctx.io.out(newIds[0] + '\n');
+  ctx.io.out(printable(newIds[0]) + '\n');
   return 0;
 }
 

@@ -5,6 +5,7 @@ import * as path from 'node:path';
 import { checkToday, DEFAULT_SEED, type DemoResult, demoToday, generateDemo } from '../../core/demo';
 import { effectiveState, type Workspace } from '../../core/model';
 import { loadWorkspace } from '../../core/parse/workspace';
+import { printableLines } from '../../core/printable';
 import { type Command, type CommandContext, stringFlag, UsageError } from '../command';
 
 function parseSeed(text: string | undefined): number {
@@ -50,7 +51,7 @@ async function run(ctx: CommandContext): Promise<number> {
   const dir = path.resolve(ctx.io.cwd, ctx.positionals[0]);
   const result = generateDemo(dir, { seed, today });
   const ws = loadWorkspace(result.dir);
-  ctx.io.out(summary(result, ws) + '\n' + activeSprintTable(ws, result.activeSprint));
+  ctx.io.out(printableLines(summary(result, ws) + '\n' + activeSprintTable(ws, result.activeSprint)));
   return 0;
 }
 

@@ -10,6 +10,7 @@ import { endOfDay, isDay, isValidTimeZone, parseInstant } from '../../core/time'
 import { type Command, type CommandContext, REPO_FLAG, stringFlag, UsageError } from '../command';
 import { repoRoot } from '../repo';
 import { formatSummary } from '../../core/metrics/summary';
+import { printable, printableLines } from '../../core/printable';
 
 /** Author time (ms) of the commit `ref` names; undefined when `root` is no git repository or has no commit. */
 function refTime(root: string, ref: string): Promise<{ ok: true; time: number } | { ok: false; reason: 'no-repo' | 'bad-ref'; message: string }> {
@@ -26,8 +27,11 @@ function refTime(root: string, ref: string): Promise<{ ok: true; time: number } 
 /** The default "now": SPRINTLOG_NOW (ISO date-time, for reproducible runs) or the clock. */
 function now(ctx: CommandContext): number {
   const env = ctx.io.env.SPRINTLOG_NOW;
-  const t = env ? parseInstant(env) : undefined;
-  return t ?? Date.now();
+  if (env === undefined || env === '') return Date.now();
+  const t = parseInstant(env);
+  // A wrong value must not silently mean "the clock": the figures would differ from what was asked for.
+  if (t === undefined) throw new UsageError(`SPRINTLOG_NOW='${printable(env)}' is not an ISO 8601 date-time with offset (e.g. 2026-11-20T18:00:00+01:00); unset it to use the clock.`);
+  return t;
 }
 
 function parseAsOf(text: string, tz: string): number {
@@ -81,7 +85,7 @@ async function run(ctx: CommandContext): Promise<number> {
   const past = head.ok && asOf < head.time;
   const useWorkTree = ref === 'HEAD' && !past;
   const history = await readHistory(root, { ref, asOf, includeWorkingTree: useWorkTree, backlogPath: DEFAULT_BACKLOG_PATH });
-  for (const w of history.warnings) ctx.io.err(`sprintlog metrics: warning: ${w}\n`);
+  for (const w of history.warnings) ctx.io.err(`sprintlog metrics: warning: ${printable(w)}\n`);
 
   let files: { backlogs: SourceFile[]; sprints?: SourceFile } = disk;
   if (!useWorkTree) {
@@ -89,7 +93,7 @@ async function run(ctx: CommandContext): Promise<number> {
     files = commit === undefined ? { backlogs: [] } : await readFilesAt(root, commit, DEFAULT_BACKLOG_PATH);
   }
   const workspace = buildWorkspace(root, files.backlogs, files.sprints);
-  for (const p of workspace.parseProblems) ctx.io.err(`${p.file}:${p.line}:${p.column}: ${p.severity}: ${p.message}\n`);
+  for (const p of workspace.parseProblems) ctx.io.err(`${printable(p.file)}:${p.line}:${p.column}: ${p.severity}: ${printable(p.message)}\n`);
   let report: MetricsReport = computeMetrics({ workspace, history, asOf, ref });
 
   const sprintId = stringFlag(ctx, 'sprint');
@@ -101,7 +105,7 @@ async function run(ctx: CommandContext): Promise<number> {
     }
     report = { ...report, sprints: [sprint] };
   }
-  ctx.io.out(ctx.flags.json === true ? JSON.stringify(report, null, 2) + '\n' : formatSummary(report, sprintId));
+  ctx.io.out(ctx.flags.json === true ? JSON.stringify(report, null, 2) + '\n' : printableLines(formatSummary(report, sprintId)));
   return 0;
 }
 

@@ -2,6 +2,7 @@
 // (plan into a sprint; `--sprint none` = back to the product backlog).
 
 import type { EditOp } from '../../core/edit';
+import { printable } from '../../core/printable';
 import { type Command, type CommandContext, REPO_FLAG, stringFlag, UsageError } from '../command';
 import { rankFlag } from './add';
 import { applyOps, checkAgainstWorkspace } from './set';
@@ -22,7 +23,7 @@ async function run(ctx: CommandContext): Promise<number> {
     return [{ kind: 'sprint', ids, sprint }];
   });
   const where = rank !== undefined ? `rank ${rank + 1}` : sprint === null ? 'product backlog' : `sprint ${sprint}`;
-  ctx.io.out(`${ids.join(', ')}: ${where}${files.length > 0 ? ` (${files.join(', ')})` : ' (unchanged)'}\n`);
+  ctx.io.out(printable(`${ids.join(', ')}: ${where}${files.length > 0 ? ` (${files.join(', ')})` : ' (unchanged)'}`) + '\n');
   return 0;
 }
 

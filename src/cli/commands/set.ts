@@ -7,6 +7,8 @@ import { EditError, type EditOp, planEdits } from '../../core/edit';
 import { writePlan } from '../../core/edit/write';
 import type { Workspace } from '../../core/model';
 import { loadWorkspace } from '../../core/parse/workspace';
+import { tooDeep } from '../../core/parse/yaml-limits';
+import { printable } from '../../core/printable';
 import { type Command, type CommandContext, REPO_FLAG, UsageError } from '../command';
 import { repoRoot } from '../repo';
 
@@ -48,6 +50,8 @@ export function parseAssignment(arg: string): Assignment {
 }
 
 function yamlScalar(text: string): unknown {
+  // A value nested deeper than any file may be is text (and never reaches yaml's recursive parser).
+  if (tooDeep(text) !== undefined) return text;
   try {
     const v: unknown = parseYaml(text);
     const scalar = (x: unknown): boolean => typeof x === 'string' || typeof x === 'boolean' || (typeof x === 'number' && Number.isFinite(x));
@@ -87,7 +91,7 @@ async function run(ctx: CommandContext): Promise<number> {
     return value === undefined ? { kind: 'remove', id, field } : { kind: 'set', id, field, value };
   }));
   const what = assignments.map((a) => (a.value === undefined ? `-${a.field}` : a.field)).join(', ');
-  ctx.io.out(files.length > 0 ? `${id}: ${what} (${files.join(', ')})\n` : `${id}: unchanged\n`);
+  ctx.io.out(printable(files.length > 0 ? `${id}: ${what} (${files.join(', ')})` : `${id}: unchanged`) + '\n');
   return 0;
 }
 

@@ -5,6 +5,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Problem, Workspace } from '../../core/model';
 import { loadWorkspace } from '../../core/parse/workspace';
+import { printable } from '../../core/printable';
 import { validateWorkspace } from '../../core/validate';
 import { type Command, type CommandContext, REPO_FLAG, stringFlag, UsageError } from '../command';
 import { repoRoot } from '../repo';
@@ -12,9 +13,12 @@ import { repoRoot } from '../repo';
 const FORMATS = ['text', 'json', 'github'] as const;
 type Format = (typeof FORMATS)[number];
 
-/** `file:line:col: severity code: message`, the shape VS Code's and most CI problem matchers expect; the hint goes on an indented line. */
+/**
+ * `file:line:col: severity code: message`, the shape VS Code's and most CI problem matchers expect; the hint goes on an indented line.
+ * File names, messages and hints are made printable: they quote text from the files, which must not reach a terminal raw.
+ */
 export function formatText(problems: Problem[]): string {
-  return problems.map((p) => `${p.file}:${p.line}:${p.column}: ${p.severity} ${p.code}: ${p.message}\n${p.hint ? `    hint: ${p.hint}\n` : ''}`).join('');
+  return problems.map((p) => `${printable(p.file)}:${p.line}:${p.column}: ${p.severity} ${p.code}: ${printable(p.message)}\n${p.hint ? `    hint: ${printable(p.hint)}\n` : ''}`).join('');
 }
 
 export function formatJson(problems: Problem[]): string {
@@ -35,8 +39,9 @@ export function escapeProperty(s: string): string {
 
 export function formatGithub(problems: Problem[]): string {
   return problems.map((p) => {
-    const props = `file=${escapeProperty(p.file)},line=${p.line},col=${p.column},title=${escapeProperty(p.code)}`;
-    const text = p.hint ? `${p.message}\n${p.hint}` : p.message;
+    // The runner's log is a terminal too (it renders ANSI colours): printable first, then GitHub's own escapes.
+    const props = `file=${escapeProperty(printable(p.file))},line=${p.line},col=${p.column},title=${escapeProperty(p.code)}`;
+    const text = p.hint ? `${printable(p.message)}\n${printable(p.hint)}` : printable(p.message);
     return `::${p.severity} ${props}::${escapeData(text)}\n`;
   }).join('');
 }
@@ -51,7 +56,7 @@ function summary(problems: Problem[], ws: Workspace): string {
   if (problems.length === 0) {
     return `sprintlog validate: no problems (${plural(ws.items.length, 'item')}, ${plural(ws.sprintLog?.sprints.length ?? 0, 'sprint')}).\n`;
   }
-  const files = [...new Set(problems.map((p) => p.file))].sort();
+  const files = [...new Set(problems.map((p) => printable(p.file)))].sort();
   return `sprintlog validate: ${plural(errors, 'error')}, ${plural(warnings, 'warning')} in ${files.join(', ')}.\n`;
 }
 
@@ -68,7 +73,8 @@ async function run(ctx: CommandContext): Promise<number> {
   if (!FORMATS.includes(format)) throw new UsageError(`unknown --format '${format}': use text, json or github.`);
   const root = repoRoot(ctx);
   const ws = loadWorkspace(root);
-  if (!isFile(path.join(root, ws.backlogPath))) {
+  // A backlog file that exists but cannot be read (not UTF-8, a FIFO, unreadable) is reported as its problem, below.
+  if (!ws.parseProblems.some((p) => p.file === ws.backlogPath) && !isFile(path.join(root, ws.backlogPath))) {
     throw new Error(`no backlog file: ${ws.backlogPath} does not exist in ${root}. Run inside the repository that holds it, pass --repo DIR, or create it with \`version: 1\` and an \`items:\` list.`);
   }
   const problems = validateWorkspace(ws);

@@ -72,7 +72,11 @@ export function readEntry(text: string, start: number, end: number): EntryInfo |
     const valueStart = value?.range ? at(value.range[0]) : undefined;
     const colonEnd = colon !== -1 && colon < (valueStart ?? end) ? colon + 1 : keyEnd;
     pairs.push({ key: name, keyStart, colonEnd, value: valueInfo(text, value, at, colonEnd) });
-    raw[name] = value === null ? null : isScalar(value) ? value.value : value.toJS(doc as Document.Parsed);
+    try {
+      raw[name] = value === null ? null : isScalar(value) ? value.value : value.toJS(doc as Document.Parsed);
+    } catch {
+      return undefined; // an alias to an anchor outside the item (`<<: *defaults`): not editable alone
+    }
   }
   let hasAnchor = false;
   visit(doc, (_key, node) => {

@@ -4,7 +4,8 @@
 // from a full parse with the same reading rules as src/core/parse.
 
 import { isMap, isScalar, isSeq, parseDocument, type Document, type ParsedNode, type YAMLMap } from 'yaml';
-import { parseYamlText } from '../parse/yaml-node';
+import { CHECKED_TO_JS, isMergeKey, mergedValues, PARSE_OPTIONS, parseYamlText } from '../parse/yaml-node';
+import { checkAliases, tooDeep } from '../parse/yaml-limits';
 import { chunkRange, scanFull, type Layout } from './chunks';
 import { rescan, type Rescan } from './rescan';
 import { setOwn } from './values';
@@ -136,12 +137,19 @@ function idText(v: unknown): string | undefined {
 function entryOf(doc: Document.Parsed, node: unknown): Entry {
   const fields: Record<string, unknown> = {};
   if (!isMap(node)) return { id: undefined, fields };
+  let merges = false;
   for (const pair of (node as YAMLMap).items) {
     const key = pair.key as ParsedNode | null;
+    if (isMergeKey(key)) {
+      merges = true;
+      continue;
+    }
     const name = isScalar(key) ? String(key.value) : String(key);
     const value = pair.value as ParsedNode | null;
-    setOwn(fields, name, value === null ? null : isScalar(value) ? value.value : value.toJS(doc));
+    setOwn(fields, name, value === null ? null : isScalar(value) ? value.value : value.toJS(doc, CHECKED_TO_JS));
   }
+  // `<<: *defaults`: the merged keys the item does not set itself, as the parser reads them.
+  if (merges) for (const [name, value] of Object.entries(mergedValues(doc, node as YAMLMap))) if (!Object.prototype.hasOwnProperty.call(fields, name)) setOwn(fields, name, value);
   return { id: idText(fields.id), fields };
 }
 
@@ -173,8 +181,10 @@ export class ChunkCache {
 
 function parseChunk(text: string): Entry | null {
   try {
-    const doc = parseDocument(text, { prettyErrors: false });
-    if (doc.errors.length > 0 || !isSeq(doc.contents) || doc.contents.items.length !== 1) return null;
+    // Read as the parser reads a file (merge keys, the same limits): a chunk outside them is parsed whole, where they are reported.
+    if (tooDeep(text, 1) !== undefined) return null;
+    const doc = parseDocument(text, PARSE_OPTIONS);
+    if (doc.errors.length > 0 || !isSeq(doc.contents) || doc.contents.items.length !== 1 || checkAliases(doc, text)) return null;
     return entryOf(doc, doc.contents.items[0]);
   } catch {
     return null; // unresolved alias and the like

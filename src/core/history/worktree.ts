@@ -5,6 +5,7 @@
 
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { readRegularFile } from '../parse/regular-file';
 import { archiveDir } from '../parse/workspace';
 import { blobId } from './blob-id';
 import { snapshotOf } from './replay';
@@ -20,12 +21,10 @@ export interface DiskFile {
 /** The backlog files on disk under `root` (missing ones are absent). */
 export function readDiskFiles(root: string, backlogPath: string): DiskFile[] {
   const out: DiskFile[] = [];
+  // Not a regular file (a FIFO would block) or unreadable: absent here; the workspace reports why.
   const read = (rel: string): Buffer | undefined => {
-    try {
-      return fs.readFileSync(path.join(root, rel));
-    } catch {
-      return undefined;
-    }
+    const r = readRegularFile(path.join(root, rel));
+    return r.kind === 'ok' ? r.data : undefined;
   };
   const main = read(backlogPath);
   if (main) out.push({ role: 'main', path: backlogPath, data: main });

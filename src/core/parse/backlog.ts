@@ -76,7 +76,8 @@ const chunkCache = new Map<string, ChunkItem | 'error'>();
 function parseChunk(chunk: string, file: string): ChunkItem | 'error' {
   let hit = chunkCache.get(chunk);
   if (hit !== undefined) return hit;
-  const { doc, lines } = parseYamlText(chunk, file);
+  // The chunk is inside the top mapping: one level of nesting around it, as in the whole document.
+  const { doc, lines } = parseYamlText(chunk, file, { depth: 1 });
   const seq = doc?.contents;
   if (!doc || !isSeq(seq) || seq.items.length !== 1) hit = 'error';
   else {

@@ -4,6 +4,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { DEFAULT_STATES, type BacklogFile, type Item, type Problem, type Workspace } from '../model';
 import { parseBacklog } from './backlog';
+import { decodeSource } from './encoding';
+import { readRegularFile } from './regular-file';
 import { parseSprints } from './sprints';
 
 export const DEFAULT_BACKLOG_PATH = 'backlog/backlog.yaml';
@@ -19,6 +21,8 @@ export interface WorkspacePaths {
 export interface SourceFile {
   file: string;
   text: string;
+  /** Why the file could not be read as text (not UTF-8, not a regular file, unreadable): it is then not parsed. */
+  problem?: Problem;
 }
 
 /** The archive folder sits next to the main backlog file: `backlog/archive/*.yaml`. */
@@ -41,12 +45,17 @@ export function buildWorkspace(root: string, backlogs: SourceFile[], sprints: So
   const parseProblems: Problem[] = [];
   const files: BacklogFile[] = [];
   for (const src of ordered) {
+    if (src.problem) {
+      parseProblems.push(src.problem);
+      continue;
+    }
     const { backlog, problems } = parseBacklog(src.text, src.file);
     parseProblems.push(...problems);
     if (backlog) files.push(backlog);
   }
   let sprintLog;
-  if (sprints) {
+  if (sprints?.problem) parseProblems.push(sprints.problem);
+  else if (sprints) {
     const parsed = parseSprints(sprints.text, sprints.file);
     parseProblems.push(...parsed.problems);
     sprintLog = parsed.sprintLog;
@@ -72,13 +81,7 @@ export function buildWorkspace(root: string, backlogs: SourceFile[], sprints: So
 export function readSourceFiles(root: string, paths: WorkspacePaths = {}): { backlogs: SourceFile[]; sprints?: SourceFile } {
   const backlogPath = paths.backlogPath ?? DEFAULT_BACKLOG_PATH;
   const sprintsPath = paths.sprintsPath ?? DEFAULT_SPRINTS_PATH;
-  const read = (file: string): SourceFile | undefined => {
-    try {
-      return { file, text: fs.readFileSync(path.join(root, file), 'utf8') };
-    } catch {
-      return undefined;
-    }
-  };
+  const read = (file: string): SourceFile | undefined => readSourceFile(root, file);
   const backlogs: SourceFile[] = [];
   const main = read(backlogPath);
   if (main) backlogs.push(main);
@@ -94,6 +97,27 @@ export function readSourceFiles(root: string, paths: WorkspacePaths = {}): { bac
     if (f) backlogs.push(f);
   }
   return { backlogs, sprints: read(sprintsPath) };
+}
+
+/**
+ * One file from disk: undefined when it does not exist; otherwise its text, or
+ * the problem of why it cannot be read as text (never blocks on a FIFO).
+ */
+export function readSourceFile(root: string, file: string): SourceFile | undefined {
+  const problem = (message: string, hint: string): SourceFile => ({ file, text: '', problem: { file, line: 1, column: 1, offset: 0, end: 0, severity: 'error', code: 'yaml-syntax', message, hint } });
+  const r = readRegularFile(path.join(root, file));
+  switch (r.kind) {
+    case 'missing':
+      return undefined;
+    case 'special':
+      return problem(`${file} is ${r.what}, not a regular file: Sprintlog does not read it.`, `Replace ${file} with the YAML file itself (\`git checkout -- ${file}\` restores the committed one).`);
+    case 'error':
+      return problem(`${file} cannot be read: ${r.error.message}.`, 'Check the file\'s permissions; nothing is written while it cannot be read.');
+    case 'ok': {
+      const { text, problem: undecodable } = decodeSource(r.data, file);
+      return undecodable ? { file, text, problem: undecodable } : { file, text };
+    }
+  }
 }
 
 export function loadWorkspace(root: string, paths: WorkspacePaths = {}): Workspace {

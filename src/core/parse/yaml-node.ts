@@ -1,8 +1,10 @@
 // Reading `yaml` Document nodes into plain values plus source ranges.
 
-import { type Document, isMap, isScalar, isSeq, type Node, parseDocument as parseYaml, type ParsedNode, type YAMLMap } from 'yaml';
+import { type Document, isMap, isScalar, isSeq, type Node, type Pair, parseDocument as parseYaml, type ParsedNode, type YAMLMap } from 'yaml';
 import type { FieldSource, Problem } from '../model';
 import { findConflictMarkers, LineIndex } from './source';
+import { explainYamlError } from './yaml-hints';
+import { checkAliases, MAX_DEPTH, tooDeep } from './yaml-limits';
 
 export interface ParsedYaml {
   doc?: Document.Parsed;
@@ -10,8 +12,11 @@ export interface ParsedYaml {
   problems: Problem[];
 }
 
-/** Parse one file's text, reporting binary content, conflict markers and YAML errors at their line. */
-export function parseYamlText(text: string, file: string): ParsedYaml {
+/**
+ * Parse one file's text, reporting binary content, conflict markers, YAML errors, too deep nesting and
+ * alias bombs at their line. `depth`: nesting levels around the text (an item chunk is inside the top mapping).
+ */
+export function parseYamlText(text: string, file: string, opts: { depth?: number } = {}): ParsedYaml {
   const lines = new LineIndex(text);
   const problem = (offset: number, message: string, hint?: string, code: Problem['code'] = 'yaml-syntax'): Problem => ({
     ...lines.position(offset),
@@ -36,24 +41,50 @@ export function parseYamlText(text: string, file: string): ParsedYaml {
       ),
     };
   }
+  const deep = tooDeep(text, opts.depth);
+  if (deep !== undefined) {
+    return {
+      lines,
+      problems: [problem(deep, `The YAML here is nested more than ${MAX_DEPTH} levels deep; Sprintlog does not read files nested that deeply.`, 'Flatten this value: a backlog file needs only a few levels of nesting.')],
+    };
+  }
   const doc = parseDocument(text);
-  const problems = doc.errors.map((e) => {
-    const at = Math.min(e.pos[0], text.length);
-    const tab = /tab/i.test(e.message) || text.slice(lines.lineStart(lines.position(at).line), at + 1).includes('\t');
-    const hint = tab ? 'YAML does not allow tabs for indentation: indent with spaces.' : 'Fix the YAML syntax at this position; nothing is written while the file does not parse.';
-    return problem(at, firstLine(e.message), hint);
-  });
-  return problems.length > 0 ? { lines, problems } : { doc, lines, problems };
+  const problems: Problem[] = [];
+  const seen = new Set<string>();
+  for (const e of doc.errors) {
+    const x = explainYamlError(e, text, lines, doc);
+    const key = `${lines.position(x.offset).line}:${x.message}`;
+    if (!seen.has(key)) problems.push(problem(x.offset, x.message, x.hint));
+    seen.add(key);
+  }
+  if (problems.length > 0) return { lines, problems };
+  const alias = checkAliases(doc, text);
+  if (alias && 'name' in alias) {
+    return { lines, problems: [problem(alias.offset, `The alias \`*${alias.name}\` refers to no anchor \`&${alias.name}\` before it.`, `Define \`&${alias.name}\` on a value above this line, or write the value out here.`)] };
+  }
+  if (alias) {
+    return {
+      lines,
+      problems: [problem(alias.offset,
+        `The aliases of this file expand it to ${alias.expanded === Infinity ? 'an astronomical number of' : Math.round(alias.expanded).toLocaleString('en-US')} values from ${alias.written.toLocaleString('en-US')} written; Sprintlog reads at most ${alias.limit.toLocaleString('en-US')} (a "billion laughs" file?).`,
+        'Use fewer aliases (`*name`) of anchors that themselves contain aliases, or write the values out; sharing defaults with `<<: *name` is fine.')],
+    };
+  }
+  return { doc, lines, problems };
 }
+
+/**
+ * `yaml` options of every parse whose document is then read as data.
+ * `merge`: `<<: *defaults` merge keys (YAML 1.1, read so by most YAML tools) merge into the map.
+ * `yaml`'s default 1.2 core schema keeps dates as strings, so `2026-10-01` stays text.
+ */
+export const PARSE_OPTIONS = { prettyErrors: false, merge: true } as const;
+
+/** toJS of a document that passed checkAliases, whose expansion is bounded already (yaml's own guard counts merge keys as an attack). */
+export const CHECKED_TO_JS = { maxAliasCount: -1 } as const;
 
 function parseDocument(text: string): Document.Parsed {
-  // `yaml`'s default 1.2 core schema keeps dates as strings, so `2026-10-01` stays text.
-  return parseYaml(text, { prettyErrors: false });
-}
-
-function firstLine(message: string): string {
-  const line = message.split('\n')[0].trim();
-  return line.endsWith('.') ? line : line + '.';
+  return parseYaml(text, PARSE_OPTIONS);
 }
 
 export interface MapEntries {
@@ -67,8 +98,13 @@ export function readMap(doc: Document.Parsed, node: YAMLMap, lines: LineIndex, f
   const raw: Record<string, unknown> = {};
   const nodes: Record<string, Node | null> = {};
   const fields: Record<string, FieldSource> = {};
+  let merges: Pair[] | undefined;
   for (const pair of node.items) {
     const key = pair.key as ParsedNode | null;
+    if (isMergeKey(key)) {
+      (merges ??= []).push(pair);
+      continue;
+    }
     const name = isScalar(key) ? String(key.value) : String(key);
     const value = pair.value as ParsedNode | null;
     const keyRange = key?.range ?? [0, 0, 0];
@@ -78,9 +114,32 @@ export function readMap(doc: Document.Parsed, node: YAMLMap, lines: LineIndex, f
     else vStart = vEnd = keyRange[1] + 1;
     fields[name] = { key: lines.range(file, keyRange[0], keyRange[1]), value: lines.range(file, vStart, vEnd) };
     nodes[name] = value;
-    raw[name] = value === null ? null : isScalar(value) ? value.value : value.toJS(doc);
+    raw[name] = value === null ? null : isScalar(value) ? value.value : value.toJS(doc, CHECKED_TO_JS);
+  }
+  if (merges) {
+    // Keys a `<<:` merge brings in that the map does not set itself; their place is the merge's value (`*defaults`).
+    for (const [name, value] of Object.entries(mergedValues(doc, node))) {
+      if (Object.prototype.hasOwnProperty.call(raw, name)) continue;
+      const pair = merges[0];
+      const k = (pair.key as ParsedNode).range ?? [0, 0, 0];
+      const v = (pair.value as ParsedNode | null)?.range ?? k;
+      fields[name] = { key: lines.range(file, k[0], k[1]), value: lines.range(file, v[0], v[1]) };
+      nodes[name] = null;
+      raw[name] = value;
+    }
   }
   return { raw, nodes, fields };
+}
+
+/** `<<` in a document parsed with merge keys on. */
+export function isMergeKey(key: unknown): boolean {
+  return isScalar(key) && typeof key.value === 'symbol';
+}
+
+/** A map's own value with its `<<:` merges applied (yaml's rules: own keys win, earlier merge sources win). */
+export function mergedValues(doc: Document.Parsed, node: YAMLMap): Record<string, unknown> {
+  const js: unknown = node.toJS(doc, CHECKED_TO_JS);
+  return js !== null && typeof js === 'object' && !Array.isArray(js) && !(js instanceof Map) ? (js as Record<string, unknown>) : {};
 }
 
 export { isMap, isSeq, isScalar };

@@ -3,6 +3,7 @@
 
 import { isMap, isScalar, isSeq, parseDocument, visit, type Node } from 'yaml';
 import type { FieldSource, Problem, ProblemCode, Severity, SourceRange, Workspace } from '../model';
+import { printable } from '../printable';
 
 export type PathSegment = string | number;
 
@@ -109,10 +110,4 @@ export function show(v: unknown): string {
 export function quote(v: unknown): string {
   const s = show(v);
   return typeof v === 'object' || v === undefined ? s : `\`${s}\``;
-}
-
-/** Control characters written as escapes (`a\\nb`), so a message stays one line for problem matchers. */
-export function printable(s: string): string {
-  // eslint-disable-next-line no-control-regex
-  return /[\u0000-\u001f\u007f]/.test(s) ? JSON.stringify(s).slice(1, -1) : s;
 }

@@ -1,7 +1,7 @@
 // Items and epics: ids, titles, states, numbers, dates, references and keys.
 
 import { EPIC_KEYS, ITEM_KEYS, type Epic, type Item } from '../model';
-import { type Context, quote } from './context';
+import { type Context, quote, show } from './context';
 import { capital, checkDate, checkNumber, checkRef, type Entry, type Label, type NumberRange, type RefCheck, scalarText, valueAt } from './fields';
 import { checkIds, nextFreeId } from './ids';
 import { checkKeys } from './keys';
@@ -61,7 +61,27 @@ function checkTitle(ctx: Context, e: Entry, label: Label, what: string): void {
   const t = e.raw.title;
   if (typeof t === 'string' && t.trim() !== '') return;
   if (t === undefined) ctx.error(ctx.entryHead(e.source), 'missing-title', `${capital(label())} has no \`title\`.`, `Add a \`title:\` line. ${what}`);
-  else if (!(scalarText(t) ?? '').trim()) ctx.error(valueAt(ctx, e, 'title'), 'missing-title', `The \`title\` of ${label()} is ${t === null || (typeof t === 'string' && !t.trim()) ? 'empty' : quote(t)}.`, what);
+  else if (!(scalarText(t) ?? '').trim()) {
+    const comment = t === null ? commentAfter(ctx, e, 'title') : undefined;
+    if (comment !== undefined) {
+      // `title: #42 login fails`: YAML reads `#42 …` as a comment, so the title is null.
+      ctx.error(valueAt(ctx, e, 'title'), 'missing-title', `The \`title\` of ${label()} is empty: \`${show(comment)}\` after \`title:\` is a YAML comment (a \`#\` after a space starts one).`,
+        `Quote the title: \`title: ${show(JSON.stringify(comment))}\`.`);
+    } else {
+      ctx.error(valueAt(ctx, e, 'title'), 'missing-title', `The \`title\` of ${label()} is ${t === null || (typeof t === 'string' && !t.trim()) ? 'empty' : quote(t)}.`, what);
+    }
+  }
+}
+
+/** The comment that stands where the value of `key` should be (`key: # text` on one line), without the `# `. */
+function commentAfter(ctx: Context, e: Entry, key: string): string | undefined {
+  const k = e.fields[key]?.key;
+  if (!k) return undefined;
+  const text = ctx.text(k.file);
+  let lineEnd = text.indexOf('\n', k.end);
+  if (lineEnd === -1) lineEnd = text.length;
+  const m = /^\s*:[ \t]+#(.*?)\r?$/.exec(text.slice(k.end, lineEnd));
+  return m && m[1].trim() !== '' ? '#' + m[1].trimEnd() : undefined;
 }
 
 function checkState(ctx: Context, item: Item, label: Label, names: string[], declared: Record<string, unknown>): void {

@@ -2,7 +2,8 @@
 // a misspelt `asignee:` silently does nothing, so we say which key was meant).
 
 import type { SourceRange } from '../model';
-import { type Context, printable } from './context';
+import { printable } from '../printable';
+import type { Context } from './context';
 import type { Entry, Label } from './fields';
 import { didYouMean, listNames } from './suggest';
 

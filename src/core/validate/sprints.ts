@@ -55,8 +55,14 @@ function checkTimeZone(ctx: Context, log: SprintLog): void {
   if (text !== undefined && isTimeZone(text)) return;
   // The spec has no code for time zones; a zone decides which day every date falls
   // on, so `bad-date` is the closest of its codes (decisions: validate/index.ts).
+  const at = log.fields.timezone?.value ?? fileStart(log.file);
+  if (text !== undefined && /^(UTC|GMT)?[+-]\d/i.test(text)) {
+    ctx.error(at, 'bad-date', `\`timezone\` is ${quote(v)}, an offset, not a time zone name: an offset does not follow daylight saving time.`,
+      'Use the IANA name of the place, e.g. `Europe/Berlin` (or `UTC`).');
+    return;
+  }
   const guess = text === undefined ? undefined : closest(text, knownTimeZones());
-  ctx.error(log.fields.timezone?.value ?? fileStart(log.file), 'bad-date', `\`timezone\` is ${quote(v)}, which is not an IANA time zone name, so no day boundary can be computed.`,
+  ctx.error(at, 'bad-date', `\`timezone\` is ${quote(v)}, which is not an IANA time zone name, so no day boundary can be computed.`,
     guess ? `Did you mean \`${guess}\`?` : 'Use a name like `Europe/Berlin`, `America/New_York` or `UTC` (the default when `timezone` is absent).');
 }
 

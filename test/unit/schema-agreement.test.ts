@@ -46,7 +46,7 @@ function answers(root: string, file: string, problems: Problem[]): Answer {
   assert.ok(kind, `${file} has no schema`);
   const doc = parseDocument(text);
   // A file that is not YAML is rejected by the YAML layer before any schema (the editor shows the syntax error).
-  const schema = doc.errors.length > 0 || /\u0000/.test(text) ? ['not YAML'] : schemaErrors(kind, text).map((e) => `${e.instancePath} ${e.message}`);
+  const schema = doc.errors.length > 0 || text.includes('\u0000') ? ['not YAML'] : schemaErrors(kind, text).map((e) => `${e.instancePath} ${e.message}`);
   return { schema, validator: problems.filter((p) => p.file === file && p.severity === 'error') };
 }
 

@@ -89,6 +89,23 @@ describe('JSON schemas and the validator agree', () => {
     assert.ok(files >= 40, `${files} files`);
   });
 
+  it('and the parser reads the forms both accept as the spec means them', () => {
+    const root = fs.mkdtempSync(path.join(tmp, 'read-'));
+    fs.mkdirSync(path.join(root, 'backlog'));
+    fs.writeFileSync(path.join(root, 'backlog/backlog.yaml'), 'version:\nitems:\n  - id: 1.5\n    title: 42\n    points:\n    sprint:\n    state:\n    assignee: 42\n    tags: solo\n');
+    fs.writeFileSync(path.join(root, 'backlog/sprints.yaml'), [
+      'working_days: [Monday, TUE, wed]', 'holidays: 2026-12-25', 'sprints:', '  - id: S1', '    start: 2026-11-02', '    end: 2026-11-13', '    capacity:',
+      '    retro:', '      went_well: Pairing', '      actions: WIP limit of 3',
+    ].join('\n') + '\n');
+    const ws = loadWorkspace(root);
+    assert.deepEqual(validateWorkspace(ws), []);
+    const [item] = ws.items;
+    assert.deepEqual([item.id, item.title, item.points, item.sprint, item.state, item.assignee, item.tags], ['1.5', '42', undefined, undefined, undefined, '42', ['solo']]);
+    const log = ws.sprintLog!;
+    assert.deepEqual([log.workingDays, log.holidays, log.sprints[0].capacity], [['mon', 'tue', 'wed'], ['2026-12-25'], undefined]);
+    assert.deepEqual(log.sprints[0].retro, { wentWell: ['Pairing'], toImprove: [], actions: [{ text: 'WIP limit of 3', done: false }] });
+  });
+
   for (const c of CORPUS) {
     it(`${c.verdict}: ${c.name}`, () => {
       const root = fs.mkdtempSync(path.join(tmp, 'case-'));

@@ -129,10 +129,13 @@ function nested(ctx: Context, sprint: Sprint, key: 'review' | 'retro', where: st
   return { map, at };
 }
 
-/** An entry of a nested mapping, with its ranges found on demand (the parser keeps ranges one level deep). */
+/**
+ * An entry of a nested mapping. The parser keeps ranges one level deep, so each key's range is
+ * found (by re-parsing the container) only when a message reads it: never on the happy path.
+ */
 function nestedEntry(ctx: Context, raw: Record<string, unknown>, at: SourceRange, path: (string | number)[], keys: readonly string[]): Entry {
   const fields: Entry['fields'] = {};
-  for (const k of keys) if (raw[k] !== undefined) fields[k] = ctx.locate(at, [...path, k]);
+  for (const k of keys) if (raw[k] !== undefined) Object.defineProperty(fields, k, { get: () => ctx.locate(at, [...path, k]), enumerable: true });
   return { raw, fields, source: at };
 }
 

@@ -35,7 +35,7 @@ describe('validate: messages and hints', () => {
     ].join('\n');
     const sprints = [
       'version: 1', 'timezon: UTC', 'sprints:', '  - id: S1', '    start: 2026-11-02', '    end: 2026-11-13', '    goals: x',
-      '    review: {satisfaction: 4, note: ok}', '    retro:', '      went_wel: [a]', '      actions:', '        - txt: WIP limit', '',
+      '    review: {satisfaction: 4, note: ok}', '    retro:', '      went_wel: [a]', '      actions:', '        - text: WIP limit', '          txt: 3', '',
     ].join('\n');
     const ps = check(backlog, sprints);
     assert.ok(ps.every((p) => p.code === 'unknown-key' && p.severity === 'warning'), JSON.stringify(ps));

@@ -62,7 +62,8 @@ function readSprint(raw: Record<string, unknown>, fields: Sprint['fields'], inde
     retro: retro && {
       wentWell: asTextList(retro.went_well),
       toImprove: asTextList(retro.to_improve),
-      actions: Array.isArray(retro.actions) ? retro.actions.map(readAction) : [],
+      // A single text is one action, as a single text is one entry of `went_well`.
+      actions: Array.isArray(retro.actions) ? retro.actions.map(readAction) : asText(retro.actions) !== undefined ? [readAction(retro.actions)] : [],
     },
     extra,
     raw,

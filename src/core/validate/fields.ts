@@ -70,6 +70,32 @@ export function checkNumber(ctx: Context, e: Entry, key: string, label: Label, r
   ctx.error(valueAt(ctx, e, key), 'bad-points', `\`${key}\` of ${label()} is ${quote(v)}; it must be ${range.what}.`, hint);
 }
 
+/**
+ * Free text (`assignee`, `description`, a sprint's `goal`, ...): any scalar reads as text, empty
+ * means absent, but a list or mapping cannot be read at all. The spec has no code for a value
+ * of the wrong shape, so it is `yaml-syntax`, like \`items:\` that is not a list (decisions: index.ts).
+ */
+export function checkText(ctx: Context, e: Entry, key: string, label: Label): void {
+  const v = e.raw[key];
+  if (v === undefined || v === null || scalarText(v) !== undefined) return;
+  ctx.error(valueAt(ctx, e, key), 'yaml-syntax', `\`${key}\` of ${label()} is ${quote(v)}; it must be text.`,
+    `Write the text on the \`${key}:\` line (quote it if it contains \`: \` or starts with \`[\`, \`{\` or \`#\`).`);
+}
+
+/** A list of scalars or a single scalar (`tags`, `depends_on`, a retro's `went_well`): not a mapping, no nested lists or mappings. */
+export function checkTextList(ctx: Context, e: Entry, key: string, label: Label, example: string): void {
+  const v = e.raw[key];
+  if (v === undefined || v === null || scalarText(v) !== undefined) return;
+  const bad = Array.isArray(v) ? v.findIndex((x) => scalarText(x) === undefined) : -1;
+  if (Array.isArray(v) && bad === -1) return;
+  const at = valueAt(ctx, e, key);
+  const where = bad >= 0 ? ctx.locate(at, [bad])?.value ?? at : at;
+  ctx.error(where, 'yaml-syntax', bad >= 0
+    ? `Entry ${bad + 1} of \`${key}\` of ${label()} is ${quote((v as unknown[])[bad])}; each entry must be a single word or text.`
+    : `\`${key}\` of ${label()} is ${quote(v)}; it must be a list like \`${key}: ${example}\` or a single value.`,
+  `Write \`${key}: ${example}\`.`);
+}
+
 export interface RefCheck {
   code: ProblemCode;
   /** undefined: the file holding the targets did not parse, so stay quiet. */

@@ -11,10 +11,10 @@ const CATEGORIES = ['todo', 'doing', 'done'];
 /** Archive files may hold finished epics too (the workspace reads them), but `states` only counts in the main file. */
 const ARCHIVE_KNOWN = [...ARCHIVE_KEYS, 'epics'];
 
-/** Missing `version` is fine: it means version 1 (files written before `version` existed, or by hand). */
+/** Missing (or empty) `version` is fine: it means version 1 (files written before `version` existed, or by hand). */
 export function checkVersion(ctx: Context, raw: Record<string, unknown>, fields: Partial<Record<string, FieldSource>>, file: string): void {
   const v = raw.version;
-  if (v === undefined || v === SUPPORTED_VERSION) return;
+  if (v === undefined || v === null || v === SUPPORTED_VERSION) return;
   const at = fields.version?.value ?? fileStart(file);
   const hint = typeof v === 'string' && v.trim() === String(SUPPORTED_VERSION)
     ? `Write \`version: ${SUPPORTED_VERSION}\` without quotes.`
@@ -34,8 +34,21 @@ export function checkBacklogFile(ctx: Context, b: BacklogFile): void {
   checkKeys(ctx, { raw: b.raw, fields: b.fields, source: fileStart(b.file) }, main ? BACKLOG_KEYS : ARCHIVE_KNOWN,
     () => (main ? 'the backlog file' : `the archive file ${b.file}`),
     { misplaced: main ? undefined : { states: `\`states\` only counts in ${ctx.ws.backlogPath}: move it there.` } });
+  checkProject(ctx, b);
   if (main) checkStates(ctx, b);
   for (const [key, what] of [['items', 'items'], ['epics', 'epics']] as const) checkList(ctx, b.raw, b.fields, key, what);
+}
+
+const ID = /^[A-Za-z0-9._-]+$/;
+
+/** `project` is the start of every new id (`PAY` → PAY-1), so it must be usable in an id: `missing-id`, like a bad id. */
+function checkProject(ctx: Context, b: BacklogFile): void {
+  const v = b.raw.project;
+  if (v === undefined || v === null) return;
+  const text = typeof v === 'string' || typeof v === 'number' ? String(v) : undefined;
+  if (text !== undefined && ID.test(text)) return;
+  ctx.error(b.fields.project?.value ?? fileStart(b.file), 'missing-id', `\`project\` is ${quote(v)}, which cannot start an id: new items would get no usable id.`,
+    text === undefined ? 'Write the project key as one word, e.g. `project: PAY`.' : `Use only letters, digits, \`.\`, \`_\` and \`-\`, e.g. \`project: ${text.replace(/[^A-Za-z0-9._-]+/g, '-') || 'PAY'}\`.`);
 }
 
 function checkStates(ctx: Context, b: BacklogFile): void {
@@ -48,6 +61,12 @@ function checkStates(ctx: Context, b: BacklogFile): void {
     return;
   }
   for (const [name, cat] of Object.entries(states as Record<string, unknown>)) {
+    // `review ` is not `review`: an item's `state: review` would never match it.
+    if (!/^\S(.*\S)?$/.test(name)) {
+      ctx.error(ctx.locate(at, [name])?.key ?? at, 'bad-state', `State name ${name.trim() ? quote(name) : 'is empty or blank and'} ${name.trim() ? 'starts or ends with a space' : 'cannot be used by any item'}.`,
+        name.trim() ? `Write it without the surrounding spaces: \`${name.trim()}: ${typeof cat === 'string' ? cat : 'doing'}\`.` : 'Give the state a name, e.g. `in-progress: doing`.');
+      continue;
+    }
     if (typeof cat === 'string' && CATEGORIES.includes(cat)) continue;
     const where = ctx.locate(at, [name]);
     const guess = typeof cat === 'string' ? closest(cat, CATEGORIES) : undefined;

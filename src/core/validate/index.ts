@@ -22,6 +22,16 @@
 // - "Did you mean" for ids (sprints, epics, dependencies) only proposes ids with the same
 //   digits: S13 → S12 is another sprint, not a typo; s12 → S12 is.
 // - `working_days` accepts what the parser reads (mon…sun, or full English day names).
+//   A day listed twice (also `mon` and `Monday`) is `bad-date`.
+// - Empty values (`points:`, `version:`) mean absent, as the parser reads them; the JSON Schemas
+//   agree (test/unit/schema-agreement.test.ts runs both on one corpus).
+// - A value of the wrong shape where the spec has no closer code (a list or mapping for a text
+//   field, `tags: {a: 1}`, `review: great`, an action's `done: "no"`) is `yaml-syntax`, like
+//   `items:` that is not a list. Text fields take any scalar (`assignee: 42`).
+// - `blocked` that is not text (`blocked: true`) is `bad-state`: `false` would read as the reason
+//   "false". A state name starting or ending with a space is `bad-state` (no item can match it).
+// - `project` that cannot start an id (`PAY X`) is `missing-id`, like an id with bad characters.
+// - A retro action without text (or blank) is `missing-title`: its text is its title.
 
 import type { Problem, Workspace } from '../model';
 import { Context } from './context';

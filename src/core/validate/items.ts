@@ -2,7 +2,7 @@
 
 import { EPIC_KEYS, ITEM_KEYS, type Epic, type Item } from '../model';
 import { type Context, quote, show } from './context';
-import { capital, checkDate, checkNumber, checkRef, type Entry, type Label, type NumberRange, type RefCheck, scalarText, valueAt } from './fields';
+import { capital, checkDate, checkNumber, checkRef, checkText, checkTextList, type Entry, type Label, type NumberRange, type RefCheck, scalarText, valueAt } from './fields';
 import { checkIds, nextFreeId } from './ids';
 import { checkKeys } from './keys';
 import { didYouMean } from './suggest';
@@ -24,6 +24,7 @@ export function itemLabel(item: Pick<Item, 'raw' | 'index' | 'file'>): string {
 const POINTS: NumberRange = { min: 0, what: 'a number ≥ 0', absent: 'for an unestimated item' };
 const VALUE: NumberRange = { what: 'a number', absent: 'if the item has no business value set' };
 const ITEM_DATES = ['created', 'started', 'finished'];
+const ITEM_TEXTS = ['type', 'assignee', 'description'];
 
 /** Checks every item; returns the first item for each id (the dependency graph uses them). */
 export function checkItems(ctx: Context, refs: References): Map<string, Item> {
@@ -52,6 +53,10 @@ export function checkItems(ctx: Context, refs: References): Map<string, Item> {
     for (const key of ITEM_DATES) checkDate(ctx, item, key, label);
     checkRef(ctx, item, 'sprint', label, sprintRef);
     checkRef(ctx, item, 'epic', label, epicRef);
+    checkBlocked(ctx, item, label);
+    for (const key of ITEM_TEXTS) checkText(ctx, item, key, label);
+    checkTextList(ctx, item, 'tags', label, '[frontend, payments]');
+    checkTextList(ctx, item, 'depends_on', label, '[PAY-9]');
     checkKeys(ctx, item, ITEM_KEYS, label);
   }
   return byId;
@@ -82,6 +87,17 @@ function commentAfter(ctx: Context, e: Entry, key: string): string | undefined {
   if (lineEnd === -1) lineEnd = text.length;
   const m = /^\s*:[ \t]+#(.*?)\r?$/.exec(text.slice(k.end, lineEnd));
   return m && m[1].trim() !== '' ? '#' + m[1].trimEnd() : undefined;
+}
+
+/**
+ * The spec: "impediment; any non-empty string = blocked". `blocked: true` reads as a flag but
+ * `blocked: false` would then be the reason "false", so only text is accepted (empty = not blocked).
+ */
+function checkBlocked(ctx: Context, item: Item, label: Label): void {
+  const v = item.raw.blocked;
+  if (v === undefined || v === null || typeof v === 'string') return;
+  ctx.error(valueAt(ctx, item, 'blocked'), 'bad-state', `\`blocked\` of ${label()} is ${quote(v)}; it must be the reason the item is blocked, as text.`,
+    typeof v === 'boolean' && !v ? 'Remove `blocked:` (or leave it empty) when the item is not blocked.' : 'Write why it is blocked, e.g. `blocked: Waiting for vendor API keys`; remove the key when it is no longer blocked.');
 }
 
 function checkState(ctx: Context, item: Item, label: Label, names: string[], declared: Record<string, unknown>): void {
@@ -115,6 +131,8 @@ export function checkEpics(ctx: Context): Set<string> {
     const label: Label = () => labelOf(epic);
     checkTitle(ctx, epic, label, 'Write a title naming the epic.');
     checkDate(ctx, epic, 'target', label);
+    checkText(ctx, epic, 'owner', label);
+    checkText(ctx, epic, 'description', label);
     checkKeys(ctx, epic, EPIC_KEYS, label);
   });
   return new Set(byId.keys());

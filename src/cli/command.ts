@@ -53,7 +53,7 @@ export const FORCE_FLAG: FlagSpec = {
 export const WRITE_HELP = [
   'Nothing is written while a backlog file (main, archive or sprint log) does not parse;',
   'an edit whose result has a new validation error is refused with it (file:line:col)',
-  'unless --force. Writers take the lock file .backlog.yaml.lock next to backlog.yaml.',
+  'unless --force. Writers queue on a lock file, .backlog.yaml.lock beside backlog.yaml.',
 ].join('\n');
 
 export function stringFlag(ctx: CommandContext, name: string): string | undefined {

@@ -18,6 +18,14 @@ const WAIT_MS = 15_000;
 /** A lock this old is stale even when its pid is running (pids are reused; no write takes this long). */
 const STALE_MS = 60_000;
 
+/** The lock file could not be created (not "it is held"): `code` is the errno code, e.g. EACCES. */
+export class LockError extends EditError {
+  constructor(readonly lock: string, readonly code: string) {
+    super(`cannot create the lock file ${lock} (${code}); nothing was written.`);
+    this.name = 'LockError';
+  }
+}
+
 interface Owner {
   pid: number;
   host: string;
@@ -52,7 +60,7 @@ function acquire(lock: string, waitMs: number): void {
       }
       return;
     } catch (e) {
-      if (errCode(e) !== 'EEXIST') throw new EditError(`cannot create the lock file ${lock} (${errCode(e) ?? String(e)}); nothing was written.`);
+      if (errCode(e) !== 'EEXIST') throw new LockError(lock, errCode(e) ?? String(e));
     }
     const held = readOwner(lock);
     if (held !== 'gone' && isStale(held)) {

@@ -17,7 +17,7 @@ import type { Problem, Workspace } from '../model';
 import { buildWorkspace, DEFAULT_BACKLOG_PATH, loadWorkspace, type WorkspacePaths } from '../parse/workspace';
 import { validateWorkspace } from '../validate';
 import { applyPlanToFiles } from './apply';
-import { errCode, lockPathFor, withLock } from './lock';
+import { errCode, LockError, lockPathFor, withLock } from './lock';
 import { type EditPlan, EditError } from './types';
 
 /** Problems that mean a file's items are not known, so no write may go through (whatever `force` says). */
@@ -52,20 +52,39 @@ export function editWorkspace(root: string, planOn: (ws: Workspace) => EditPlan,
   const backlogPath = opts.paths?.backlogPath ?? DEFAULT_BACKLOG_PATH;
   const main = path.join(root, backlogPath);
   if (!fs.existsSync(path.dirname(main))) throw new EditError(`no backlog file: ${backlogPath} does not exist in ${root}.`);
-  return withLock(lockPathFor(main), () => {
-    const ws = loadWorkspace(root, opts.paths);
-    const before = validateWorkspace(ws);
-    const unreadable = before.find((p) => p.severity === 'error' && (ws.parseProblems.includes(p) || UNREADABLE_CODES.has(p.code)));
-    if (unreadable) {
-      throw new EditError(`${at(unreadable)}: ${unreadable.message} Nothing is written while a backlog file does not parse (its items, and so the ids in use, are unknown); fix it first.`, unreadable);
+  // Next to the real file (a symbolic link resolved): the folder every writer must write in anyway.
+  const real = realOrSelf(main);
+  try {
+    return withLock(lockPathFor(real), () => editLocked(root, planOn, opts));
+  } catch (e) {
+    if (e instanceof LockError) {
+      throw new EditError(`cannot write ${backlogPath}${real === main ? '' : ` (a link to ${real})`}: its folder ${path.dirname(real)} is not writable (${e.code}); nothing was written.`);
     }
-    if (ws.backlogs.length === 0) throw new EditError(`no backlog file: ${ws.backlogPath} does not exist in ${ws.root}.`);
-    const plan = planOn(ws);
-    const texts = applyPlanToFiles(ws, plan);
-    if (texts.size === 0) return { ws, plan, files: [] };
-    if (!opts.force) refuseNewErrors(ws, texts, before);
-    return { ws, plan, files: writeTexts(ws, texts) };
-  });
+    throw e;
+  }
+}
+
+function realOrSelf(file: string): string {
+  try {
+    return fs.realpathSync(file);
+  } catch {
+    return file;
+  }
+}
+
+function editLocked(root: string, planOn: (ws: Workspace) => EditPlan, opts: EditOptions): Edited {
+  const ws = loadWorkspace(root, opts.paths);
+  const before = validateWorkspace(ws);
+  const unreadable = before.find((p) => p.severity === 'error' && (ws.parseProblems.includes(p) || UNREADABLE_CODES.has(p.code)));
+  if (unreadable) {
+    throw new EditError(`${at(unreadable)}: ${unreadable.message} Nothing is written while a backlog file does not parse (its items, and so the ids in use, are unknown); fix it first.`, unreadable);
+  }
+  if (ws.backlogs.length === 0) throw new EditError(`no backlog file: ${ws.backlogPath} does not exist in ${ws.root}.`);
+  const plan = planOn(ws);
+  const texts = applyPlanToFiles(ws, plan);
+  if (texts.size === 0) return { ws, plan, files: [] };
+  if (!opts.force) refuseNewErrors(ws, texts, before);
+  return { ws, plan, files: writeTexts(ws, texts) };
 }
 
 function at(p: Problem): string {

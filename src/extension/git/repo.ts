@@ -3,6 +3,7 @@
 // through GitService, which refuses to run any of this in an untrusted workspace.
 import * as path from 'node:path';
 import { simpleGit, type SimpleGit } from 'simple-git';
+import { gitNameArg } from '../../core/git-args';
 import { parseBacklog } from '../../core/parse/backlog';
 import { archiveDir } from '../../core/parse/workspace';
 
@@ -82,7 +83,7 @@ export async function currentBranch(root: string): Promise<string | undefined> {
 
 export async function branchExists(root: string, name: string): Promise<boolean> {
   // simple-git does not fail on an exit code without stderr: test the output, not the exit status.
-  return Boolean((await tryRaw(git(root), ['rev-parse', '--verify', '--quiet', `refs/heads/${name}`]))?.trim());
+  return Boolean((await tryRaw(git(root), ['rev-parse', '--verify', '--quiet', '--end-of-options', `refs/heads/${gitNameArg(name, 'branch')}`]))?.trim());
 }
 
 export async function localBranches(root: string): Promise<string[]> {
@@ -110,7 +111,7 @@ export async function checkoutConflicts(root: string, branch: string): Promise<s
   if (dirty.length === 0) return [];
   const g = git(root);
   const hasHead = Boolean((await tryRaw(g, ['rev-parse', '--verify', '-q', 'HEAD']))?.trim());
-  const diff = hasHead ? await tryRaw(g, ['diff', '--name-only', '-z', 'HEAD', branch, '--']) : undefined;
+  const diff = hasHead ? await tryRaw(g, ['diff', '--name-only', '-z', '--end-of-options', 'HEAD', gitNameArg(branch, 'branch'), '--']) : undefined;
   if (diff === undefined) return dirty; // cannot tell: treat everything dirty as a conflict
   const changed = new Set(diff.split('\0').filter(Boolean));
   return dirty.filter((f) => changed.has(f));
@@ -132,6 +133,12 @@ export class GitRefusal extends Error {}
  * before git is even asked, and git's own check stays in place behind that.
  */
 export async function switchToBranch(root: string, branch: string): Promise<SwitchResult> {
+  // `git checkout` has no --end-of-options (git 2.39): the name is checked first.
+  try {
+    gitNameArg(branch, 'branch');
+  } catch (e) {
+    throw new GitRefusal(`${e instanceof Error ? e.message : String(e)} Nothing was changed.`);
+  }
   const g = git(root);
   if ((await currentBranch(root)) === branch) return { branch, created: false, already: true };
   if (!(await branchExists(root, branch))) {
@@ -184,7 +191,7 @@ export async function idsOnOtherBranches(root: string, backlogPath: string): Pro
   const archive = archiveDir(backlogPath);
   for (const branch of await localBranches(root)) {
     if (branch === current) continue;
-    const listing = await tryRaw(g, ['ls-tree', '-r', '-z', branch, '--', backlogPath, archive]);
+    const listing = await tryRaw(g, ['ls-tree', '-r', '-z', '--end-of-options', `refs/heads/${branch}`, '--', backlogPath, archive]);
     for (const entry of (listing ?? '').split('\0')) {
       const m = /^\d+ blob ([0-9a-f]+)\t(.+)$/.exec(entry);
       if (!m || seenBlobs.has(m[1])) continue;

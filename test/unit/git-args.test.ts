@@ -11,7 +11,8 @@ import * as path from 'node:path';
 import { main } from '../../src/cli/main';
 import { readFilesAt, readHistory } from '../../src/core/history';
 import { listCommits, probeRepo, renameSource } from '../../src/core/history/git';
-import { authorsOf, branchExists, checkoutConflicts, commitOnly, currentBranch, GitRefusal, switchToBranch } from '../../src/extension/git/repo';
+import { commitChanges } from '../../src/extension/git/commit';
+import { authorsOf, branchExists, checkoutConflicts, currentBranch, GitRefusal, switchToBranch } from '../../src/extension/git/repo';
 import { backlogYaml, day, GitRepo } from './helpers/gitrepo';
 
 const BACKLOG = 'backlog/backlog.yaml';
@@ -85,11 +86,13 @@ describe('git arguments: user values never become options', function () {
     assert.equal(await currentBranch(repo.dir), 'main');
   });
 
-  it('extension: paths go after `--` and a message is the value of -m (authorsOf, commitOnly)', async () => {
+  it('extension: paths go after `--` and a message is the value of -m (authorsOf, commitChanges)', async () => {
     assert.deepEqual(await authorsOf(repo.dir, [`--output=${victim}`]), []);
     untouched();
-    repo.write(BACKLOG, backlogYaml([{ id: 'T-1', title: 'One', state: 'done' }]));
-    const commit = await commitOnly(repo.dir, [BACKLOG], '--amend');
+    const before = Buffer.from(repo.read(BACKLOG));
+    const after = backlogYaml([{ id: 'T-1', title: 'One', state: 'done' }]);
+    repo.write(BACKLOG, after);
+    const commit = await commitChanges(repo.dir, [{ file: BACKLOG, before, after: Buffer.from(after) }], '--amend');
     assert.ok(commit && commit !== head);
     assert.equal(repo.git('log', '-1', '--format=%s').trim(), '--amend');
     assert.equal(repo.git('rev-list', '--count', 'HEAD').trim(), '2', 'a new commit, nothing amended');

@@ -28,25 +28,6 @@ async function tryRaw(g: SimpleGit, args: string[]): Promise<string | undefined>
   }
 }
 
-const LOCK_RETRIES = 20;
-const LOCK_WAIT_MS = 100;
-
-/**
- * Runs a git command that writes the index, waiting a little while another git
- * process holds index.lock (VS Code's git extension refreshes its status right
- * after a save). Any other failure is thrown at once.
- */
-async function rawWithIndexLock(g: SimpleGit, args: string[]): Promise<string> {
-  for (let attempt = 0; ; attempt++) {
-    try {
-      return await g.raw(args);
-    } catch (e) {
-      if (attempt >= LOCK_RETRIES || !/index\.lock'?: File exists/.test(e instanceof Error ? e.message : String(e))) throw e;
-      await new Promise((resolve) => setTimeout(resolve, LOCK_WAIT_MS));
-    }
-  }
-}
-
 /** A folder's repository: its root and the folder's path inside it, for repo-relative paths. */
 export interface RepoOf {
   root: string;
@@ -203,19 +184,4 @@ export async function idsOnOtherBranches(root: string, backlogPath: string): Pro
     }
   }
   return ids;
-}
-
-/**
- * Commits exactly `files` (repo-relative) with `message`: other staged or
- * unstaged changes are left alone (`git commit --only`). Returns the new
- * commit, or undefined when the files had no change to commit.
- */
-export async function commitOnly(root: string, files: string[], message: string): Promise<string | undefined> {
-  const g = git(root);
-  const changed = new Set(await dirtyFiles(root));
-  const todo = files.filter((f) => changed.has(f));
-  if (todo.length === 0) return undefined;
-  await rawWithIndexLock(g, ['add', '--', ...todo]);
-  await rawWithIndexLock(g, ['commit', '--only', '-m', message, '--', ...todo]);
-  return (await g.raw(['rev-parse', 'HEAD'])).trim();
 }

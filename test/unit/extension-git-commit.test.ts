@@ -59,7 +59,7 @@ describe('extension: auto-commit of exactly Sprintlog\'s change', function () {
     r.write(FILE, r.read(FILE).replace('title: Item 1\r\n', 'title: Mine\r\n'));
     assert.ok(await commitChanges(r.dir, [sprintlogSets(r, 'PAY-9', 'points', 5)], 'PAY-9: points → 5'));
     assert.match(r.git('show', `HEAD:${FILE}`), /title: Item 1\r\n[\s\S]*id: PAY-9\r\n {4}title: Item 9\r\n {4}state: todo\r\n {4}points: 5\r\n/);
-    assert.match(r.git('diff', '--no-color'), /-    title: Item 1\r\n\+    title: Mine\r\n/);
+    assert.match(r.git('diff', '--no-color'), /- {4}title: Item 1\r\n\+ {4}title: Mine\r\n/);
   });
 
   it("keeps the user's staged edit in the same file staged, and out of the commit", async () => {

@@ -3,7 +3,7 @@
 // the file, no two `add`s print the same id, and the editor's saves survive.
 
 import * as assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -92,6 +92,32 @@ describe('cli: concurrent writers', function () {
     assert.equal(items(dir).size, 4 + 200);
     assert.ok(!fs.existsSync(path.join(dir, 'backlog', '.backlog.yaml.lock')), 'lock released');
     assert.deepEqual(fs.readdirSync(path.join(dir, 'backlog')), ['backlog.yaml'], 'no temp or lock file left');
+  });
+
+  it('waits while another writer holds the lock, then writes; breaks a lock whose process is gone or that is old', async () => {
+    const dir = folder();
+    dirs.push(dir);
+    const lock = path.join(dir, 'backlog', '.backlog.yaml.lock');
+    fs.writeFileSync(lock, JSON.stringify({ pid: process.pid, host: os.hostname(), time: Date.now() }));
+    const waiting = runCli(cli, ['set', 'A-1', 'points=7'], { cwd: dir });
+    await new Promise((resolve) => setTimeout(resolve, 700));
+    assert.equal(fs.readFileSync(path.join(dir, FILE), 'utf8'), START, 'nothing written while the lock is held');
+    fs.rmSync(lock);
+    const r = await waiting;
+    assert.equal(r.code, 0, r.err);
+    assert.equal(items(dir).get('A-1')?.points, 7);
+
+    const gone = spawnSync(process.execPath, ['-e', '']).pid; // a process that has exited
+    fs.writeFileSync(lock, JSON.stringify({ pid: gone, host: os.hostname(), time: Date.now() }));
+    assert.equal((await runCli(cli, ['set', 'A-1', 'points=8'], { cwd: dir })).code, 0);
+    assert.equal(items(dir).get('A-1')?.points, 8);
+
+    fs.writeFileSync(lock, 'not a lock of ours');
+    const old = new Date(Date.now() - 120_000);
+    fs.utimesSync(lock, old, old);
+    assert.equal((await runCli(cli, ['set', 'A-1', 'points=9'], { cwd: dir })).code, 0);
+    assert.equal(items(dir).get('A-1')?.points, 9);
+    assert.deepEqual(fs.readdirSync(path.join(dir, 'backlog')), ['backlog.yaml']);
   });
 
   it("an editor saving the file while `set`s run: the editor's saves are never lost, a raced `set` says so", async () => {

@@ -4,7 +4,7 @@
 //   to renaming the new ones, so concurrent Sprintlog writers queue up;
 // - nothing is written while any backlog file does not parse, and an edit that
 //   adds an error the files did not have is refused (unless forced);
-// - writePlan replaces each file atomically (temp file + rename in the real
+// - writeTexts replaces each file atomically (temp file + rename in the real
 //   file's folder, through a symbolic link, mode and owner kept) only if it
 //   still holds the bytes the plan was computed from. A writer that does not
 //   take the lock (an editor saving) is caught by a hard link to the file as
@@ -112,11 +112,6 @@ function refuseNewErrors(ws: Workspace, texts: Map<string, string>, before: Prob
   if (added.length === 0) return;
   const lines = added.map((p) => `${at(p)}: error ${p.code}: ${p.message}${p.hint ? ` ${p.hint}` : ''}`);
   throw new InvalidEditError(`the edit would make the backlog invalid; nothing was written.\n${lines.join('\n')}`, added);
-}
-
-/** Write every file the plan changes under `ws.root`; returns the repo-relative paths written. */
-export function writePlan(ws: Workspace, plan: EditPlan): string[] {
-  return writeTexts(ws, applyPlanToFiles(ws, plan));
 }
 
 /** One file on its way to disk. */

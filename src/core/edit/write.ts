@@ -137,16 +137,19 @@ function writeTexts(ws: Workspace, texts: Map<string, string>): string[] {
     }
     // Check all files first: nothing is written if any of them changed on disk.
     for (const p of pending) hold(p);
-    for (const p of pending) {
-      if (!stillHeld(p)) throw changedOnDisk(p.file);
-      fs.renameSync(p.tmp, p.real);
-      p.renamed = true;
-    }
-    // A writer without the lock (an editor saving in place) may have written between check and rename.
-    const clobbered = pending.find((p) => p.held !== undefined && !fs.readFileSync(p.held).equals(p.expected));
-    if (clobbered) {
+    try {
+      for (const p of pending) {
+        if (!stillHeld(p)) throw changedOnDisk(p.file);
+        fs.renameSync(p.tmp, p.real);
+        p.renamed = true;
+      }
+      // A writer without the lock (an editor saving in place) may have written between check and rename.
+      const clobbered = pending.find((p) => p.held !== undefined && !fs.readFileSync(p.held).equals(p.expected));
+      if (clobbered) throw changedOnDisk(clobbered.file);
+    } catch (e) {
+      // All files or none: the ones already renamed get their held originals back.
       for (const p of pending) undo(p);
-      throw changedOnDisk(clobbered.file);
+      throw e;
     }
     return pending.map((p) => p.file);
   } finally {

@@ -44,6 +44,18 @@ export class UsageError extends Error {}
 
 export const REPO_FLAG: FlagSpec = { name: 'repo', type: 'string', arg: 'DIR', help: 'Repository folder (default: the one holding the current directory).' };
 
+export const FORCE_FLAG: FlagSpec = {
+  name: 'force', type: 'boolean',
+  help: 'Write even if the result has validation errors the files did not have (never while a file does not parse).',
+};
+
+/** Said by every writing command's --help. */
+export const WRITE_HELP = [
+  'Nothing is written while a backlog file (main, archive or sprint log) does not parse;',
+  'an edit whose result has a new validation error is refused with it (file:line:col)',
+  'unless --force. Writers queue on a lock file, .backlog.yaml.lock beside backlog.yaml.',
+].join('\n');
+
 export function stringFlag(ctx: CommandContext, name: string): string | undefined {
   const v = ctx.flags[name];
   return typeof v === 'string' ? v : undefined;

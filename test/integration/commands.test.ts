@@ -154,4 +154,19 @@ describe('commands', () => {
     assert.equal(git('status', '--porcelain', '--', BACKLOG).trim(), '');
     assert.match(git('status', '--porcelain', '--', 'notes.txt'), /\?\? notes\.txt/);
   });
+
+  it("auto-commit leaves the user's saved, uncommitted edit in the backlog file out of the commit", async () => {
+    const mine = readFile(BACKLOG).replace('title: Checkout accepts saved cards', 'title: Checkout accepts saved cards (my wording)');
+    writeFile(BACKLOG, mine);
+    await settle(a);
+    await vscode.workspace.getConfiguration('sprintlog').update('autoCommit', true, vscode.ConfigurationTarget.Workspace);
+    await runEdit('sprintlog.setState', { id: 'PAY-15', state: 'review' });
+    assert.equal(git('log', '-1', '--format=%s').trim(), 'PAY-15: state → review');
+    const committed = git('show', `HEAD:${BACKLOG}`);
+    assert.doesNotMatch(committed, /my wording/);
+    assert.match(committed, /- id: PAY-15\n.*\n.*\n {4}state: review\n/);
+    assert.equal(readFile(BACKLOG), mine.replace(/(- id: PAY-15\n.*\n.*\n {4}state: )todo\n/, '$1review\n'), 'the working tree keeps both');
+    assert.deepEqual(lineDiff(committed, readFile(BACKLOG)), { removed: ['    title: Checkout accepts saved cards'], added: ['    title: Checkout accepts saved cards (my wording)'] });
+    assert.equal(git('status', '--porcelain', '--', BACKLOG), ` M ${BACKLOG}\n`, 'the user\'s edit is unstaged, nothing staged');
+  });
 });

@@ -64,7 +64,12 @@ describe('cli: set, add, move on a git repository', () => {
 
   it('set: lists from `[a,b]` or `a,b`, an empty value removes the key', async () => {
     const dir = fresh();
-    assert.equal((await run(dir, 'set', 'WIN-1', 'tags=[ui, yes]', 'state=', 'depends_on=WIN-2,WIN-3')).code, 0);
+    // WIN-3 depends on WIN-1: the new dependency makes a cycle, refused unless forced.
+    const refused = await run(dir, 'set', 'WIN-1', 'tags=[ui, yes]', 'state=', 'depends_on=WIN-2,WIN-3');
+    assert.equal(refused.code, 1);
+    assert.match(refused.err, /would make the backlog invalid; nothing was written\.\nbacklog\/backlog\.yaml:\d+:\d+: error dependency-cycle: /);
+    assert.equal(git(dir, 'status', '--porcelain'), '');
+    assert.equal((await run(dir, 'set', 'WIN-1', 'tags=[ui, yes]', 'state=', 'depends_on=WIN-2,WIN-3', '--force')).code, 0);
     assert.deepEqual(diffLines(dir), [
       '-    state: todo\r', '-    tags: [auth, "yes"]\r', '+    depends_on: [WIN-2, WIN-3]\r', '+    tags: [ui, "yes"]\r',
     ]);
@@ -127,7 +132,7 @@ describe('cli: set, add, move on a git repository', () => {
     const dir = fresh({ [FILE]: 'version: 1\nproject: WIN\nitems:\n  - id: WIN-1\n    title: "open\n  - id: WIN-2\n' });
     const r = await run(dir, 'add', 'Anything');
     assert.equal(r.code, 1);
-    assert.match(r.err, /^sprintlog add: backlog\/backlog\.yaml:\d+:\d+: .+Nothing is written while the file has errors\.\n$/);
+    assert.match(r.err, /^sprintlog add: backlog\/backlog\.yaml:\d+:\d+: .+Nothing is written while a backlog file does not parse .+; fix it first\.\n$/);
     assert.equal(git(dir, 'status', '--porcelain'), '');
   });
 });

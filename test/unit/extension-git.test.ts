@@ -7,8 +7,9 @@ import * as path from 'node:path';
 import { planEdits } from '../../src/core/edit';
 import { loadWorkspace } from '../../src/core/parse/workspace';
 import {
-  authorsOf, checkoutConflicts, commitOnly, currentBranch, GitRefusal, idsInText, idsOnOtherBranches, repoOf, switchToBranch, userName,
+  authorsOf, checkoutConflicts, currentBranch, GitRefusal, idsInText, idsOnOtherBranches, repoOf, switchToBranch, userName,
 } from '../../src/extension/git/repo';
+import { commitChanges, type FileChange } from '../../src/extension/git/commit';
 
 const ENV = { ...process.env, GIT_AUTHOR_NAME: 'Dana Dev', GIT_AUTHOR_EMAIL: 'd@x.invalid', GIT_COMMITTER_NAME: 'Dana Dev', GIT_COMMITTER_EMAIL: 'd@x.invalid' };
 const backlog = (ids: string[]) => `version: 1\nproject: PAY\nitems:\n${ids.map((id) => `  - id: ${id}\n    title: Item ${id}\n`).join('')}`;
@@ -29,6 +30,13 @@ function repo(): { root: string; git: (...a: string[]) => string; write: (f: str
   git('add', '-A');
   git('commit', '-q', '-m', 'init');
   return { root, git, write, read: (f) => fs.readFileSync(path.join(root, f), 'utf8') };
+}
+
+/** Sprintlog's save of `file` (repo-relative) as commitChanges takes it: the bytes before, the new text written. */
+function save(root: string, file: string, text: string): FileChange {
+  const before = fs.readFileSync(path.join(root, file));
+  fs.writeFileSync(path.join(root, file), text);
+  return { file, before, after: Buffer.from(text) };
 }
 
 describe('extension: git', () => {
@@ -97,12 +105,13 @@ describe('extension: git', () => {
     roots.push(r.root);
     r.write('notes.txt', 'wip\n');
     r.git('add', 'notes.txt');
-    r.write('backlog/backlog.yaml', backlog(['PAY-1', 'PAY-2', 'PAY-3']));
-    const commit = await commitOnly(r.root, ['backlog/backlog.yaml', 'backlog/sprints.yaml'], 'PAY-3: added');
+    const change = save(r.root, 'backlog/backlog.yaml', backlog(['PAY-1', 'PAY-2', 'PAY-3']));
+    const commit = await commitChanges(r.root, [change], 'PAY-3: added');
     assert.ok(commit);
     assert.equal(r.git('show', '--name-only', '--format=%s', 'HEAD').trim(), 'PAY-3: added\n\nbacklog/backlog.yaml');
     assert.equal(r.git('diff', '--cached', '--name-only').trim(), 'notes.txt');
-    assert.equal(await commitOnly(r.root, ['backlog/backlog.yaml'], 'nothing'), undefined);
+    assert.equal(r.git('status', '--porcelain', '--', 'backlog').trim(), '');
+    assert.equal(await commitChanges(r.root, [{ ...change, before: change.after }], 'nothing'), undefined);
   });
 
   it('locates a folder opened through a symbolic link inside its repository', async () => {
@@ -124,8 +133,8 @@ describe('extension: git', () => {
     assert.equal((await repoOf(path.join(links, 'repo')))?.prefix, '');
     assert.equal(await repoOf(links), undefined);
     // With that prefix, auto-commit finds the changed file.
-    r.write('team/backlog/backlog.yaml', backlog(['PAY-1', 'PAY-2']));
-    assert.ok(await commitOnly(at.root, [`${at.prefix}/backlog/backlog.yaml`], 'PAY-2: added'));
+    const change = save(r.root, 'team/backlog/backlog.yaml', backlog(['PAY-1', 'PAY-2']));
+    assert.ok(await commitChanges(at.root, [{ ...change, file: `${at.prefix}/backlog/backlog.yaml` }], 'PAY-2: added'));
     assert.equal(r.git('show', '--name-only', '--format=', 'HEAD').trim(), 'team/backlog/backlog.yaml');
   });
 
@@ -142,14 +151,14 @@ describe('extension: git', () => {
     // VS Code's own git extension runs `git status` right after a save, and that holds .git/index.lock.
     const r = repo();
     roots.push(r.root);
-    r.write('backlog/backlog.yaml', backlog(['PAY-1', 'PAY-2', 'PAY-3']));
+    const change = save(r.root, 'backlog/backlog.yaml', backlog(['PAY-1', 'PAY-2', 'PAY-3']));
     const lock = path.join(r.root, '.git', 'index.lock');
     fs.writeFileSync(lock, '');
     const released = new Promise<void>((resolve) => setTimeout(() => {
       fs.rmSync(lock);
       resolve();
     }, 300));
-    const commit = await commitOnly(r.root, ['backlog/backlog.yaml'], 'PAY-3: added');
+    const commit = await commitChanges(r.root, [change], 'PAY-3: added');
     await released;
     assert.ok(commit);
     assert.equal(r.git('log', '-1', '--format=%s').trim(), 'PAY-3: added');

@@ -3,7 +3,7 @@
 
 import type { EditOp } from '../../core/edit';
 import { printable } from '../../core/printable';
-import { type Command, type CommandContext, REPO_FLAG, stringFlag, UsageError } from '../command';
+import { type Command, type CommandContext, FORCE_FLAG, REPO_FLAG, stringFlag, UsageError, WRITE_HELP } from '../command';
 import { applyOps, ASSIGNMENT_HELP, checkAgainstWorkspace, parseAssignment } from './set';
 
 /** `--rank N`/`--to-rank N` (1-based) → 0-based. */
@@ -33,8 +33,8 @@ export const addCommand: Command = {
   name: 'add',
   summary: 'Add an item (default: last in the main backlog file) and print its id.',
   usage: 'add "title" [field=value ...] [--rank N] [--repo DIR]',
-  details: '--rank N puts the item at rank N (1 = top) across all backlog files.\n' + ASSIGNMENT_HELP,
-  flags: [{ name: 'rank', type: 'string', arg: 'N', help: 'Rank of the new item, 1 = most important (default: last in the main file).' }, REPO_FLAG],
+  details: '--rank N puts the item at rank N (1 = top) across all backlog files.\n' + ASSIGNMENT_HELP + '\n' + WRITE_HELP,
+  flags: [{ name: 'rank', type: 'string', arg: 'N', help: 'Rank of the new item, 1 = most important (default: last in the main file).' }, FORCE_FLAG, REPO_FLAG],
   positionals: { min: 1, max: Infinity },
   run,
 };

@@ -3,6 +3,7 @@
 // before the ref's last commit the files are read from the last commit at or before it.
 
 import { execFile } from 'node:child_process';
+import { GitArgumentError, gitNameArg } from '../../core/git-args';
 import { readFilesAt, readHistory, type History } from '../../core/history';
 import { computeMetrics, type MetricsReport } from '../../core/metrics';
 import { buildWorkspace, DEFAULT_BACKLOG_PATH, readSourceFiles, type SourceFile } from '../../core/parse/workspace';
@@ -15,7 +16,7 @@ import { printable, printableLines } from '../../core/printable';
 /** Author time (ms) of the commit `ref` names; undefined when `root` is no git repository or has no commit. */
 function refTime(root: string, ref: string): Promise<{ ok: true; time: number } | { ok: false; reason: 'no-repo' | 'bad-ref'; message: string }> {
   return new Promise((resolve) => {
-    execFile('git', ['log', '-1', '--format=%at', ref, '--'], { cwd: root }, (err, stdout, stderr) => {
+    execFile('git', ['log', '-1', '--format=%at', '--end-of-options', ref, '--'], { cwd: root }, (err, stdout, stderr) => {
       if (!err) return resolve({ ok: true, time: Number(stdout.trim()) * 1000 });
       const text = String(stderr || err.message);
       const noRepo = /not a git repository|ENOENT|does not have any commits/i.test(text) || (err as NodeJS.ErrnoException).code === 'ENOENT';
@@ -56,7 +57,7 @@ function lastCommitAtOrBefore(history: History, asOf: number): string | undefine
  * the sprint log count: its state at as-of is theirs, not the last backlog commit's.
  */
 function filesCommitAt(root: string, ref: string, asOf: number, base: string | undefined): Promise<string | undefined> {
-  const range = base === undefined ? [ref] : ['--ancestry-path', `${base}..${ref}`];
+  const range = base === undefined ? ['--end-of-options', ref] : ['--ancestry-path', '--end-of-options', `${base}..${ref}`];
   return new Promise((resolve) => {
     execFile('git', ['log', '--topo-order', '--format=%H %at', ...range, '--'], { cwd: root, maxBuffer: 256 * 1024 * 1024 }, (err, stdout) => {
       if (err) return resolve(base);
@@ -69,9 +70,20 @@ function filesCommitAt(root: string, ref: string, asOf: number, base: string | u
   });
 }
 
+/** --ref, refused before any git runs when git would read it as an option (`--ref=--output=FILE`). */
+function refFlag(ctx: CommandContext): string {
+  const ref = stringFlag(ctx, 'ref') ?? 'HEAD';
+  try {
+    return gitNameArg(ref, '--ref');
+  } catch (e) {
+    if (e instanceof GitArgumentError) throw new UsageError(e.message);
+    throw e;
+  }
+}
+
 async function run(ctx: CommandContext): Promise<number> {
   const root = repoRoot(ctx);
-  const ref = stringFlag(ctx, 'ref') ?? 'HEAD';
+  const ref = refFlag(ctx);
   const asOfText = stringFlag(ctx, 'as-of');
   const disk = readSourceFiles(root);
   const zone = buildWorkspace(root, [], disk.sprints).sprintLog?.timezone ?? 'UTC';

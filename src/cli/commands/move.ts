@@ -3,7 +3,7 @@
 
 import type { EditOp } from '../../core/edit';
 import { printable } from '../../core/printable';
-import { type Command, type CommandContext, REPO_FLAG, stringFlag, UsageError } from '../command';
+import { type Command, type CommandContext, FORCE_FLAG, REPO_FLAG, stringFlag, UsageError, WRITE_HELP } from '../command';
 import { rankFlag } from './add';
 import { applyOps, checkAgainstWorkspace } from './set';
 
@@ -31,10 +31,11 @@ export const moveCommand: Command = {
   name: 'move',
   summary: 'Re-rank an item, or move items into a sprint or back to the product backlog.',
   usage: 'move ID --to-rank N | move ID [ID ...] --sprint S|none [--repo DIR]',
-  details: '--to-rank N: 1 = top, across the main file and then the archive files; an item stays in its own file at a file boundary.\n--sprint none removes `sprint` (product backlog).',
+  details: '--to-rank N: 1 = top, across the main file and then the archive files; an item stays in its own file at a file boundary.\n--sprint none removes `sprint` (product backlog).\n' + WRITE_HELP,
   flags: [
     { name: 'to-rank', type: 'string', arg: 'N', help: 'New rank of the item, 1 = most important.' },
     { name: 'sprint', type: 'string', arg: 'S', help: 'Sprint id to plan the items into, or none.' },
+    FORCE_FLAG,
     REPO_FLAG,
   ],
   positionals: { min: 1, max: Infinity },

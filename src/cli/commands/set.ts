@@ -3,13 +3,13 @@
 // and the plan-and-write step that `add` and `move` share.
 
 import { parse as parseYaml } from 'yaml';
-import { EditError, type EditOp, planEdits } from '../../core/edit';
-import { writePlan } from '../../core/edit/write';
+import { type EditOp, planEdits } from '../../core/edit';
+import { editWorkspace, InvalidEditError } from '../../core/edit/write';
 import type { Workspace } from '../../core/model';
 import { loadWorkspace } from '../../core/parse/workspace';
 import { tooDeep } from '../../core/parse/yaml-limits';
 import { printable } from '../../core/printable';
-import { type Command, type CommandContext, REPO_FLAG, UsageError } from '../command';
+import { type Command, type CommandContext, FORCE_FLAG, REPO_FLAG, UsageError, WRITE_HELP } from '../command';
 import { repoRoot } from '../repo';
 
 const NUMBER_KEYS = new Set(['points', 'value']);
@@ -73,14 +73,18 @@ export function checkAgainstWorkspace(ws: Workspace, field: string, value: unkno
   if (field === 'epic') known('epic', ws.epics.map((e) => e.id));
 }
 
-/** Plan the ops on the repository's files and write them; returns the plan's new ids and the files written. */
+/**
+ * Plan the ops on the repository's files and write them, holding the backlog's
+ * lock from reading to writing; returns the plan's new ids and the files written.
+ */
 export function applyOps(ctx: CommandContext, ops: (ws: Workspace) => EditOp[]): { ws: Workspace; newIds: string[]; files: string[] } {
-  const ws = loadWorkspace(repoRoot(ctx));
-  if (ws.backlogs.length === 0 && !ws.parseProblems.some((p) => p.file === ws.backlogPath)) {
-    throw new EditError(`no backlog file: ${ws.backlogPath} does not exist in ${ws.root}.`);
+  try {
+    const { ws, plan, files } = editWorkspace(repoRoot(ctx), (w) => planEdits(w, ops(w)), { force: ctx.flags.force === true });
+    return { ws, newIds: plan.newIds, files };
+  } catch (e) {
+    if (e instanceof InvalidEditError) throw new InvalidEditError(`${e.message}\nFix the value, or pass --force to write it anyway.`, e.problems);
+    throw e;
   }
-  const plan = planEdits(ws, ops(ws));
-  return { ws, newIds: plan.newIds, files: writePlan(ws, plan) };
 }
 
 async function run(ctx: CommandContext): Promise<number> {
@@ -99,8 +103,8 @@ export const setCommand: Command = {
   name: 'set',
   summary: 'Set or remove keys of an item, keeping comments and layout.',
   usage: 'set ID field=value [field=value ...] [--repo DIR]',
-  details: ASSIGNMENT_HELP + '\nNothing is written while a backlog file has errors; the error gives file:line:col.',
-  flags: [REPO_FLAG],
+  details: ASSIGNMENT_HELP + '\n' + WRITE_HELP,
+  flags: [FORCE_FLAG, REPO_FLAG],
   positionals: { min: 2, max: Infinity },
   run,
 };

@@ -20,5 +20,5 @@ export { planEdits } from './plan';
 export { nextId } from './ids';
 export { applyEdits } from './text';
 export { applyPlanToFiles } from './apply';
-// Writing plans to disk (node:fs) lives in ./write, imported directly by Node callers only,
+// Writing plans to disk (node:fs, under the lock) lives in ./write (editWorkspace), imported directly by Node callers only,
 // so this module stays free of I/O for bundles that have no file system.

@@ -6,6 +6,7 @@ import { execFile } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { simpleGit, type SimpleGit } from 'simple-git';
+import { commitIdArg, gitNameArg } from '../git-args';
 import { abortError, gitEnv, GitNotFoundError, streamRecords } from './git-stream';
 import type { CommitInfo } from './types';
 
@@ -48,11 +49,11 @@ function message(e: unknown): string {
  * unborn HEAD has no `head`; any other ref that does not resolve throws.
  */
 export async function probeRepo(root: string, ref: string, signal?: AbortSignal): Promise<Probe> {
-  if (ref.startsWith('-') || ref.includes('\n') || ref === '') throw new Error(`Invalid ref "${ref}".`);
+  gitNameArg(ref, `ref`);
   if (!fs.existsSync(root)) return { kind: 'none', warning: `${root} does not exist: no git history.` };
   let out: string;
   try {
-    out = await runGit(root, ['rev-parse', '--absolute-git-dir', '--is-shallow-repository', '--show-prefix', '--verify', '-q', `${ref}^{commit}`], signal);
+    out = await runGit(root, ['rev-parse', '--absolute-git-dir', '--is-shallow-repository', '--show-prefix', '--verify', '-q', '--end-of-options', `${ref}^{commit}`], signal);
   } catch (e) {
     if (signal?.aborted) throw e;
     const msg = message(e);
@@ -137,8 +138,8 @@ export type RawCommit = Omit<CommitInfo, 'order'>;
  * In a shallow clone the boundary commits are listed without their (absent) parents.
  */
 export async function listCommits(root: string, head: string, exclude: string[], onCommit: (c: RawCommit) => void, signal?: AbortSignal): Promise<void> {
-  const args = ['-c', 'log.showSignature=false', 'log', '-z', '--no-color', '--format=%H%x1f%P%x1f%at%x1f%ct%x1f%an%x1f%s', '--ignore-missing', head];
-  if (exclude.length > 0) args.push('--not', ...exclude);
+  const args = ['-c', 'log.showSignature=false', 'log', '-z', '--no-color', '--format=%H%x1f%P%x1f%at%x1f%ct%x1f%an%x1f%s', '--ignore-missing', '--end-of-options', commitIdArg(head)];
+  if (exclude.length > 0) args.push('--not', ...exclude.map(commitIdArg));
   args.push('--');
   await streamRecords(root, args, (rec) => {
     if (rec === '') return;
@@ -157,7 +158,7 @@ export async function listCommits(root: string, head: string, exclude: string[],
 
 /** The path `dst` had in `parent` when `child` renamed it (git's rename detection), if any. Paths are repo-top relative. */
 export async function renameSource(root: string, parent: string, child: string, dst: string, signal?: AbortSignal): Promise<string | undefined> {
-  const out = await git(root, signal).raw(['diff-tree', '-r', '-z', '-M', '--diff-filter=R', parent, child, '--', '*.yaml', '*.yml']);
+  const out = await git(root, signal).raw(['diff-tree', '-r', '-z', '-M', '--diff-filter=R', '--end-of-options', commitIdArg(parent), commitIdArg(child), '--', '*.yaml', '*.yml']);
   const parts = out.split('\0');
   for (let i = 0; i < parts.length; i++) {
     if (parts[i].startsWith(':') && /\sR\d*$/.test(parts[i])) {

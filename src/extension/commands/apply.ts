@@ -9,14 +9,18 @@
 //     were clean before, so git and the CLI see the change. A document that
 //     already had unsaved changes of the user's is left unsaved: saving it
 //     would write their half-done typing too (auto-commit is then skipped);
-//  4. optionally commit just the backlog files (sprintlog.autoCommit).
+//  4. optionally commit just Sprintlog's change (sprintlog.autoCommit): the
+//     file's bytes on disk before the edit and those bytes with the plan's
+//     edits, so neither the user's other uncommitted edits in the file nor
+//     anything a save participant adds is committed (see ../git/commit.ts).
 import * as vscode from 'vscode';
-import { planEdits } from '../../core/edit';
+import { applyPlanToFiles, planEdits } from '../../core/edit';
 import { EditError, type EditOp, type EditPlan } from '../../core/edit/types';
 import type { Workspace } from '../../core/model';
 import { readSettings } from '../model/config';
 import { showsDiskText, type Store } from '../model/store';
 import type { FolderBacklog } from '../model/types';
+import type { FileChange } from '../git/commit';
 import type { GitService } from '../git/service';
 import { commitMessage } from './describe';
 
@@ -54,6 +58,8 @@ interface Prepared {
   plan: EditPlan;
   ops: EditOp[];
   docs: Map<string, vscode.TextDocument>;
+  /** Bytes on disk of each clean document (which shows exactly them) when it was checked. */
+  disk: Map<string, Uint8Array>;
 }
 
 async function prepare(fb: FolderBacklog, opsOf: OpsOf, opts: ApplyOptions): Promise<Prepared | 'stale'> {
@@ -67,28 +73,31 @@ async function prepare(fb: FolderBacklog, opsOf: OpsOf, opts: ApplyOptions): Pro
     throw e;
   }
   const docs = new Map<string, vscode.TextDocument>();
+  const diskBytes = new Map<string, Uint8Array>();
   for (const file of new Set(plan.edits.map((e) => e.file))) {
     const uri = vscode.Uri.joinPath(fb.folder.uri, file);
     // A clean document is saved after the edit: it must still be the file on disk. It can lag
     // behind a change made there (VS Code re-reads it a moment later), and after the file was
     // deleted or moved it keeps the old text, which saving would write back.
     const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
-    const disk = open?.isDirty ? undefined : await diskText(uri);
+    const bytes = open?.isDirty ? undefined : await readBytes(uri);
+    const disk = bytes && decoder.decode(bytes);
     if (!open?.isDirty && disk === undefined) throw new Refusal(`${file} is no longer on disk (deleted or moved); nothing was changed.`);
     const doc = await vscode.workspace.openTextDocument(uri);
     if (doc.getText() !== parsedText(fb.workspace, file)) return 'stale';
     if (disk !== undefined && !doc.isDirty && !showsDiskText(doc, disk)) return 'stale';
     docs.set(file, doc);
+    if (bytes) diskBytes.set(file, bytes);
   }
-  return { plan, ops, docs };
+  return { plan, ops, docs, disk: diskBytes };
 }
 
 const decoder = new TextDecoder('utf-8');
 
-/** A file's text on disk (BOM dropped, as documents do), undefined when it does not exist. */
-async function diskText(uri: vscode.Uri): Promise<string | undefined> {
+/** A file's bytes on disk (decoded, the BOM is dropped, as documents do), undefined when it does not exist. */
+async function readBytes(uri: vscode.Uri): Promise<Uint8Array | undefined> {
   try {
-    return decoder.decode(await vscode.workspace.fs.readFile(uri));
+    return await vscode.workspace.fs.readFile(uri);
   } catch {
     return undefined;
   }
@@ -107,7 +116,7 @@ export async function applyOps(store: Store, git: GitService, fb: FolderBacklog,
       if (prepared === 'stale') throw new Refusal('The backlog file changed while Sprintlog was editing it; nothing was changed. Try again.');
     }
   }
-  const { plan, ops, docs } = prepared;
+  const { plan, ops, docs, disk } = prepared;
   if (plan.edits.length === 0) return { folder: current, plan, ops };
   // No await between the check in prepare() and building the edit for the same text: re-check synchronously.
   const edit = new vscode.WorkspaceEdit();
@@ -130,7 +139,7 @@ export async function applyOps(store: Store, git: GitService, fb: FolderBacklog,
       void vscode.window.showWarningMessage('Sprintlog did not auto-commit: the backlog file has unsaved changes of yours. Save and commit it yourself.');
     } else {
       try {
-        applied.commit = await git.commitOnly(current, [...docs.keys()], opts.message ?? commitMessage(ops, plan.newIds));
+        applied.commit = await git.commitChanges(current, sprintlogChanges(current.workspace, plan, disk), opts.message ?? commitMessage(ops, plan.newIds));
       } catch (e) {
         void vscode.window.showWarningMessage(`Sprintlog could not auto-commit: ${e instanceof Error ? e.message : String(e)}`);
       }
@@ -138,4 +147,20 @@ export async function applyOps(store: Store, git: GitService, fb: FolderBacklog,
   }
   applied.folder = (await store.reloadFolder(current.folder)) ?? current;
   return applied;
+}
+
+const BOM = [0xef, 0xbb, 0xbf];
+
+/** Each file's bytes before the edit and with only the plan's edits (the BOM as the file had it). */
+function sprintlogChanges(ws: Workspace, plan: EditPlan, disk: Map<string, Uint8Array>): FileChange[] {
+  const encoder = new TextEncoder();
+  return [...applyPlanToFiles(ws, plan)].map(([file, text]) => {
+    const before = disk.get(file) ?? new Uint8Array();
+    const bom = BOM.every((b, i) => before[i] === b) && !text.startsWith('\ufeff') ? Uint8Array.from(BOM) : new Uint8Array();
+    const body = encoder.encode(text);
+    const after = new Uint8Array(bom.length + body.length);
+    after.set(bom);
+    after.set(body, bom.length);
+    return { file, before, after };
+  });
 }

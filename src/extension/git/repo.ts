@@ -3,6 +3,7 @@
 // through GitService, which refuses to run any of this in an untrusted workspace.
 import * as path from 'node:path';
 import { simpleGit, type SimpleGit } from 'simple-git';
+import { gitNameArg } from '../../core/git-args';
 import { parseBacklog } from '../../core/parse/backlog';
 import { archiveDir } from '../../core/parse/workspace';
 
@@ -24,25 +25,6 @@ async function tryRaw(g: SimpleGit, args: string[]): Promise<string | undefined>
   } catch (e) {
     if (isGitMissing(e)) throw new GitRefusal(GIT_NOT_FOUND);
     return undefined;
-  }
-}
-
-const LOCK_RETRIES = 20;
-const LOCK_WAIT_MS = 100;
-
-/**
- * Runs a git command that writes the index, waiting a little while another git
- * process holds index.lock (VS Code's git extension refreshes its status right
- * after a save). Any other failure is thrown at once.
- */
-async function rawWithIndexLock(g: SimpleGit, args: string[]): Promise<string> {
-  for (let attempt = 0; ; attempt++) {
-    try {
-      return await g.raw(args);
-    } catch (e) {
-      if (attempt >= LOCK_RETRIES || !/index\.lock'?: File exists/.test(e instanceof Error ? e.message : String(e))) throw e;
-      await new Promise((resolve) => setTimeout(resolve, LOCK_WAIT_MS));
-    }
   }
 }
 
@@ -82,7 +64,7 @@ export async function currentBranch(root: string): Promise<string | undefined> {
 
 export async function branchExists(root: string, name: string): Promise<boolean> {
   // simple-git does not fail on an exit code without stderr: test the output, not the exit status.
-  return Boolean((await tryRaw(git(root), ['rev-parse', '--verify', '--quiet', `refs/heads/${name}`]))?.trim());
+  return Boolean((await tryRaw(git(root), ['rev-parse', '--verify', '--quiet', '--end-of-options', `refs/heads/${gitNameArg(name, 'branch')}`]))?.trim());
 }
 
 export async function localBranches(root: string): Promise<string[]> {
@@ -110,7 +92,7 @@ export async function checkoutConflicts(root: string, branch: string): Promise<s
   if (dirty.length === 0) return [];
   const g = git(root);
   const hasHead = Boolean((await tryRaw(g, ['rev-parse', '--verify', '-q', 'HEAD']))?.trim());
-  const diff = hasHead ? await tryRaw(g, ['diff', '--name-only', '-z', 'HEAD', branch, '--']) : undefined;
+  const diff = hasHead ? await tryRaw(g, ['diff', '--name-only', '-z', '--end-of-options', 'HEAD', gitNameArg(branch, 'branch'), '--']) : undefined;
   if (diff === undefined) return dirty; // cannot tell: treat everything dirty as a conflict
   const changed = new Set(diff.split('\0').filter(Boolean));
   return dirty.filter((f) => changed.has(f));
@@ -132,6 +114,12 @@ export class GitRefusal extends Error {}
  * before git is even asked, and git's own check stays in place behind that.
  */
 export async function switchToBranch(root: string, branch: string): Promise<SwitchResult> {
+  // `git checkout` has no --end-of-options (git 2.39): the name is checked first.
+  try {
+    gitNameArg(branch, 'branch');
+  } catch (e) {
+    throw new GitRefusal(`${e instanceof Error ? e.message : String(e)} Nothing was changed.`);
+  }
   const g = git(root);
   if ((await currentBranch(root)) === branch) return { branch, created: false, already: true };
   if (!(await branchExists(root, branch))) {
@@ -184,7 +172,7 @@ export async function idsOnOtherBranches(root: string, backlogPath: string): Pro
   const archive = archiveDir(backlogPath);
   for (const branch of await localBranches(root)) {
     if (branch === current) continue;
-    const listing = await tryRaw(g, ['ls-tree', '-r', '-z', branch, '--', backlogPath, archive]);
+    const listing = await tryRaw(g, ['ls-tree', '-r', '-z', '--end-of-options', `refs/heads/${branch}`, '--', backlogPath, archive]);
     for (const entry of (listing ?? '').split('\0')) {
       const m = /^\d+ blob ([0-9a-f]+)\t(.+)$/.exec(entry);
       if (!m || seenBlobs.has(m[1])) continue;
@@ -196,19 +184,4 @@ export async function idsOnOtherBranches(root: string, backlogPath: string): Pro
     }
   }
   return ids;
-}
-
-/**
- * Commits exactly `files` (repo-relative) with `message`: other staged or
- * unstaged changes are left alone (`git commit --only`). Returns the new
- * commit, or undefined when the files had no change to commit.
- */
-export async function commitOnly(root: string, files: string[], message: string): Promise<string | undefined> {
-  const g = git(root);
-  const changed = new Set(await dirtyFiles(root));
-  const todo = files.filter((f) => changed.has(f));
-  if (todo.length === 0) return undefined;
-  await rawWithIndexLock(g, ['add', '--', ...todo]);
-  await rawWithIndexLock(g, ['commit', '--only', '-m', message, '--', ...todo]);
-  return (await g.raw(['rev-parse', 'HEAD'])).trim();
 }

@@ -3,6 +3,7 @@
 // config can run programs (hooks, fsmonitor, core.pager...).
 import * as vscode from 'vscode';
 import type { FolderBacklog } from '../model/types';
+import { commitChanges, type FileChange } from './commit';
 import * as repo from './repo';
 
 export class UntrustedError extends Error {
@@ -75,10 +76,10 @@ export class GitService {
     return r && repo.currentBranch(r.root);
   }
 
-  /** Commits only the given folder-relative files. */
-  async commitOnly(fb: FolderBacklog, files: string[], message: string): Promise<string | undefined> {
+  /** Commits exactly Sprintlog's changes (folder-relative files, bytes before and after its save), nothing else of the user's. */
+  async commitChanges(fb: FolderBacklog, changes: FileChange[], message: string): Promise<string | undefined> {
     const r = await this.repoOf(fb);
     if (!r) return undefined;
-    return repo.commitOnly(r.root, files.map((f) => GitService.inRepo(r, f)), message);
+    return commitChanges(r.root, changes.map((c) => ({ ...c, file: GitService.inRepo(r, c.file) })), message);
   }
 }

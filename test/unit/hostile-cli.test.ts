@@ -66,7 +66,7 @@ describe('hostile conditions through the bundled CLI: one clear line, never a cr
         const edit = bin.run(['set', 'PAY-1', 'points=2'], dir);
         sane(edit, 'set');
         assert.equal(edit.code, 1);
-        assert.match(edit.err, /backlog\/backlog\.yaml:1:1 does not parse.*is a FIFO/);
+        assert.match(edit.err, /backlog\/backlog\.yaml:1:1: .*is a FIFO.*Nothing is written/);
       }
       const metrics = bin.run(['metrics', '--json'], dir, { SPRINTLOG_NOW: '2026-11-05T12:00:00Z' });
       sane(metrics, 'metrics');

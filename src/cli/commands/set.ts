@@ -6,7 +6,6 @@ import { parse as parseYaml } from 'yaml';
 import { type EditOp, planEdits } from '../../core/edit';
 import { editWorkspace, InvalidEditError } from '../../core/edit/write';
 import type { Workspace } from '../../core/model';
-import { loadWorkspace } from '../../core/parse/workspace';
 import { tooDeep } from '../../core/parse/yaml-limits';
 import { printable } from '../../core/printable';
 import { type Command, type CommandContext, FORCE_FLAG, REPO_FLAG, UsageError, WRITE_HELP } from '../command';

@@ -82,4 +82,30 @@ describe('metrics in commit order (spec §1, 2026-12-04)', function () {
     // than the branch's done → 8 remaining; 11-05: the merge brings done back.
     assert.deepEqual(report.sprints[0].burndown.map((d) => d.remaining), [5, 0, 8, 0, 0]);
   });
+
+  it('items[] at a past as-of are the items of that instant with their values then, in agreement with the CFD (§6)', async () => {
+    const repo = GitRepo.create();
+    repos.push(repo);
+    repo.write('backlog/sprints.yaml', 'version: 1\ntimezone: UTC\nsprints:\n  - id: S1\n    start: 2026-11-02\n    end: 2026-11-13\n');
+    const items = (a: string, b?: string): string =>
+      backlogYaml([{ id: 'X-1', title: 'one', state: a, points: 3, sprint: 'S1' }, ...(b ? [{ id: 'X-2', title: 'two', state: b, points: 2, sprint: 'S1' }] : [])], { project: 'X' });
+    repo.write(BACKLOG, items('todo'));
+    repo.commit('plan', { at: '2026-11-02T08:00:00Z' });
+    repo.branch('feat');
+    repo.write(BACKLOG, items('in-progress'));
+    repo.commit('start X-1 on feat', { at: '2026-11-03T09:00:00Z' });
+    repo.checkout('main');
+    repo.write(BACKLOG, items('todo', 'todo'));
+    repo.commit('add X-2 on main', { at: '2026-11-04T09:00:00Z' });
+    repo.merge('feat', { at: '2026-11-06T09:00:00Z' });
+
+    const { report } = await metrics(repo.dir, '--as-of', '2026-11-04T12:00:00Z');
+    // X-1 was started on the branch (dated by its commit), X-2 added on main: both are facts of that instant.
+    assert.deepEqual(report.items.map((i) => [i.id, i.state, i.startedAt]), [['X-1', 'in-progress', '2026-11-03T09:00:00+00:00'], ['X-2', 'todo', null]]);
+    const last = report.cfd!.at(-1)!;
+    assert.equal(last.date, '2026-11-04');
+    const counts = new Map<string, number>();
+    for (const i of report.items) counts.set(i.state, (counts.get(i.state) ?? 0) + 1);
+    assert.deepEqual(Object.fromEntries(Object.entries(last.states).filter(([, n]) => n > 0)), Object.fromEntries(counts));
+  });
 });

@@ -1,6 +1,7 @@
 // `sprintlog metrics`: the spec's metrics document (--json) or a readable summary.
 // --as-of makes every "now" that instant: later commits are ignored, and when it is
-// before the ref's last commit the files are read from the last commit at or before it.
+// before the ref's last commit the sprint log (and states, epics) are read from the last
+// commit at or before it; the items are those of the history at that instant (spec §6).
 
 import { execFile } from 'node:child_process';
 import { readFilesAt, readHistory, type History } from '../../core/history';

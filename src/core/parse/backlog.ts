@@ -209,6 +209,15 @@ const readItem: EntryReader<Item> = ({ raw, fields }, { file, index, source }) =
   fields,
 });
 
+/**
+ * An item from its keys' values alone (no source text): the item as history
+ * gives it at a past instant (metrics §6 `items[]`). Its ranges are empty ones at the start of `file`.
+ */
+export function itemFromValues(raw: Record<string, unknown>, file: string, index: number): Item {
+  const at: Item['source'] = { file, line: 1, column: 1, offset: 0, end: 0 };
+  return readItem({ raw, nodes: {}, fields: {} }, { file, index, source: at });
+}
+
 const readEpic: EntryReader<Epic> = ({ raw, fields }, { file, source }) => ({
   id: asText(raw.id) ?? '',
   title: asText(raw.title) ?? '',

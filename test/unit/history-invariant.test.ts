@@ -135,7 +135,7 @@ function build(steps: Step[]): Node[] {
     head = add({ parents: [head.mark, l.mark], model: new Map(head.model), noFile: head.noFile, time: Math.max(head.time, l.time) + 60_000, touched: head.touched });
   }
   if (nodes[nodes.length - 1] !== head) head = add({ parents: [head.mark], model: new Map(head.model), noFile: false, time: head.time + 60_000, touched: head.touched });
-  if (head.noFile) head = add({ parents: [head.mark], model: head.model, noFile: false, time: head.time + 60_000, touched: head.touched });
+  if (head.noFile) add({ parents: [head.mark], model: head.model, noFile: false, time: head.time + 60_000, touched: head.touched });
   return nodes;
 }
 

@@ -3,7 +3,7 @@
 // with the `started:` / `finished:` / `created:` fields overriding.
 
 import { type StateCategory } from '../model';
-import { daysBetween, dayOf, formatInstant, parseDateValue, type DateValue } from '../time';
+import { daysBetween, dayOf, formatInstant, isBefore, parseDateValue, type DateValue } from '../time';
 import { categoryOf, round, type Ctx } from './context';
 import { EXISTS } from '../history/types';
 import { asText, Cursor, type Change } from './timeline';
@@ -30,6 +30,8 @@ export interface ItemFacts {
   done?: DateValue;
   /** Consecutive days blocked up to the as-of date (blocked now), null when unknown or not blocked. */
   blockedStreak: number | null;
+  /** Durations left out because they would be negative (`finished` before `started`, `created` after the finish). */
+  impossible?: ('cycle' | 'lead')[];
   metrics: ItemMetrics;
 }
 
@@ -112,9 +114,13 @@ export function computeItems(ctx: Ctx): ItemFacts[] {
     const done =
       category === 'done' ? (parseDateValue(item.finished, ctx.tz) ?? (h?.done !== undefined ? instant(ctx, h.done) : undefined)) : undefined;
     const created = parseDateValue(item.created, ctx.tz) ?? (h ? instant(ctx, h.firstEvent) : undefined);
-    const span = (a: DateValue | undefined, b: DateValue | undefined): number | null => (a && b ? daysBetween(a.day, b.day) + 1 : null);
+    // A finish before the start (or before `created`) gives no duration, never a negative one (reported as impossible-dates).
+    const impossible: ('cycle' | 'lead')[] = [];
+    if (started && done && isBefore(done, started)) impossible.push('cycle');
+    if (created && done && isBefore(done, created)) impossible.push('lead');
+    const span = (a: DateValue | undefined, b: DateValue | undefined): number | null => (a && b && !isBefore(b, a) ? daysBetween(a.day, b.day) + 1 : null);
     const hours =
-      started && done && !started.dateOnly && !done.dateOnly ? round((done.ms - started.ms) / 3600000, 1) : null;
+      started && done && !started.dateOnly && !done.dateOnly && done.ms >= started.ms ? round((done.ms - started.ms) / 3600000, 1) : null;
     const streak =
       h?.blockedSince !== undefined && item.blocked !== undefined ? daysBetween(dayOf(h.blockedSince, ctx.tz), ctx.asOfDay) + 1 : null;
     const metrics: ItemMetrics = {
@@ -132,6 +138,6 @@ export function computeItems(ctx: Ctx): ItemFacts[] {
       reopened: h ? h.reopened : null,
       blockedDays: h ? h.blockedDays : null,
     };
-    return { id: item.id, category, started, done, blockedStreak: streak, metrics };
+    return { id: item.id, category, started, done, blockedStreak: streak, ...(impossible.length > 0 ? { impossible } : {}), metrics };
   });
 }

@@ -6,7 +6,7 @@ import {
 } from '../model';
 import { type ItemChunks, splitItems } from './chunks';
 import { LineIndex } from './source';
-import { asDateText, asNumber, asText, asTextList, isMap, isSeq, parseYamlText, readMap, readTopMap } from './yaml-node';
+import { asDateText, asNumber, asText, asTextList, isMap, isSeq, parseYamlText, readMap, readTopMap, setOwn } from './yaml-node';
 
 export interface BacklogParse {
   backlog?: BacklogFile;
@@ -86,7 +86,7 @@ function parseChunk(chunk: string, file: string): ChunkItem | 'error' {
     else {
       const { raw, fields } = readMap(doc, node, lines, file);
       const rel: ChunkItem['fields'] = {};
-      for (const [k, f] of Object.entries(fields)) rel[k] = { key: [f.key.offset, f.key.end], value: [f.value.offset, f.value.end] };
+      for (const [k, f] of Object.entries(fields)) setOwn(rel, k, { key: [f.key.offset, f.key.end], value: [f.value.offset, f.value.end] });
       const src = entryRange(node, lines, file);
       hit = { raw, fields: rel, source: [src.offset, src.end], seqEnd: seq.range[1] };
     }
@@ -99,7 +99,7 @@ function parseChunk(chunk: string, file: string): ChunkItem | 'error' {
 function placeChunk(chunk: ChunkItem, file: string, base: number, index: number, lines: LineIndex): Item {
   const at = (r: [number, number]) => lines.range(file, base + r[0], base + r[1]);
   const fields: Item['fields'] = {};
-  for (const [k, f] of Object.entries(chunk.fields)) fields[k] = { key: at(f.key), value: at(f.value) };
+  for (const [k, f] of Object.entries(chunk.fields)) setOwn(fields as Record<string, FieldSource>, k, { key: at(f.key), value: at(f.value) });
   return readItem({ raw: chunk.raw, nodes: {}, fields: fields as Record<string, FieldSource> }, { file, index, source: at(chunk.source) });
 }
 
@@ -116,11 +116,11 @@ function readTop(doc: Document.Parsed, lines: LineIndex, file: string, text: str
   backlog.fields = top.fields;
   backlog.version = asNumber(top.raw.version);
   backlog.project = asText(top.raw.project);
-  for (const key of Object.keys(top.raw)) if (!(BACKLOG_KEYS as readonly string[]).includes(key)) backlog.extra[key] = top.raw[key];
+  for (const key of Object.keys(top.raw)) if (!(BACKLOG_KEYS as readonly string[]).includes(key)) setOwn(backlog.extra, key, top.raw[key]);
   const states = top.raw.states;
   if (states && typeof states === 'object' && !Array.isArray(states)) {
     const map: Record<string, StateCategory> = {};
-    for (const [name, cat] of Object.entries(states)) if (typeof cat === 'string' && CATEGORIES.has(cat)) map[name] = cat as StateCategory;
+    for (const [name, cat] of Object.entries(states)) if (typeof cat === 'string' && CATEGORIES.has(cat)) setOwn(map, name, cat as StateCategory);
     backlog.states = map;
   }
   const epics = top.nodes.epics;
@@ -179,7 +179,7 @@ export function entryRange(node: YAMLMap, lines: LineIndex, file: string): Item[
 
 function splitKnown(raw: Record<string, unknown>, known: readonly string[]): Record<string, unknown> {
   const extra: Record<string, unknown> = {};
-  for (const key of Object.keys(raw)) if (!known.includes(key)) extra[key] = raw[key];
+  for (const key of Object.keys(raw)) if (!known.includes(key)) setOwn(extra, key, raw[key]);
   return extra;
 }
 

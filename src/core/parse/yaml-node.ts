@@ -62,6 +62,16 @@ export interface MapEntries {
   fields: Record<string, FieldSource>;
 }
 
+/**
+ * `o[k] = v` that stays an own data property even for `__proto__`: keys are data.
+ * (A plain assignment of `__proto__` would replace the object's prototype, and the
+ * item would then seem to have every key of that value: `__proto__: {state: done}`.)
+ */
+export function setOwn<T>(o: Record<string, T>, k: string, v: T): void {
+  if (k === '__proto__') Object.defineProperty(o, k, { value: v, enumerable: true, writable: true, configurable: true });
+  else o[k] = v;
+}
+
 /** The entries of a block or flow map, with each key's and value's source range. */
 export function readMap(doc: Document.Parsed, node: YAMLMap, lines: LineIndex, file: string): MapEntries {
   const raw: Record<string, unknown> = {};
@@ -76,9 +86,9 @@ export function readMap(doc: Document.Parsed, node: YAMLMap, lines: LineIndex, f
     let vEnd: number;
     if (value?.range) [vStart, vEnd] = value.range;
     else vStart = vEnd = keyRange[1] + 1;
-    fields[name] = { key: lines.range(file, keyRange[0], keyRange[1]), value: lines.range(file, vStart, vEnd) };
-    nodes[name] = value;
-    raw[name] = value === null ? null : isScalar(value) ? value.value : value.toJS(doc);
+    setOwn(fields, name, { key: lines.range(file, keyRange[0], keyRange[1]), value: lines.range(file, vStart, vEnd) });
+    setOwn(nodes, name, value);
+    setOwn(raw, name, value === null ? null : isScalar(value) ? value.value : value.toJS(doc));
   }
   return { raw, nodes, fields };
 }

@@ -9,6 +9,7 @@ import * as path from 'node:path';
 import { readFilesAt, readHistory, type History } from '../../core/history';
 import { computeMetrics, type MetricsReport } from '../../core/metrics';
 import type { Workspace } from '../../core/model';
+import { chunkStoreFile, loadChunkStore, saveChunkStore } from '../../core/parse/chunk-store';
 import { buildWorkspace, DEFAULT_BACKLOG_PATH, readSourceFiles, type SourceFile } from '../../core/parse/workspace';
 import { endOfDay, isDay, isValidTimeZone, parseInstant } from '../../core/time';
 import { type Command, type CommandContext, REPO_FLAG, stringFlag, UsageError } from '../command';
@@ -120,6 +121,8 @@ async function run(ctx: CommandContext): Promise<number> {
   const ref = stringFlag(ctx, 'ref') ?? 'HEAD';
   const asOfText = stringFlag(ctx, 'as-of');
   const bare = isBare(root);
+  const store = chunkStoreFile(root);
+  loadChunkStore(store);
   const disk: Files = bare ? { backlogs: [] } : readSourceFiles(root);
   const head = await refTime(root, ref);
   if (!head.ok && ref !== 'HEAD') {
@@ -138,6 +141,7 @@ async function run(ctx: CommandContext): Promise<number> {
     a = await analyse(ctx, root, ref, asOf, headTime, bare, disk);
   }
   const { history, workspace, unparsed } = a;
+  saveChunkStore(store);
   for (const w of history.warnings) ctx.io.err(`sprintlog metrics: warning: ${w}\n`);
   if (unparsed.length === 0) for (const p of workspace.parseProblems) ctx.io.err(`${p.file}:${p.line}:${p.column}: ${p.severity}: ${p.message}\n`);
   let report: MetricsReport = computeMetrics({ workspace, history, asOf, ref });

@@ -62,7 +62,7 @@ function parseChunked(text: string, file: string, chunks: ItemChunks): BacklogFi
 }
 
 /** An item parsed from its chunk alone: ranges are relative to the chunk start. */
-interface ChunkItem {
+export interface ChunkItem {
   raw: Record<string, unknown>;
   fields: Record<string, { key: [number, number]; value: [number, number] }>;
   source: [number, number];
@@ -73,9 +73,22 @@ interface ChunkItem {
 const CHUNK_CACHE_LIMIT = 100_000;
 const chunkCache = new Map<string, ChunkItem | 'error'>();
 
+/** The parsed chunks, for the disk store (chunk-store.ts): `used` are those looked up since the last `reset`, `parsed` counts new parses. */
+export const chunkMemory = {
+  cache: chunkCache,
+  used: new Set<string>(),
+  parsed: 0,
+  reset(): void {
+    this.used.clear();
+    this.parsed = 0;
+  },
+};
+
 function parseChunk(chunk: string, file: string): ChunkItem | 'error' {
   let hit = chunkCache.get(chunk);
+  chunkMemory.used.add(chunk);
   if (hit !== undefined) return hit;
+  chunkMemory.parsed++;
   const { doc, lines } = parseYamlText(chunk, file);
   const seq = doc?.contents;
   if (!doc || !isSeq(seq) || seq.items.length !== 1) hit = 'error';

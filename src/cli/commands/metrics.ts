@@ -16,16 +16,14 @@ import { type Command, type CommandContext, REPO_FLAG, stringFlag, UsageError } 
 import { repoRoot } from '../repo';
 import { formatSummary } from '../../core/metrics/summary';
 
-/** Author time (ms) of the commit `ref` names; undefined when `root` is no git repository or has no commit. */
-function refTime(root: string, ref: string): Promise<{ ok: true; time: number } | { ok: false; reason: 'no-repo' | 'bad-ref'; message: string }> {
-  return new Promise((resolve) => {
-    execFile('git', ['log', '-1', '--format=%at', ref, '--'], { cwd: root }, (err, stdout, stderr) => {
-      if (!err) return resolve({ ok: true, time: Number(stdout.trim()) * 1000 });
-      const text = String(stderr || err.message);
-      const noRepo = /not a git repository|ENOENT|does not have any commits/i.test(text) || (err as NodeJS.ErrnoException).code === 'ENOENT';
-      resolve({ ok: false, reason: noRepo ? 'no-repo' : 'bad-ref', message: text.trim().split('\n')[0] });
-    });
-  });
+/** The history of `ref`; an unknown ref is the user's mistake, said as such. */
+async function historyOf(root: string, ref: string, asOf: number, includeWorkingTree: boolean): Promise<History> {
+  try {
+    return await readHistory(root, { ref, asOf, includeWorkingTree, backlogPath: DEFAULT_BACKLOG_PATH });
+  } catch (e) {
+    if (ref === 'HEAD') throw e;
+    throw new Error(`cannot read ref '${ref}': ${e instanceof Error ? e.message : String(e)}`, { cause: e });
+  }
 }
 
 /** The default "now": SPRINTLOG_NOW (ISO date-time, for reproducible runs) or the clock. */
@@ -90,11 +88,16 @@ interface Analysis {
   unparsed: string[];
 }
 
-async function analyse(ctx: CommandContext, root: string, ref: string, asOf: number, headTime: number | undefined, bare: boolean, disk: Files): Promise<Analysis> {
-  // The working tree is "now" only for HEAD, and only when as-of is not before HEAD's commit.
-  const past = headTime !== undefined && asOf < headTime;
-  const useWorkTree = ref === 'HEAD' && !past && !bare;
-  const history = await readHistory(root, { ref, asOf, includeWorkingTree: useWorkTree, backlogPath: DEFAULT_BACKLOG_PATH });
+async function analyse(ctx: CommandContext, root: string, ref: string, asOf: number, bare: boolean, disk: Files): Promise<Analysis> {
+  // The working tree is "now" only for HEAD, and only when as-of is not before HEAD's commit
+  // (its author time comes with the history: no git process of its own).
+  let useWorkTree = ref === 'HEAD' && !bare;
+  let history = await historyOf(root, ref, asOf, useWorkTree);
+  const past = history.headTime !== undefined && asOf < history.headTime;
+  if (past && useWorkTree) {
+    useWorkTree = false;
+    history = await historyOf(root, ref, asOf, false);
+  }
   let files: Files = disk;
   if (!useWorkTree) {
     const commit = past ? await filesCommitAt(root, ref, asOf, lastCommitAtOrBefore(history, asOf)) : (history.head ?? ref);
@@ -124,21 +127,16 @@ async function run(ctx: CommandContext): Promise<number> {
   const store = chunkStoreFile(root);
   loadChunkStore(store);
   const disk: Files = bare ? { backlogs: [] } : readSourceFiles(root);
-  const head = await refTime(root, ref);
-  if (!head.ok && ref !== 'HEAD') {
-    throw new Error(`cannot read ref '${ref}': ${head.message}`);
-  }
-  const headTime = head.ok ? head.time : undefined;
   // A bare day is the end of that day in the zone of the sprint log being analysed: the one of that
   // instant, which may not be the working tree's (the zone can change). Start from the ref's and settle.
-  const refFiles = ref === 'HEAD' && !bare ? disk : asOfText !== undefined && isDay(asOfText) && head.ok ? await readFilesAt(root, ref, DEFAULT_BACKLOG_PATH) : disk;
+  const refFiles = ref === 'HEAD' && !bare ? disk : asOfText !== undefined && isDay(asOfText) ? await readFilesAt(root, ref, DEFAULT_BACKLOG_PATH).catch(() => disk) : disk;
   let zone = zoneOf(buildWorkspace(root, [], refFiles.sprints));
   let asOf = asOfText === undefined ? now(ctx) : parseAsOf(asOfText, zone);
-  let a = await analyse(ctx, root, ref, asOf, headTime, bare, disk);
+  let a = await analyse(ctx, root, ref, asOf, bare, disk);
   for (let i = 0; asOfText !== undefined && isDay(asOfText) && zoneOf(a.workspace) !== zone && i < 3; i++) {
     zone = zoneOf(a.workspace);
     asOf = endOfDay(asOfText, zone);
-    a = await analyse(ctx, root, ref, asOf, headTime, bare, disk);
+    a = await analyse(ctx, root, ref, asOf, bare, disk);
   }
   const { history, workspace, unparsed } = a;
   saveChunkStore(store);

@@ -65,6 +65,8 @@ export interface History {
   ref: string;
   /** Commit the ref resolved to; absent when there is no repository or commit. */
   head?: string;
+  /** Author time (ms) of `head`, whether or not it touches a backlog file (so a caller can tell an as-of before it without asking git). */
+  headTime?: number;
   /** Commits that touch a backlog file, oldest first (topological). */
   commits: CommitInfo[];
   /** Sorted by time, ties by order. The value at T is the last event in commit order (highest `order`) with time ≤ T. */

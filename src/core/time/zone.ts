@@ -61,11 +61,12 @@ export function offsetMinutes(ms: number, tz: string): number {
 }
 
 // Asking Intl for every instant was a large part of a metrics run (thousands of
-// events and days). An offset is constant over long spans: per 15-minute slot,
+// events and days). An offset is constant over long spans: per 6-hour slot (UTC),
 // the exact offset (ms) at its first and last second is asked once; when they
-// agree it holds for the whole slot (no zone changes twice within 15 minutes),
-// and wall times are computed from it. A slot with a change is asked per instant.
-const SLOT = 15 * 60000;
+// agree it holds for the whole slot (no zone in the tz database changes twice
+// within 6 hours), and wall times are computed from it. A slot with a change is
+// asked per instant.
+const SLOT = 6 * 3600000;
 const slots = new Map<string, Map<number, number | null>>();
 
 function exactOffsetMs(ms: number, tz: string): number {

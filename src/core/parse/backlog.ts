@@ -190,9 +190,13 @@ export function entryRange(node: YAMLMap, lines: LineIndex, file: string): Item[
   return lines.range(file, start, lines.lineEnd(last));
 }
 
+const knownSets = new WeakMap<readonly string[], Set<string>>();
+
 function splitKnown(raw: Record<string, unknown>, known: readonly string[]): Record<string, unknown> {
+  let set = knownSets.get(known);
+  if (!set) knownSets.set(known, (set = new Set(known)));
   const extra: Record<string, unknown> = {};
-  for (const key of Object.keys(raw)) if (!known.includes(key)) setOwn(extra, key, raw[key]);
+  for (const key of Object.keys(raw)) if (!set.has(key)) setOwn(extra, key, raw[key]);
   return extra;
 }
 

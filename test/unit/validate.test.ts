@@ -217,7 +217,7 @@ describe('validate: decisions where the spec is silent', () => {
 
   it('sprint days are plain days; item dates may be date-times with an offset', () => {
     const sprints = 'sprints:\n  - id: S1\n    start: 2026-11-02T09:00:00Z\n    end: 2026-11-13\n';
-    const backlog = items('  - id: PAY-1', '    title: A', '    created: 2026-10-01T09:30:00+02:00', '    started: 2026-10-02T07:00Z', '    finished: 2024-02-29');
+    const backlog = items('  - id: PAY-1', '    title: A', '    created: 2026-10-01T09:30:00+02:00', '    started: 2026-10-02T07:00Z', '    finished: 2028-02-29');
     const ps = check(backlog, sprints);
     assert.deepEqual(codes(ps), ['bad-date']);
     assert.match(ps[0].message, /must be a day \(YYYY-MM-DD\)/);

@@ -1,11 +1,16 @@
 // `sprintlog metrics`: the spec's metrics document (--json) or a readable summary.
 // --as-of makes every "now" that instant: later commits are ignored, and when it is
-// before the ref's last commit the files are read from the last commit at or before it.
+// before the ref's last commit the sprint log (and states, epics) are read from the last
+// commit at or before it; the items are those of the history at that instant (spec §6).
 
 import { execFile } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { GitArgumentError, gitNameArg } from '../../core/git-args';
 import { readFilesAt, readHistory, type History } from '../../core/history';
 import { computeMetrics, type MetricsReport } from '../../core/metrics';
+import type { Workspace } from '../../core/model';
+import { chunkStoreFile, loadChunkStore, saveChunkStore } from '../../core/parse/chunk-store';
 import { buildWorkspace, DEFAULT_BACKLOG_PATH, readSourceFiles, type SourceFile } from '../../core/parse/workspace';
 import { endOfDay, isDay, isValidTimeZone, parseInstant } from '../../core/time';
 import { type Command, type CommandContext, REPO_FLAG, stringFlag, UsageError } from '../command';
@@ -13,16 +18,14 @@ import { repoRoot } from '../repo';
 import { formatSummary } from '../../core/metrics/summary';
 import { printable, printableLines } from '../../core/printable';
 
-/** Author time (ms) of the commit `ref` names; undefined when `root` is no git repository or has no commit. */
-function refTime(root: string, ref: string): Promise<{ ok: true; time: number } | { ok: false; reason: 'no-repo' | 'bad-ref'; message: string }> {
-  return new Promise((resolve) => {
-    execFile('git', ['log', '-1', '--format=%at', '--end-of-options', ref, '--'], { cwd: root }, (err, stdout, stderr) => {
-      if (!err) return resolve({ ok: true, time: Number(stdout.trim()) * 1000 });
-      const text = String(stderr || err.message);
-      const noRepo = /not a git repository|ENOENT|does not have any commits/i.test(text) || (err as NodeJS.ErrnoException).code === 'ENOENT';
-      resolve({ ok: false, reason: noRepo ? 'no-repo' : 'bad-ref', message: text.trim().split('\n')[0] });
-    });
-  });
+/** The history of `ref`; an unknown ref is the user's mistake, said as such. */
+async function historyOf(root: string, ref: string, asOf: number, includeWorkingTree: boolean): Promise<History> {
+  try {
+    return await readHistory(root, { ref, asOf, includeWorkingTree, backlogPath: DEFAULT_BACKLOG_PATH });
+  } catch (e) {
+    if (ref === 'HEAD') throw e;
+    throw new Error(`cannot read ref '${ref}': ${e instanceof Error ? e.message : String(e)}`, { cause: e });
+  }
 }
 
 /** The default "now": SPRINTLOG_NOW (ISO date-time, for reproducible runs) or the clock. */
@@ -81,32 +84,86 @@ function refFlag(ctx: CommandContext): string {
   }
 }
 
+/** A bare repository (no working tree): `root` is the git directory itself. Its HEAD is what is analysed. */
+function isBare(root: string): boolean {
+  return !fs.existsSync(path.join(root, '.git')) && fs.existsSync(path.join(root, 'HEAD')) && fs.existsSync(path.join(root, 'objects')) && fs.existsSync(path.join(root, 'refs'));
+}
+
+const zoneOf = (ws: Workspace): string => {
+  const zone = ws.sprintLog?.timezone ?? 'UTC';
+  return isValidTimeZone(zone) ? zone : 'UTC';
+};
+
+type Files = { backlogs: SourceFile[]; sprints?: SourceFile };
+
+interface Analysis {
+  history: History;
+  files: Files;
+  workspace: Workspace;
+  /** Working-tree files that do not parse, replaced by their committed versions. */
+  unparsed: string[];
+}
+
+async function analyse(ctx: CommandContext, root: string, ref: string, asOf: number, bare: boolean, disk: Files): Promise<Analysis> {
+  // The working tree is "now" only for HEAD, and only when as-of is not before HEAD's commit
+  // (its author time comes with the history: no git process of its own).
+  let useWorkTree = ref === 'HEAD' && !bare;
+  let history = await historyOf(root, ref, asOf, useWorkTree);
+  const past = history.headTime !== undefined && asOf < history.headTime;
+  if (past && useWorkTree) {
+    useWorkTree = false;
+    history = await historyOf(root, ref, asOf, false);
+  }
+  let files: Files = disk;
+  if (!useWorkTree) {
+    const commit = past ? await filesCommitAt(root, ref, asOf, lastCommitAtOrBefore(history, asOf)) : (history.head ?? ref);
+    files = commit === undefined || history.head === undefined ? { backlogs: [] } : await readFilesAt(root, commit, DEFAULT_BACKLOG_PATH);
+  }
+  let workspace = buildWorkspace(root, files.backlogs, files.sprints);
+  const unparsed = useWorkTree && history.head !== undefined ? [...new Set(workspace.parseProblems.filter((p) => p.severity === 'error').map((p) => p.file))] : [];
+  if (unparsed.length > 0) {
+    // Never a silent partial document: a file that does not parse stands for its last committed version.
+    const committed = await readFilesAt(root, history.head!, DEFAULT_BACKLOG_PATH);
+    const keep = (f: SourceFile): boolean => !unparsed.includes(f.file);
+    const backlogs = [...files.backlogs.filter(keep), ...committed.backlogs.filter((f) => !keep(f))];
+    const sprints = files.sprints && keep(files.sprints) ? files.sprints : committed.sprints;
+    workspace = buildWorkspace(root, backlogs, sprints);
+    const broken = buildWorkspace(root, files.backlogs, files.sprints).parseProblems;
+    for (const p of broken) ctx.io.err(`${printable(p.file)}:${p.line}:${p.column}: ${p.severity}: ${printable(p.message)}\n`);
+    files = { backlogs, sprints };
+  }
+  return { history, files, workspace, unparsed };
+}
+
 async function run(ctx: CommandContext): Promise<number> {
   const root = repoRoot(ctx);
   const ref = refFlag(ctx);
   const asOfText = stringFlag(ctx, 'as-of');
-  const disk = readSourceFiles(root);
-  const zone = buildWorkspace(root, [], disk.sprints).sprintLog?.timezone ?? 'UTC';
-  const asOf = asOfText === undefined ? now(ctx) : parseAsOf(asOfText, isValidTimeZone(zone) ? zone : 'UTC');
-
-  const head = await refTime(root, ref);
-  if (!head.ok && ref !== 'HEAD') {
-    throw new Error(`cannot read ref '${ref}': ${head.message}`);
+  const bare = isBare(root);
+  const store = chunkStoreFile(root);
+  loadChunkStore(store);
+  const disk: Files = bare ? { backlogs: [] } : readSourceFiles(root);
+  // A bare day is the end of that day in the zone of the sprint log being analysed: the one of that
+  // instant, which may not be the working tree's (the zone can change). Start from the ref's and settle.
+  const refFiles = ref === 'HEAD' && !bare ? disk : asOfText !== undefined && isDay(asOfText) ? await readFilesAt(root, ref, DEFAULT_BACKLOG_PATH).catch(() => disk) : disk;
+  let zone = zoneOf(buildWorkspace(root, [], refFiles.sprints));
+  let asOf = asOfText === undefined ? now(ctx) : parseAsOf(asOfText, zone);
+  let a = await analyse(ctx, root, ref, asOf, bare, disk);
+  for (let i = 0; asOfText !== undefined && isDay(asOfText) && zoneOf(a.workspace) !== zone && i < 3; i++) {
+    zone = zoneOf(a.workspace);
+    asOf = endOfDay(asOfText, zone);
+    a = await analyse(ctx, root, ref, asOf, bare, disk);
   }
-  // The working tree is "now" only for HEAD, and only when as-of is not before HEAD's commit.
-  const past = head.ok && asOf < head.time;
-  const useWorkTree = ref === 'HEAD' && !past;
-  const history = await readHistory(root, { ref, asOf, includeWorkingTree: useWorkTree, backlogPath: DEFAULT_BACKLOG_PATH });
+  const { history, workspace, unparsed } = a;
+  saveChunkStore(store);
   for (const w of history.warnings) ctx.io.err(`sprintlog metrics: warning: ${printable(w)}\n`);
-
-  let files: { backlogs: SourceFile[]; sprints?: SourceFile } = disk;
-  if (!useWorkTree) {
-    const commit = past ? await filesCommitAt(root, ref, asOf, lastCommitAtOrBefore(history, asOf)) : (history.head ?? ref);
-    files = commit === undefined ? { backlogs: [] } : await readFilesAt(root, commit, DEFAULT_BACKLOG_PATH);
-  }
-  const workspace = buildWorkspace(root, files.backlogs, files.sprints);
-  for (const p of workspace.parseProblems) ctx.io.err(`${printable(p.file)}:${p.line}:${p.column}: ${p.severity}: ${printable(p.message)}\n`);
+  if (unparsed.length === 0) for (const p of workspace.parseProblems) ctx.io.err(`${printable(p.file)}:${p.line}:${p.column}: ${p.severity}: ${printable(p.message)}\n`);
   let report: MetricsReport = computeMetrics({ workspace, history, asOf, ref });
+  if (unparsed.length > 0) {
+    const message = `${unparsed.join(', ')} in the working tree ${unparsed.length === 1 ? 'does' : 'do'} not parse: analysing the last committed version instead (commit ${history.head!.slice(0, 10)}). Fix the file to see its changes.`;
+    ctx.io.err(`sprintlog metrics: error: ${printable(message)}\n`);
+    report = { ...report, warnings: [{ code: 'unparsed-files', severity: 'warning', ids: [], message }, ...report.warnings] };
+  }
 
   const sprintId = stringFlag(ctx, 'sprint');
   if (sprintId !== undefined) {
@@ -118,7 +175,8 @@ async function run(ctx: CommandContext): Promise<number> {
     report = { ...report, sprints: [sprint] };
   }
   ctx.io.out(ctx.flags.json === true ? JSON.stringify(report, null, 2) + '\n' : printableLines(formatSummary(report, sprintId)));
-  return 0;
+  // The document is complete (for the committed files), yet what was asked for could not be read.
+  return unparsed.length > 0 ? 1 : 0;
 }
 
 export const metricsCommand: Command = {
@@ -129,7 +187,9 @@ export const metricsCommand: Command = {
     'Committed vs completed, scope changes, burndown, velocity, cycle time, throughput,',
     'cumulative flow, a Monte Carlo forecast and health warnings (spec: docs/spec/metrics.md).',
     '--as-of makes every "now" that instant (a bare day means the end of that day in the',
-    "sprint log's time zone); commits after it are ignored. SPRINTLOG_NOW sets the default now.",
+    "sprint log's time zone, as that log was then); commits after it are ignored. SPRINTLOG_NOW sets the default now.",
+    'A bare repository is analysed at HEAD. When a backlog file of the working tree does not parse, its',
+    'last committed version is analysed instead: said on stderr and in `warnings` (unparsed-files), exit 1.',
   ].join('\n'),
   flags: [
     REPO_FLAG,

@@ -4,6 +4,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Problem, Workspace } from '../../core/model';
+import { chunkStoreFile, loadChunkStore, saveChunkStore } from '../../core/parse/chunk-store';
 import { loadWorkspace } from '../../core/parse/workspace';
 import { printable } from '../../core/printable';
 import { validateWorkspace } from '../../core/validate';
@@ -72,7 +73,11 @@ async function run(ctx: CommandContext): Promise<number> {
   const format = (stringFlag(ctx, 'format') ?? 'text') as Format;
   if (!FORMATS.includes(format)) throw new UsageError(`unknown --format '${format}': use text, json or github.`);
   const root = repoRoot(ctx);
+  // Parsed items of the last run, from the repository's cache: only changed ones are parsed again.
+  const store = chunkStoreFile(root);
+  loadChunkStore(store);
   const ws = loadWorkspace(root);
+  saveChunkStore(store);
   // A backlog file that exists but cannot be read (not UTF-8, a FIFO, unreadable) is reported as its problem, below.
   if (!ws.parseProblems.some((p) => p.file === ws.backlogPath) && !isFile(path.join(root, ws.backlogPath))) {
     throw new Error(`no backlog file: ${ws.backlogPath} does not exist in ${root}. Run inside the repository that holds it, pass --repo DIR, or create it with \`version: 1\` and an \`items:\` list.`);

@@ -26,7 +26,7 @@ import { readTipRest, tipFile, tipParts } from './cache-tip';
 import type { CommitRec, EngineState } from './state';
 
 const FORMAT = 'sprintlog-history';
-const VERSION = 5;
+const VERSION = 6; // 6: events measured against the ancestors' events (spec §1 of 2026-12-04)
 
 /** The two files of one cache: commit rows and tip. */
 export function cacheFiles(dir: string, prefix: string, backlogPath: string): { rows: string; tip: string } {

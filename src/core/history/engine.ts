@@ -123,7 +123,7 @@ export async function update(ctx: RunCtx, head: string, shallow: boolean, onProg
   }
 
   const pending = reach.filter((r) => r.events === undefined);
-  if (pending.length > 0) await replay(ctx, pending, head, onProgress);
+  if (pending.length > 0) await replay(ctx, pending, reach, head, onProgress);
   else if (state.tip?.hash !== head) state.tip = undefined;
   if (state.tips[0] !== head) {
     state.tips = [head, ...state.tips.filter((t) => t !== head)].slice(0, MAX_TIPS);

@@ -137,7 +137,7 @@ async function assemble(ctx: RunCtx, ordered: CommitRec[], o: AssembleOpts): Pro
   const { state } = ctx;
   if (!ordered.some((r) => (r.files?.length ?? 0) > 0)) {
     const onDisk = o.includeWorkingTree && readDiskFiles(ctx.root, state.backlogPath).length > 0;
-    return none(o.ref, `${state.backlogPath} has never been committed: history-based figures are unavailable until it is.`, onDisk, o.head);
+    return { ...none(o.ref, `${state.backlogPath} has never been committed: history-based figures are unavailable until it is.`, onDisk, o.head), headTime: state.commits.get(o.head)?.authorTime };
   }
   const base = committed(state, ordered, o.asOf, o.shallow);
   // New arrays of frozen, shared objects: callers may sort or filter, never change the engine's values.
@@ -156,7 +156,7 @@ async function assemble(ctx: RunCtx, ordered: CommitRec[], o: AssembleOpts): Pro
     }
     for (const w of ctx.warnings) if (!warnings.includes(w)) warnings.push(w);
   }
-  return { status: o.shallow ? 'shallow' : 'full', warnings, ref: o.ref, head: o.head, commits, events, uncommitted };
+  return { status: o.shallow ? 'shallow' : 'full', warnings, ref: o.ref, head: o.head, headTime: state.commits.get(o.head)?.authorTime, commits, events, uncommitted };
 }
 
 /**

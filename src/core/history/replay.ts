@@ -3,6 +3,7 @@
 // cat-file pipe) and chunked against the parent's version of the same file; a
 // snapshot stays in memory only until its last child has been processed.
 
+import { ancestorValues } from './ancestry';
 import { throwIfAborted } from './git-stream';
 import { adoptIndex, type FileVersion } from './items';
 import { counterpart, introduced, sameFiles, type FileRef, type SnapFile, type Snapshot } from './snapshot';
@@ -64,9 +65,14 @@ export async function loadSnapshot(ctx: RunCtx, hash: string): Promise<Snapshot>
   return snap ?? { files: [] };
 }
 
-/** Compute events of `todo` (in topological order). `head`'s snapshot is kept as the state's tip. */
-export async function replay(ctx: RunCtx, todo: CommitRec[], head: string, onProgress?: (done: number, total: number) => void): Promise<void> {
+/**
+ * Compute events of `todo` (in topological order, a part of `ordered`: every
+ * commit reachable from `head` in commit order). `head`'s snapshot is kept as the state's tip.
+ */
+export async function replay(ctx: RunCtx, todo: CommitRec[], ordered: readonly CommitRec[], head: string, onProgress?: (done: number, total: number) => void): Promise<void> {
   const { state } = ctx;
+  let position: Map<string, number> | undefined;
+  const indexOf = (h: string): number => (position ??= new Map(ordered.map((r, i) => [r.hash, i]))).get(h) ?? -1;
   const pendingChildren = new Map<string, number>();
   for (const rec of todo) for (const p of new Set(rec.parents)) if (state.commits.has(p)) pendingChildren.set(p, (pendingChildren.get(p) ?? 0) + 1);
   const live = new Map<string, Snapshot>();
@@ -104,8 +110,9 @@ export async function replay(ctx: RunCtx, todo: CommitRec[], head: string, onPro
       const files = rec.files ?? [];
       let snap: Snapshot;
       const p0 = rec.parents.length > 0 ? state.commits.get(rec.parents[0]) : undefined;
-      if (p0?.files && parents.length > 0 && sameFiles(files, p0.files)) {
-        // Same files as the first parent: every value equals that parent's, nothing is introduced.
+      if (p0?.files && parents.length === 1 && sameFiles(files, p0.files)) {
+        // Same files as the only parent: every value equals that parent's, nothing is introduced.
+        // (Not so for a merge: keeping one side's files can replace the other side's later events.)
         snap = parents[0];
         rec.events = [];
       } else {
@@ -120,7 +127,9 @@ export async function replay(ctx: RunCtx, todo: CommitRec[], head: string, onPro
         }
         snap = await snapshotOf(ctx, rec, files, parents[0], data);
         for (const unused of data.values()) unused.catch(() => undefined);
-        rec.events = introduced(snap, parents);
+        rec.events = introduced(snap, parents, parents.length > 1 ? ancestorValues(state, ordered, indexOf(rec.hash), rec) : undefined);
+        // A merge equal to one parent still counts when it introduces something (it kept the older side).
+        if (rec.events.length > 0) rec.touches = true;
         for (const f of snap.files) adoptIndex(f.version);
       }
       state.dirty = true;

@@ -1,6 +1,7 @@
 // The backlog files of one commit (or of the working tree) and the events a
 // commit introduces relative to its parents (spec metrics.md §1): a field value
-// is introduced when it differs from that field's value in every parent. An
+// is introduced when it differs from the value its ancestors' events give (the
+// parent's; for a merge, the side with the later event in commit order). An
 // item absent from every backlog file has EXISTS=false and no fields, so a
 // removal introduces EXISTS=false plus `undefined` for each field it had.
 
@@ -93,30 +94,77 @@ function fieldOf(e: Entry | undefined, key: string): unknown {
   return e && Object.prototype.hasOwnProperty.call(e.fields, key) ? e.fields[key] : undefined;
 }
 
-/** Events of one item: EXISTS first, then fields by key. */
-function itemEvents(id: string, cur: Entry | undefined, parents: (Entry | undefined)[], out: EventList): void {
-  const exists = cur !== undefined;
-  if (parents.every((p) => (p !== undefined) !== exists)) out.push(id, EXISTS, exists);
+/**
+ * What the events of a commit's ancestors give for fields on which its parents
+ * disagree (a merge): the value of the last such event in commit order (spec §1).
+ * Called once per merge with every disputed field, keyed `id \0 field`; EXISTS
+ * without any event is false, any other field undefined.
+ */
+export type AncestorValues = (disputed: Map<string, Set<string>>) => Map<string, unknown>;
+
+export const disputeKey = (id: string, field: string): string => `${id}\u0000${field}`;
+
+function keysOf(cur: Entry | undefined, parents: (Entry | undefined)[]): string[] {
   const keys = new Set<string>(cur ? Object.keys(cur.fields) : []);
   for (const p of parents) if (p) for (const k of Object.keys(p.fields)) keys.add(k);
   keys.delete('id');
-  for (const key of [...keys].sort()) {
-    const v = fieldOf(cur, key);
-    if (parents.every((p) => !deepEqual(v, fieldOf(p, key)))) out.push(id, key, v);
+  return [...keys].sort();
+}
+
+const valueIn = (e: Entry | undefined, key: string): unknown => (key === EXISTS ? e !== undefined : fieldOf(e, key));
+
+/**
+ * Events of one item: EXISTS first, then fields by key. A field is introduced
+ * when its value differs from the one its ancestors' events give: the parents'
+ * common value, or (parents disagreeing) `resolved`'s. Without `resolved` the
+ * disputed fields are added to `disputed` and nothing is written.
+ */
+function itemEvents(id: string, cur: Entry | undefined, parents: (Entry | undefined)[], out: EventList, disputed?: Map<string, Set<string>>, resolved?: Map<string, unknown>): void {
+  for (const key of [EXISTS, ...keysOf(cur, parents)]) {
+    const v = valueIn(cur, key);
+    let base = valueIn(parents[0], key);
+    let agree = true;
+    for (let i = 1; i < parents.length && agree; i++) agree = deepEqual(base, valueIn(parents[i], key));
+    if (!agree) {
+      if (!resolved) {
+        let set = disputed!.get(id);
+        if (!set) disputed!.set(id, (set = new Set()));
+        set.add(key);
+        continue;
+      }
+      base = resolved.get(disputeKey(id, key));
+      if (base === undefined && key === EXISTS) base = false;
+    } else if (disputed) continue;
+    if (!deepEqual(v, base)) out.push(id, key, v);
   }
 }
 
-/** What snapshot `s` introduces relative to its parents' snapshots (none: a root, everything is introduced). */
-export function introduced(s: Snapshot, parents: Snapshot[]): EventList {
+/**
+ * What snapshot `s` introduces relative to its parents' snapshots (none: a
+ * root, everything is introduced). For a merge, `ancestors` answers for the
+ * fields on which the parents disagree.
+ */
+export function introduced(s: Snapshot, parents: Snapshot[], ancestors?: AncestorValues): EventList {
   let ids: Set<string>;
   if (parents.length === 0) {
     ids = new Set();
     for (const f of s.files) addIds(ids, f.version.entries);
   } else {
-    // Unchanged relative to the first parent ⇒ equal to it ⇒ not introduced: only these ids can have events.
+    // Unchanged relative to every parent ⇒ equal to all of them ⇒ not introduced: only these ids can have events.
+    // (A merge can introduce a value it shares with one parent: the other's later event is replaced.)
     ids = changedIds(s, parents[0]);
+    for (let i = 1; i < parents.length; i++) for (const id of changedIds(s, parents[i])) ids.add(id);
   }
+  const sorted = [...ids].sort();
   const out: EventList = [];
-  for (const id of [...ids].sort()) itemEvents(id, lookup(s, id), parents.map((p) => lookup(p, id)), out);
-  return out;
+  if (parents.length < 2) {
+    for (const id of sorted) itemEvents(id, lookup(s, id), parents.map((p) => lookup(p, id)), out);
+    return out;
+  }
+  const disputed = new Map<string, Set<string>>();
+  for (const id of sorted) itemEvents(id, lookup(s, id), parents.map((p) => lookup(p, id)), out, disputed);
+  const resolved = disputed.size > 0 && ancestors ? ancestors(disputed) : new Map<string, unknown>();
+  const all: EventList = [];
+  for (const id of sorted) itemEvents(id, lookup(s, id), parents.map((p) => lookup(p, id)), all, undefined, resolved);
+  return all;
 }

@@ -6,6 +6,10 @@
 // - An item is identified by its `id` (as text: `id: 12` is "12"); the first
 //   entry in rank order wins (main file, then archive files by path). `id` is
 //   never a field of its own. Entries without a usable id are ignored.
+// - A commit introduces a value where it differs from what the events of its
+//   ancestors give (the last one in commit order): for one parent, the parent's
+//   value; for a merge whose parents disagree, the side holding the later event,
+//   so a merge that kept the older side introduces it (see ancestry.ts).
 // - An item absent from every backlog file has EXISTS=false and no fields. So
 //   a removal introduces EXISTS=false plus `undefined` for each field it had,
 //   and adding it back introduces EXISTS=true plus all its fields again.
@@ -61,9 +65,11 @@ export interface History {
   ref: string;
   /** Commit the ref resolved to; absent when there is no repository or commit. */
   head?: string;
+  /** Author time (ms) of `head`, whether or not it touches a backlog file (so a caller can tell an as-of before it without asking git). */
+  headTime?: number;
   /** Commits that touch a backlog file, oldest first (topological). */
   commits: CommitInfo[];
-  /** Sorted by time, ties by order. */
+  /** Sorted by time, ties by order. The value at T is the last event in commit order (highest `order`) with time ≤ T. */
   events: HistoryEvent[];
   /** True when the working tree differs from HEAD and its change is included (commit WORKTREE). */
   uncommitted: boolean;

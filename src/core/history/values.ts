@@ -3,6 +3,8 @@
 // (`.inf`, `.nan`). Equality is structural; the disk cache stores them as JSON
 // with a tag for what JSON cannot hold, so a cached value equals a fresh one.
 
+import { setOwn } from '../parse/yaml-node';
+
 /** Structural equality: map key order does not matter, NaN equals NaN. */
 export function deepEqual(a: unknown, b: unknown): boolean {
   if (a === b) return true;
@@ -77,8 +79,5 @@ function decodeTagged(v: unknown): unknown {
   return out;
 }
 
-/** `o[k] = v` that stays an own data property even for `__proto__`. */
-export function setOwn(o: Record<string, unknown>, k: string, v: unknown): void {
-  if (k === '__proto__') Object.defineProperty(o, k, { value: v, enumerable: true, writable: true, configurable: true });
-  else o[k] = v;
-}
+// One owner for keys-as-data: the parser's.
+export { setOwn };

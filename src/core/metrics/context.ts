@@ -5,6 +5,7 @@
 import { effectiveState, type Item, type StateCategory, type Workspace } from '../model';
 import type { History } from '../history/types';
 import { dayOf, endOfDay, isValidTimeZone, DEFAULT_CALENDAR, type WorkCalendar } from '../time';
+import { itemsAt } from './at-instant';
 import { Cursor, Timeline, type ItemState } from './timeline';
 import type { MetricsSettings } from './types';
 
@@ -21,7 +22,7 @@ export interface Ctx {
   cal: WorkCalendar;
   states: Record<string, StateCategory>;
   defaultState: string;
-  /** Current items, first occurrence of each id, in rank order. */
+  /** Items at the as-of instant (full history; else the files'), first occurrence of each id, in rank order. */
   items: Item[];
   timeline: Timeline;
   snapshots: Snapshots;
@@ -32,10 +33,12 @@ export function makeContext(ws: Workspace, history: History, asOf: number, setti
   const zone = ws.sprintLog?.timezone ?? 'UTC';
   const tz = isValidTimeZone(zone) ? zone : 'UTC';
   const seen = new Set<string>();
-  const items = ws.items.filter((i) => i.id !== '' && !seen.has(i.id) && seen.add(i.id));
+  const inFiles = ws.items.filter((i) => i.id !== '' && !seen.has(i.id) && seen.add(i.id));
   const states = ws.states;
   const defaultState = effectiveState({}, states);
   const full = history.status === 'full';
+  // With full history the items are those of the as-of instant (spec §6), whatever commit the files are from.
+  const items = full ? itemsAt(inFiles, history, asOf) : inFiles;
   const timeline = new Timeline(full ? history.events : [], asOf);
   const current = new Map<string, ItemState>(
     items.map((i) => [i.id, { exists: true, state: i.state, sprint: i.sprint, points: i.points, blocked: i.blocked !== undefined }]),

@@ -3,9 +3,10 @@
 // with the `started:` / `finished:` / `created:` fields overriding.
 
 import { type StateCategory } from '../model';
-import { daysBetween, dayOf, formatInstant, parseDateValue, type DateValue } from '../time';
+import { daysBetween, dayOf, formatInstant, isBefore, parseDateValue, type DateValue } from '../time';
 import { categoryOf, round, type Ctx } from './context';
-import { Cursor } from './timeline';
+import { EXISTS } from '../history/types';
+import { asText, Cursor, type Change } from './timeline';
 import type { ItemMetrics } from './types';
 
 /** What history says about one item (all instants in ms). */
@@ -29,15 +30,55 @@ export interface ItemFacts {
   done?: DateValue;
   /** Consecutive days blocked up to the as-of date (blocked now), null when unknown or not blocked. */
   blockedStreak: number | null;
+  /** Durations left out because they would be negative (`finished` before `started`, `created` after the finish). */
+  impossible?: ('cycle' | 'lead')[];
   metrics: ItemMetrics;
+}
+
+/** Spec §2: state transitions in commit order ("from" = the previous state event in commit order), each at its commit's time. */
+function transitions(ctx: Ctx, out: Map<string, ItemHistory>): void {
+  const byItem = new Map<string, Change[]>();
+  for (const c of ctx.timeline.changes) {
+    let list = byItem.get(c.id);
+    if (!list) byItem.set(c.id, (list = []));
+    list.push(c);
+  }
+  for (const [id, list] of byItem) {
+    list.sort((a, b) => a.order - b.order);
+    const h = out.get(id)!;
+    // Last effective state while the item existed: a delete + re-add (e.g. a move to
+    // an archive file done in two commits) is not a transition unless the state differs.
+    let exists = false;
+    let explicit = false;
+    let raw: string | undefined;
+    let last: string | undefined;
+    let had = false;
+    for (const c of list) {
+      for (const [field, value] of c.values) {
+        if (field === EXISTS) {
+          exists = value === true;
+          explicit = true;
+        } else if (field === 'state') raw = asText(value);
+      }
+      if (!explicit) exists = true;
+      if (!exists) continue;
+      const state = raw ?? ctx.defaultState;
+      if (had && last === state) continue;
+      const from = had ? categoryOf(ctx, last) : undefined;
+      const to = categoryOf(ctx, state);
+      had = true;
+      last = state;
+      if ((to === 'doing' || to === 'done') && (h.started === undefined || c.time < h.started)) h.started = c.time;
+      if (to === 'done' && from !== 'done') h.done = c.time;
+      if (from === 'done' && to !== 'done') h.reopened++;
+    }
+  }
 }
 
 function replay(ctx: Ctx): Map<string, ItemHistory> {
   const out = new Map<string, ItemHistory>();
-  // Last effective state while the item existed: a delete + re-add (e.g. a move to
-  // an archive file done in two commits) is not a transition unless the state differs.
-  const lastState = new Map<string, string>();
   const blockedDays = (from: number, to: number): number => daysBetween(dayOf(from, ctx.tz), dayOf(to, ctx.tz));
+  // Blocked days follow the value at each instant (a time sweep); transitions follow commit order.
   const cursor = new Cursor(ctx.timeline);
   cursor.advance(ctx.asOf, (c, before, after) => {
     let h = out.get(c.id);
@@ -50,18 +91,8 @@ function replay(ctx: Ctx): Map<string, ItemHistory> {
       h.blockedDays += blockedDays(h.blockedSince, c.time);
       h.blockedSince = undefined;
     }
-    if (!after.exists) return;
-    const state = after.state ?? ctx.defaultState;
-    const had = lastState.has(c.id);
-    const prev = lastState.get(c.id);
-    lastState.set(c.id, state);
-    if (had && prev === state) return;
-    const from = had ? categoryOf(ctx, prev) : undefined;
-    const to = categoryOf(ctx, state);
-    if (h.started === undefined && (to === 'doing' || to === 'done')) h.started = c.time;
-    if (to === 'done' && from !== 'done') h.done = c.time;
-    if (from === 'done' && to !== 'done') h.reopened++;
   });
+  transitions(ctx, out);
   for (const h of out.values()) {
     // Still blocked: every day from then to the as-of date counts (as-of stands for today's end).
     if (h.blockedSince !== undefined) h.blockedDays += daysBetween(dayOf(h.blockedSince, ctx.tz), ctx.asOfDay) + 1;
@@ -83,9 +114,13 @@ export function computeItems(ctx: Ctx): ItemFacts[] {
     const done =
       category === 'done' ? (parseDateValue(item.finished, ctx.tz) ?? (h?.done !== undefined ? instant(ctx, h.done) : undefined)) : undefined;
     const created = parseDateValue(item.created, ctx.tz) ?? (h ? instant(ctx, h.firstEvent) : undefined);
-    const span = (a: DateValue | undefined, b: DateValue | undefined): number | null => (a && b ? daysBetween(a.day, b.day) + 1 : null);
+    // A finish before the start (or before `created`) gives no duration, never a negative one (reported as impossible-dates).
+    const impossible: ('cycle' | 'lead')[] = [];
+    if (started && done && isBefore(done, started)) impossible.push('cycle');
+    if (created && done && isBefore(done, created)) impossible.push('lead');
+    const span = (a: DateValue | undefined, b: DateValue | undefined): number | null => (a && b && !isBefore(b, a) ? daysBetween(a.day, b.day) + 1 : null);
     const hours =
-      started && done && !started.dateOnly && !done.dateOnly ? round((done.ms - started.ms) / 3600000, 1) : null;
+      started && done && !started.dateOnly && !done.dateOnly && done.ms >= started.ms ? round((done.ms - started.ms) / 3600000, 1) : null;
     const streak =
       h?.blockedSince !== undefined && item.blocked !== undefined ? daysBetween(dayOf(h.blockedSince, ctx.tz), ctx.asOfDay) + 1 : null;
     const metrics: ItemMetrics = {
@@ -103,6 +138,6 @@ export function computeItems(ctx: Ctx): ItemFacts[] {
       reopened: h ? h.reopened : null,
       blockedDays: h ? h.blockedDays : null,
     };
-    return { id: item.id, category, started, done, blockedStreak: streak, metrics };
+    return { id: item.id, category, started, done, blockedStreak: streak, ...(impossible.length > 0 ? { impossible } : {}), metrics };
   });
 }

@@ -1,6 +1,9 @@
 // History events → per-commit, per-item changes, and a cursor that replays them
-// in time order so any "value at instant T" (spec §1: latest event at or before T)
-// can be read for all items at once.
+// in time order so any "value at instant T" can be read for all items at once.
+// Spec §1: the value at T is that of the last event *in commit order* among those
+// at or before T, so a change replaces a field's value only when it comes later in
+// commit order than the event the value is from (a rebased commit keeps its older
+// author time, yet comes after its parent).
 
 import { EXISTS, type HistoryEvent } from '../history/types';
 
@@ -23,7 +26,7 @@ export interface Change {
   values: [field: string, value: unknown][];
 }
 
-function asText(v: unknown): string | undefined {
+export function asText(v: unknown): string | undefined {
   if (typeof v === 'string') return v;
   if (typeof v === 'number' || typeof v === 'boolean') return String(v);
   return undefined;
@@ -84,6 +87,8 @@ export class Cursor {
   at = -Infinity;
   private next = 0;
   private readonly explicitExists = new Set<string>();
+  /** Per item, the commit order of the event each field's value is from. */
+  private readonly orders = new Map<string, Record<string, number>>();
 
   constructor(private readonly timeline: Timeline) {}
 
@@ -102,7 +107,12 @@ export class Cursor {
 
   private apply(c: Change, before: ItemState): ItemState {
     const s: ItemState = { ...before };
+    let orders = this.orders.get(c.id);
+    if (!orders) this.orders.set(c.id, (orders = Object.create(null) as Record<string, number>));
     for (const [field, value] of c.values) {
+      const last = orders[field];
+      if (last !== undefined && last > c.order) continue; // a value from later in commit order stands
+      orders[field] = c.order;
       switch (field) {
         case EXISTS:
           s.exists = value === true;

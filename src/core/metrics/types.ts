@@ -155,6 +155,9 @@ export interface SatisfactionSummary {
 export type WarningCode =
   | 'history'
   | 'timezone'
+  | 'impossible-dates'
+  /** Set by the CLI: a working-tree file did not parse and its committed version was analysed. */
+  | 'unparsed-files'
   | 'behind-ideal'
   | 'scope-creep'
   | 'overcommitted'

@@ -5,7 +5,7 @@ import type { ItemFacts } from './items';
 import type { CycleTime, HealthWarning, SprintMetrics, Velocity, WarningCode } from './types';
 
 const ORDER: WarningCode[] = [
-  'history', 'timezone', 'behind-ideal', 'scope-creep', 'overcommitted', 'aging-wip', 'blocked-long',
+  'unparsed-files', 'history', 'timezone', 'impossible-dates', 'behind-ideal', 'scope-creep', 'overcommitted', 'aging-wip', 'blocked-long',
   'dependency-risk', 'unestimated', 'open-retro-actions', 'satisfaction-drop',
 ];
 
@@ -121,6 +121,14 @@ export function computeWarnings(ctx: Ctx, input: WarningInput): HealthWarning[] 
   }
   if (ctx.badZone !== undefined) {
     w.push({ code: 'timezone', severity: 'warning', ids: [], message: `Unknown time zone '${ctx.badZone}' in the sprint log: days are computed in UTC.` });
+  }
+  const impossible = input.items.filter((i) => i.impossible);
+  if (impossible.length > 0) {
+    const what = impossible.map((i) => `${i.id} (${i.impossible!.map((k) => (k === 'cycle' ? 'finished before started' : 'finished before created or first recorded')).join(', ')})`);
+    w.push({
+      code: 'impossible-dates', severity: 'warning', ids: impossible.map((i) => i.id),
+      message: `${plural(impossible.length, 'item')} with a finish before the start or creation, so their cycle or lead time is left out of the statistics: ${what.join('; ')}. \`sprintlog validate\` shows where.`,
+    });
   }
   for (const s of input.sprints) sprintWarnings(w, s, input.velocity);
   itemWarnings(ctx, w, input);

@@ -6,7 +6,7 @@ import {
 } from '../model';
 import { type ItemChunks, splitItems } from './chunks';
 import { LineIndex } from './source';
-import { asDateText, asNumber, asText, asTextList, isMap, isSeq, parseYamlText, readMap, readTopMap } from './yaml-node';
+import { asDateText, asNumber, asText, asTextList, isMap, isSeq, parseYamlText, readMap, readTopMap, setOwn } from './yaml-node';
 
 export interface BacklogParse {
   backlog?: BacklogFile;
@@ -62,7 +62,7 @@ function parseChunked(text: string, file: string, chunks: ItemChunks): BacklogFi
 }
 
 /** An item parsed from its chunk alone: ranges are relative to the chunk start. */
-interface ChunkItem {
+export interface ChunkItem {
   raw: Record<string, unknown>;
   fields: Record<string, { key: [number, number]; value: [number, number] }>;
   source: [number, number];
@@ -73,9 +73,22 @@ interface ChunkItem {
 const CHUNK_CACHE_LIMIT = 100_000;
 const chunkCache = new Map<string, ChunkItem | 'error'>();
 
+/** The parsed chunks, for the disk store (chunk-store.ts): `used` are those looked up since the last `reset`, `parsed` counts new parses. */
+export const chunkMemory = {
+  cache: chunkCache,
+  used: new Set<string>(),
+  parsed: 0,
+  reset(): void {
+    this.used.clear();
+    this.parsed = 0;
+  },
+};
+
 function parseChunk(chunk: string, file: string): ChunkItem | 'error' {
   let hit = chunkCache.get(chunk);
+  chunkMemory.used.add(chunk);
   if (hit !== undefined) return hit;
+  chunkMemory.parsed++;
   // The chunk is inside the top mapping: one level of nesting around it, as in the whole document.
   const { doc, lines } = parseYamlText(chunk, file, { depth: 1 });
   const seq = doc?.contents;
@@ -87,7 +100,7 @@ function parseChunk(chunk: string, file: string): ChunkItem | 'error' {
     else {
       const { raw, fields } = readMap(doc, node, lines, file);
       const rel: ChunkItem['fields'] = {};
-      for (const [k, f] of Object.entries(fields)) rel[k] = { key: [f.key.offset, f.key.end], value: [f.value.offset, f.value.end] };
+      for (const [k, f] of Object.entries(fields)) setOwn(rel, k, { key: [f.key.offset, f.key.end], value: [f.value.offset, f.value.end] });
       const src = entryRange(node, lines, file);
       hit = { raw, fields: rel, source: [src.offset, src.end], seqEnd: seq.range[1] };
     }
@@ -100,7 +113,7 @@ function parseChunk(chunk: string, file: string): ChunkItem | 'error' {
 function placeChunk(chunk: ChunkItem, file: string, base: number, index: number, lines: LineIndex): Item {
   const at = (r: [number, number]) => lines.range(file, base + r[0], base + r[1]);
   const fields: Item['fields'] = {};
-  for (const [k, f] of Object.entries(chunk.fields)) fields[k] = { key: at(f.key), value: at(f.value) };
+  for (const [k, f] of Object.entries(chunk.fields)) setOwn(fields as Record<string, FieldSource>, k, { key: at(f.key), value: at(f.value) });
   return readItem({ raw: chunk.raw, nodes: {}, fields: fields as Record<string, FieldSource> }, { file, index, source: at(chunk.source) });
 }
 
@@ -117,11 +130,11 @@ function readTop(doc: Document.Parsed, lines: LineIndex, file: string, text: str
   backlog.fields = top.fields;
   backlog.version = asNumber(top.raw.version);
   backlog.project = asText(top.raw.project);
-  for (const key of Object.keys(top.raw)) if (!(BACKLOG_KEYS as readonly string[]).includes(key)) backlog.extra[key] = top.raw[key];
+  for (const key of Object.keys(top.raw)) if (!(BACKLOG_KEYS as readonly string[]).includes(key)) setOwn(backlog.extra, key, top.raw[key]);
   const states = top.raw.states;
   if (states && typeof states === 'object' && !Array.isArray(states)) {
     const map: Record<string, StateCategory> = {};
-    for (const [name, cat] of Object.entries(states)) if (typeof cat === 'string' && CATEGORIES.has(cat)) map[name] = cat as StateCategory;
+    for (const [name, cat] of Object.entries(states)) if (typeof cat === 'string' && CATEGORIES.has(cat)) setOwn(map, name, cat as StateCategory);
     backlog.states = map;
   }
   const epics = top.nodes.epics;
@@ -178,9 +191,13 @@ export function entryRange(node: YAMLMap, lines: LineIndex, file: string): Item[
   return lines.range(file, start, lines.lineEnd(last));
 }
 
+const knownSets = new WeakMap<readonly string[], Set<string>>();
+
 function splitKnown(raw: Record<string, unknown>, known: readonly string[]): Record<string, unknown> {
+  let set = knownSets.get(known);
+  if (!set) knownSets.set(known, (set = new Set(known)));
   const extra: Record<string, unknown> = {};
-  for (const key of Object.keys(raw)) if (!known.includes(key)) extra[key] = raw[key];
+  for (const key of Object.keys(raw)) if (!set.has(key)) setOwn(extra, key, raw[key]);
   return extra;
 }
 
@@ -209,6 +226,15 @@ const readItem: EntryReader<Item> = ({ raw, fields }, { file, index, source }) =
   source,
   fields,
 });
+
+/**
+ * An item from its keys' values alone (no source text): the item as history
+ * gives it at a past instant (metrics §6 `items[]`). Its ranges are empty ones at the start of `file`.
+ */
+export function itemFromValues(raw: Record<string, unknown>, file: string, index: number): Item {
+  const at: Item['source'] = { file, line: 1, column: 1, offset: 0, end: 0 };
+  return readItem({ raw, nodes: {}, fields: {} }, { file, index, source: at });
+}
 
 const readEpic: EntryReader<Epic> = ({ raw, fields }, { file, source }) => ({
   id: asText(raw.id) ?? '',

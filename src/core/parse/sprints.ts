@@ -5,7 +5,7 @@ import {
   type Problem, type RetroAction, type Sprint, type SprintLog, type Weekday,
 } from '../model';
 import { entryRange } from './backlog';
-import { asDateText, asNumber, asText, asTextList, isMap, isSeq, parseYamlText, readMap, readTopMap } from './yaml-node';
+import { asDateText, asNumber, asText, asTextList, isMap, isSeq, parseYamlText, readMap, readTopMap, setOwn } from './yaml-node';
 
 export interface SprintsParse {
   sprintLog?: SprintLog;
@@ -34,7 +34,7 @@ export function parseSprints(text: string, file: string): SprintsParse {
       .filter((d): d is Weekday => (WEEKDAYS as readonly string[]).includes(d));
   }
   log.holidays = asTextList(top.raw.holidays);
-  for (const key of Object.keys(top.raw)) if (!(SPRINTS_KEYS as readonly string[]).includes(key)) log.extra[key] = top.raw[key];
+  for (const key of Object.keys(top.raw)) if (!(SPRINTS_KEYS as readonly string[]).includes(key)) setOwn(log.extra, key, top.raw[key]);
   const sprints = top.nodes.sprints;
   if (isSeq(sprints)) {
     sprints.items.forEach((node, index) => {
@@ -48,7 +48,7 @@ export function parseSprints(text: string, file: string): SprintsParse {
 
 function readSprint(raw: Record<string, unknown>, fields: Sprint['fields'], index: number, source: Sprint['source']): Sprint {
   const extra: Record<string, unknown> = {};
-  for (const key of Object.keys(raw)) if (!(SPRINT_KEYS as readonly string[]).includes(key)) extra[key] = raw[key];
+  for (const key of Object.keys(raw)) if (!(SPRINT_KEYS as readonly string[]).includes(key)) setOwn(extra, key, raw[key]);
   const review = record(raw.review);
   const retro = record(raw.retro);
   return {

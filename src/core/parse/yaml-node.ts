@@ -93,6 +93,16 @@ export interface MapEntries {
   fields: Record<string, FieldSource>;
 }
 
+/**
+ * `o[k] = v` that stays an own data property even for `__proto__`: keys are data.
+ * (A plain assignment of `__proto__` would replace the object's prototype, and the
+ * item would then seem to have every key of that value: `__proto__: {state: done}`.)
+ */
+export function setOwn<T>(o: Record<string, T>, k: string, v: T): void {
+  if (k === '__proto__') Object.defineProperty(o, k, { value: v, enumerable: true, writable: true, configurable: true });
+  else o[k] = v;
+}
+
 /** The entries of a block or flow map, with each key's and value's source range. */
 export function readMap(doc: Document.Parsed, node: YAMLMap, lines: LineIndex, file: string): MapEntries {
   const raw: Record<string, unknown> = {};
@@ -112,9 +122,9 @@ export function readMap(doc: Document.Parsed, node: YAMLMap, lines: LineIndex, f
     let vEnd: number;
     if (value?.range) [vStart, vEnd] = value.range;
     else vStart = vEnd = keyRange[1] + 1;
-    fields[name] = { key: lines.range(file, keyRange[0], keyRange[1]), value: lines.range(file, vStart, vEnd) };
-    nodes[name] = value;
-    raw[name] = value === null ? null : isScalar(value) ? value.value : value.toJS(doc, CHECKED_TO_JS);
+    setOwn(fields, name, { key: lines.range(file, keyRange[0], keyRange[1]), value: lines.range(file, vStart, vEnd) });
+    setOwn(nodes, name, value);
+    setOwn(raw, name, value === null ? null : isScalar(value) ? value.value : value.toJS(doc, CHECKED_TO_JS));
   }
   if (merges) {
     // Keys a `<<:` merge brings in that the map does not set itself; their place is the merge's value (`*defaults`).
@@ -123,9 +133,9 @@ export function readMap(doc: Document.Parsed, node: YAMLMap, lines: LineIndex, f
       const pair = merges[0];
       const k = (pair.key as ParsedNode).range ?? [0, 0, 0];
       const v = (pair.value as ParsedNode | null)?.range ?? k;
-      fields[name] = { key: lines.range(file, k[0], k[1]), value: lines.range(file, v[0], v[1]) };
-      nodes[name] = null;
-      raw[name] = value;
+      setOwn(fields, name, { key: lines.range(file, k[0], k[1]), value: lines.range(file, v[0], v[1]) });
+      setOwn(nodes, name, null);
+      setOwn(raw, name, value);
     }
   }
   return { raw, nodes, fields };

@@ -20,10 +20,18 @@ export function isDay(text: unknown): text is string {
   return typeof text === 'string' && parseDay(text) !== undefined;
 }
 
+// Days are few and asked for again and again (every figure walks the calendar): each is parsed once.
+const utcOf = new Map<string, number>();
+
 function toUtc(day: string): number {
+  let t = utcOf.get(day);
+  if (t !== undefined) return t;
   const d = parseDay(day);
   if (!d) throw new RangeError(`not a calendar day: '${day}' (expected YYYY-MM-DD)`);
-  return Date.UTC(d.year, d.month - 1, d.day);
+  t = Date.UTC(d.year, d.month - 1, d.day);
+  if (utcOf.size > 100_000) utcOf.clear();
+  utcOf.set(day, t);
+  return t;
 }
 
 function fromUtc(ms: number): string {

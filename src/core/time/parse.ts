@@ -37,6 +37,14 @@ export interface DateValue {
 }
 
 /** `YYYY-MM-DD` or ISO date-time with offset, read in zone `tz`; undefined when neither. */
+/**
+ * `a` is strictly before `b`. A day compares by day: \`finished: 2026-11-03\` is
+ * not before \`started: 2026-11-03T15:00+01:00\`, the same day.
+ */
+export function isBefore(a: DateValue, b: DateValue): boolean {
+  return a.dateOnly || b.dateOnly ? a.day < b.day : a.ms < b.ms;
+}
+
 export function parseDateValue(text: string | undefined, tz: string): DateValue | undefined {
   if (text === undefined) return undefined;
   const t = text.trim();

@@ -60,6 +60,43 @@ export function offsetMinutes(ms: number, tz: string): number {
   return offsetOf(wallTime(ms, tz), ms);
 }
 
+// Asking Intl for every instant was a large part of a metrics run (thousands of
+// events and days). An offset is constant over long spans: per 6-hour slot (UTC),
+// the exact offset (ms) at its first and last second is asked once; when they
+// agree it holds for the whole slot (no zone in the tz database changes twice
+// within 6 hours), and wall times are computed from it. A slot with a change is
+// asked per instant.
+const SLOT = 6 * 3600000;
+const slots = new Map<string, Map<number, number | null>>();
+
+function exactOffsetMs(ms: number, tz: string): number {
+  const w = wallTime(ms, tz);
+  return Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute, w.second) - Math.floor(ms / 1000) * 1000;
+}
+
+/** Offset (ms, whole seconds) of `tz` at `ms` when its slot has one offset; undefined otherwise. */
+function slotOffset(ms: number, tz: string): number | undefined {
+  let zone = slots.get(tz);
+  if (!zone) slots.set(tz, (zone = new Map()));
+  const slot = Math.floor(ms / SLOT);
+  let o = zone.get(slot);
+  if (o === undefined) {
+    const a = exactOffsetMs(slot * SLOT, tz);
+    o = a === exactOffsetMs(slot * SLOT + SLOT - 1000, tz) ? a : null;
+    if (zone.size > 100_000) zone.clear();
+    zone.set(slot, o);
+  }
+  return o ?? undefined;
+}
+
+/** Wall time of `ms` in `tz`: from the slot's offset when it has one, else from Intl. */
+function wallTimeOf(ms: number, tz: string): WallTime {
+  const o = slotOffset(ms, tz);
+  if (o === undefined) return wallTime(ms, tz);
+  const d = new Date(Math.floor(ms / 1000) * 1000 + o);
+  return { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate(), hour: d.getUTCHours(), minute: d.getUTCMinutes(), second: d.getUTCSeconds() };
+}
+
 function offsetOf(w: WallTime, ms: number): number {
   const asUtc = Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute, w.second);
   // Intl works in whole seconds: compare against the instant truncated to its second.
@@ -68,7 +105,7 @@ function offsetOf(w: WallTime, ms: number): number {
 
 /** Calendar day (`YYYY-MM-DD`) of instant `ms` in `tz`. */
 export function dayOf(ms: number, tz: string): string {
-  const w = wallTime(ms, tz);
+  const w = wallTimeOf(ms, tz);
   return `${pad(w.year, 4)}-${pad(w.month)}-${pad(w.day)}`;
 }
 
@@ -107,14 +144,23 @@ export function startOfDay(day: string, tz: string): number {
   return t;
 }
 
+const endCache = new Map<string, number>();
+
 /** Last instant (ms) of calendar day `day` in `tz`: one millisecond before the next day starts. */
 export function endOfDay(day: string, tz: string): number {
-  return startOfDay(addDays(day, 1), tz) - 1;
+  const key = tz + ' ' + day;
+  let t = endCache.get(key);
+  if (t === undefined) {
+    t = startOfDay(addDays(day, 1), tz) - 1;
+    if (endCache.size > 20000) endCache.clear();
+    endCache.set(key, t);
+  }
+  return t;
 }
 
 /** ISO 8601 with the zone's offset at that instant: `2026-11-16T09:30:00+01:00` (milliseconds only when not 0). */
 export function formatInstant(ms: number, tz: string): string {
-  const w = wallTime(ms, tz);
+  const w = wallTimeOf(ms, tz);
   const off = offsetOf(w, ms);
   const sign = off < 0 ? '-' : '+';
   const abs = Math.abs(off);

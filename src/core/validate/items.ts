@@ -5,6 +5,8 @@ import { type Context, quote, show } from './context';
 import { capital, checkDate, checkNumber, checkRef, checkText, checkTextList, type Entry, type Label, type NumberRange, type RefCheck, scalarText, valueAt } from './fields';
 import { checkIds, nextFreeId } from './ids';
 import { checkKeys } from './keys';
+import { isBefore, parseDateValue } from '../time';
+import { isTimeZone } from './dates';
 import { didYouMean } from './suggest';
 
 export interface References {
@@ -50,7 +52,8 @@ export function checkItems(ctx: Context, refs: References): Map<string, Item> {
     checkState(ctx, item, label, stateNames, declaredStates);
     checkNumber(ctx, item, 'points', label, POINTS);
     checkNumber(ctx, item, 'value', label, VALUE);
-    for (const key of ITEM_DATES) checkDate(ctx, item, key, label);
+    const dates = ITEM_DATES.map((key) => checkDate(ctx, item, key, label));
+    checkDateOrder(ctx, item, label, dates[0], dates[1], dates[2]);
     checkRef(ctx, item, 'sprint', label, sprintRef);
     checkRef(ctx, item, 'epic', label, epicRef);
     checkBlocked(ctx, item, label);
@@ -60,6 +63,24 @@ export function checkItems(ctx: Context, refs: References): Map<string, Item> {
     checkKeys(ctx, item, ITEM_KEYS, label);
   }
   return byId;
+}
+
+/** `finished` before `started`, or `created` after the finish: the item's cycle or lead time would be negative. */
+function checkDateOrder(ctx: Context, item: Item, label: Label, created?: string, started?: string, finished?: string): void {
+  if (finished === undefined) return;
+  const zone = ctx.ws.sprintLog?.timezone;
+  const tz = zone !== undefined && isTimeZone(zone) ? zone : 'UTC';
+  const end = parseDateValue(finished, tz);
+  if (!end) return;
+  const hint = 'Correct the dates, or remove the wrong one: without `started:` / `finished:` the git history dates the item.';
+  const s = parseDateValue(started, tz);
+  if (s && isBefore(end, s)) {
+    ctx.error(valueAt(ctx, item, 'finished'), 'bad-date', `\`finished\` of ${label()} (${finished}) is before its \`started\` (${started}): its cycle time would be negative.`, hint);
+  }
+  const c = parseDateValue(created, tz);
+  if (c && isBefore(end, c)) {
+    ctx.error(valueAt(ctx, item, 'created'), 'bad-date', `\`created\` of ${label()} (${created}) is after its \`finished\` (${finished}): its lead time would be negative.`, hint);
+  }
 }
 
 function checkTitle(ctx: Context, e: Entry, label: Label, what: string): void {

@@ -14,6 +14,10 @@ export interface KeyOptions {
   misplaced?: Record<string, string>;
 }
 
+// A key like any other for Sprintlog (never the object's prototype), but JavaScript tools reading the file may not agree.
+const PROTO_HINT = 'Keys are data: `__proto__` is kept as an ordinary key and its value is never read as this map\'s fields (e.g. not as its state or points). ' +
+  'Other JavaScript tools may treat it specially: rename or remove it.';
+
 const knownSets = new WeakMap<readonly string[], Set<string>>();
 
 /** `label` says where the map is: `item PAY-12`, `the sprint log`, `the retro of sprint S12`. */
@@ -23,7 +27,7 @@ export function checkKeys(ctx: Context, e: Entry, known: readonly string[], labe
   for (const key in e.raw) {
     if (set.has(key)) continue;
     const at = e.fields[key]?.key ?? opts.locateKey?.(key) ?? ctx.entryHead(e.source);
-    const hint = opts.misplaced?.[key] ?? didYouMean(key, known) ?? `Known keys here: ${listNames(known, 20)}.`;
+    const hint = key === '__proto__' ? PROTO_HINT : (opts.misplaced?.[key] ?? didYouMean(key, known) ?? `Known keys here: ${listNames(known, 20)}.`);
     ctx.warning(at, 'unknown-key', `Unknown key \`${printable(key)}\` in ${label()}: Sprintlog keeps it but ignores it. Rename or remove it if it is a mistake.`, hint);
   }
 }

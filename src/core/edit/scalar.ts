@@ -19,6 +19,8 @@ const NUMBERISH = [
   /^[-+]?[0-9][0-9_:.]*(?:[eE][-+]?[0-9]+)?$/,
   /^[-+]?0[bBoOxX][0-9a-fA-F_]+$/,
   /^[-+]?\.(?:inf|nan)$/i,
+  // yaml's 1.1 float rule also takes an exponent with no digits before it: `e0` reads as NaN there.
+  /^[-+]?[0-9_]*\.?[0-9_]*[eE][-+]?[0-9]+$/,
 ];
 // Unprintable in YAML or ambiguous in a single-line scalar.
 // eslint-disable-next-line no-control-regex -- finding control characters is the point

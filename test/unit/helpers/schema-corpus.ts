@@ -49,7 +49,7 @@ export const CORPUS: CorpusCase[] = [
   { name: 'single retro texts', file: S, text: sprint('retro:', '  went_well: Pairing', '  to_improve: Smaller stories', '  actions: WIP limit of 3'), verdict: 'accept' },
   { name: 'a number as assignee, owner and title', file: B, text: item('assignee: 42', 'type: 7', 'description: 12').replace('title: Payments', 'title: 2026\n    owner: 42'), verdict: 'accept' },
   { name: 'a decimal id', file: B, text: BACKLOG_HEAD + '  - id: 1.5\n    title: Decimal id\n    depends_on: PAY-1\n', verdict: 'accept' },
-  { name: 'a leap day', file: B, text: item('created: 2028-02-29', 'finished: 2000-02-29T10:00:00Z'), verdict: 'accept' },
+  { name: 'a leap day', file: B, text: item('created: 2000-02-29', 'finished: 2028-02-29T10:00:00Z'), verdict: 'accept' },
   { name: 'the archive with epics', file: A, text: archive('project: PAY', 'epics:', '  - {id: E0, title: Old epic}'), verdict: 'accept' },
   { name: 'a misspelt item key', file: B, text: item('asignee: bob'), verdict: 'accept', warns: true },
   { name: 'a misspelt sprint key', file: S, text: sprint('goals: Ship it'), verdict: 'accept', warns: true },

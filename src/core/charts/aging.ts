@@ -37,25 +37,10 @@ export function agingChart(doc: MetricsReport, facts: ChartFacts, theme: ChartTh
   const items = agingItems(doc, facts);
   const bands = agingBands(doc);
   const bandColours = [theme.percentiles[0], theme.warning, theme.percentiles[1], theme.percentiles[2]];
-  // Items of one column spread sideways (deterministic: by their order) so equal ages do not hide each other.
-  const perColumn = new Map<string, number>();
-  const data = items.map((i) => {
-    const k = perColumn.get(i.state) ?? 0;
-    perColumn.set(i.state, k + 1);
-    const offset = ((k % 7) - 3) * 0.08;
-    return { value: [columns.indexOf(i.state) + offset, i.age], id: i.id, tip: richText(`${i.id} ${facts.titles[i.id] ?? ''}\n${i.state}, ${i.age} days old`) };
-  });
+  const data = items.map((i) => ({ value: [i.state, i.age], id: i.id, tip: richText(`${i.id} ${facts.titles[i.id] ?? ''}\n${i.state}, ${i.age} days old`) }));
   const option = {
     ...baseOption(theme, undefined),
-    xAxis: {
-      type: 'value',
-      min: -0.5,
-      max: columns.length - 0.5,
-      interval: 1,
-      ...axisStyle(theme),
-      axisLabel: { ...(axisStyle(theme).axisLabel as object), formatter: (v: number) => columns[v] ?? '' },
-      splitLine: { show: false },
-    },
+    xAxis: { type: 'category', data: columns, ...axisStyle(theme), splitLine: { show: false } },
     yAxis: { type: 'value', name: 'age (days)', min: 0, ...axisStyle(theme) },
     series: [
       {

@@ -20,7 +20,16 @@ export interface Distributions {
   howMany: number[] | null;
 }
 
+/** Both charts need the same trials: simulate once per forecast object (the document is never mutated). */
+const simulated = new WeakMap<Forecast, Distributions>();
+
 export function simulate(forecast: Forecast, asOfDay: string, facts: ChartFacts): Distributions {
+  let d = simulated.get(forecast);
+  if (!d) simulated.set(forecast, (d = simulateOnce(forecast, asOfDay, facts)));
+  return d;
+}
+
+function simulateOnce(forecast: Forecast, asOfDay: string, facts: ChartFacts): Distributions {
   const s = forecast.samples;
   const out: Distributions = { when: null, howMany: null };
   if (s.length === 0) return out;

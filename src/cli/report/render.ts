@@ -1,6 +1,7 @@
 // Chart options → SVG text with ECharts' server-side SVG renderer (no DOM).
 // ECharts names its CSS classes and gradients after a per-process instance
-// counter (`zr3-cls-0`); they are renamed after the chart's own id so the
+// counter and a global class counter (`zr3-cls-48`); they are renamed after the
+// chart's own id and numbered from 0 in order of appearance so the
 // output is the same bytes in any process and unique among the charts inlined in one page.
 
 import { echarts } from '../../core/charts/echarts';
@@ -14,8 +15,23 @@ export function renderSvg(spec: ChartSpec, width = CHART_WIDTH, height = CHART_H
   try {
     chart.setOption({ ...spec.option, animation: false });
     const svg = chart.renderToSVGString();
-    return svg.replace(/\bzr\d+-/g, `${spec.id}-`);
+    return renumber(svg, spec.id);
   } finally {
     chart.dispose();
   }
+}
+
+/** `zr<N>-<kind>-<M>` / `zr<N>-c<M>` → `<id>-<kind>-<k>` / `<id>-c<k>`, k counting per kind from 0 in order of first appearance. */
+function renumber(svg: string, id: string): string {
+  const seen = new Map<string, string>();
+  const next = new Map<string, number>();
+  return svg.replace(/\bzr\d+-([a-z]+-?)(\d+)\b/g, (whole, kind: string) => {
+    let name = seen.get(whole);
+    if (name === undefined) {
+      const k = next.get(kind) ?? 0;
+      next.set(kind, k + 1);
+      seen.set(whole, (name = `${id}-${kind}${k}`));
+    }
+    return name;
+  });
 }

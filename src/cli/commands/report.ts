@@ -8,9 +8,9 @@ import * as path from 'node:path';
 import { type Command, type CommandContext, REPO_FLAG, stringFlag, UsageError } from '../command';
 import { asOfInstant, metricsDocument, refTime } from '../metrics-document';
 import { repoRoot } from '../repo';
-import { renderHtml } from '../report/html';
-import { renderMarkdown } from '../report/markdown';
-import { reportContent } from '../report/sections';
+// The renderers (and ECharts with them) load only when a report is made, so the
+// other commands of the bundled CLI do not evaluate ECharts at start-up.
+const renderers = () => Promise.all([import('../report/html'), import('../report/markdown'), import('../report/sections')]);
 import { buildWorkspace, readSourceFiles } from '../../core/parse/workspace';
 import { isValidTimeZone } from '../../core/time';
 
@@ -32,11 +32,14 @@ async function run(ctx: CommandContext): Promise<number> {
   const outFlag = stringFlag(ctx, 'out');
   if (format === 'md' && outFlag === undefined) throw new UsageError('--format md needs --out FILE: the chart SVG files are written next to it.');
   const sprint = stringFlag(ctx, 'sprint');
+  // Loaded while git runs for the history (the event loop is idle then).
+  const loading = renderers();
   const at = await resolveAsOf(ctx, stringFlag(ctx, 'as-of'));
   const doc = await metricsDocument(ctx, { ...at, command: 'report' });
   if (sprint !== undefined && !doc.report.sprints.some((s) => s.id === sprint)) {
     throw new UsageError(`unknown sprint '${sprint}' (sprints: ${doc.report.sprints.map((s) => s.id).join(', ') || 'none'}).`);
   }
+  const [{ renderHtml }, { renderMarkdown }, { reportContent }] = await loading;
   const content = reportContent(doc.report, doc.workspace, doc.history, sprint);
   if (format === 'html') {
     const html = renderHtml(content);

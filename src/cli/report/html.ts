@@ -3,7 +3,7 @@
 // escaped by ECharts). Each chart has its data table in a <details> below it.
 
 import { escapeHtml, type DataTable } from '../../core/charts';
-import { renderSvg } from './render';
+import { renderSvgs } from './render';
 import { cellText, type ReportContent } from './sections';
 
 const CSS = `
@@ -34,12 +34,14 @@ export function renderHtml(content: ReportContent): string {
     `<h1>${escapeHtml(content.title)}</h1>`,
     ...content.meta.map((m) => `<p class="meta">${escapeHtml(m)}</p>`),
   ];
+  const svgs = renderSvgs(content.sections.flatMap((s) => s.charts));
+  let k = 0;
   for (const s of content.sections) {
     out.push(`<h2>${escapeHtml(s.title)}</h2>`);
     for (const t of s.text) out.push(`<p>${escapeHtml(t)}</p>`);
     for (const c of s.charts) {
       out.push(`<figure id="${escapeHtml(c.id)}"><figcaption>${escapeHtml(c.title)}</figcaption>`);
-      out.push(renderSvg(c).replace('<svg ', `<svg role="img" aria-label="${escapeHtml(c.title)}" `));
+      out.push(svgs[k++].replace('<svg ', `<svg role="img" aria-label="${escapeHtml(c.title)}" `));
       for (const n of c.notes) out.push(`<p class="note">${escapeHtml(n)}</p>`);
       out.push(`<details><summary>Data table: ${escapeHtml(c.title)}</summary>${table(c.table)}</details></figure>`);
     }

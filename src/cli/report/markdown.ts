@@ -2,7 +2,7 @@
 // relatively so the report renders in a pull request or on a forge once committed.
 
 import { escapeMarkdownCell, type DataTable } from '../../core/charts';
-import { renderSvg } from './render';
+import { renderSvgs } from './render';
 import { cellText, type ReportContent } from './sections';
 
 function table(t: DataTable): string {
@@ -15,12 +15,14 @@ function table(t: DataTable): string {
 export function renderMarkdown(content: ReportContent, baseName: string): { text: string; files: Map<string, string> } {
   const files = new Map<string, string>();
   const out: string[] = [`# ${escapeMarkdownCell(content.title)}`, '', ...content.meta.map((m) => `${escapeMarkdownCell(m)}  `), ''];
+  const svgs = renderSvgs(content.sections.flatMap((s) => s.charts));
+  let k = 0;
   for (const s of content.sections) {
     out.push(`## ${escapeMarkdownCell(s.title)}`, '');
     for (const t of s.text) out.push(escapeMarkdownCell(t), '');
     for (const c of s.charts) {
       const file = `${baseName}.${c.id}.svg`;
-      files.set(file, renderSvg(c));
+      files.set(file, svgs[k++]);
       out.push(`![${escapeMarkdownCell(c.title)}](${encodeURI(file)})`, '');
       for (const n of c.notes) out.push(`_${escapeMarkdownCell(n)}_`, '');
     }

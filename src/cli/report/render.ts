@@ -10,15 +10,25 @@ import type { ChartSpec } from '../../core/charts';
 export const CHART_WIDTH = 760;
 export const CHART_HEIGHT = 320;
 
-export function renderSvg(spec: ChartSpec, width = CHART_WIDTH, height = CHART_HEIGHT): string {
+/**
+ * Each chart as SVG text, in order. One ECharts instance serves them all (the
+ * options replace each other, notMerge): a fresh instance per chart costs more
+ * than the drawing of the small charts.
+ */
+export function renderSvgs(specs: readonly ChartSpec[], width = CHART_WIDTH, height = CHART_HEIGHT): string[] {
   const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width, height });
   try {
-    chart.setOption({ ...spec.option, animation: false });
-    const svg = chart.renderToSVGString();
-    return renumber(svg, spec.id);
+    return specs.map((spec) => {
+      chart.setOption({ ...spec.option, animation: false }, true);
+      return renumber(chart.renderToSVGString(), spec.id);
+    });
   } finally {
     chart.dispose();
   }
+}
+
+export function renderSvg(spec: ChartSpec, width = CHART_WIDTH, height = CHART_HEIGHT): string {
+  return renderSvgs([spec], width, height)[0];
 }
 
 /** `zr<N>-<kind>-<M>` / `zr<N>-c<M>` → `<id>-<kind>-<k>` / `<id>-c<k>`, k counting per kind from 0 in order of first appearance. */

@@ -2,7 +2,9 @@
 // is known by hand (helpers/charts-repo.ts). Expected values come from that
 // history and from the metrics document, never from the builders themselves.
 import * as assert from 'node:assert/strict';
-import { buildCharts, chartFacts, LIGHT_THEME, pickSprint, richText, type ChartSpec } from '../../src/core/charts';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { buildCharts, chartFacts, escapeHtml, escapeMarkdownCell, LIGHT_THEME, pickSprint, richText, themeFromCssVariables, type ChartSpec } from '../../src/core/charts';
 import { simulate } from '../../src/core/charts/forecast';
 import { readHistory } from '../../src/core/history';
 import { computeMetrics, percentile, type MetricsReport } from '../../src/core/metrics';
@@ -129,5 +131,30 @@ describe('chart option builders (src/core/charts)', function () {
     assert.deepEqual(named(when, 'Trials').markLine?.data.map((m) => m.xAxis), [f.when.p50, f.when.p85, f.when.p95]);
     assert.deepEqual(named(howMany, 'Trials').markLine?.data.map((m) => m.xAxis), [f.howMany.p50, f.howMany.p85, f.howMany.p95].map(String));
     assert.equal(when.table.rows.reduce((a, r) => a + (r[1] as number), 0), f.trials);
+  });
+});
+
+describe('chart builders: theme, escaping, bundle boundary', () => {
+  it('a theme from --vscode-* variables: set ones win, missing ones keep the base', () => {
+    const vars: Record<string, string> = { '--vscode-foreground': ' #cccccc', '--vscode-editor-background': '#1e1e1e', '--vscode-charts-green': '#89d185', '--vscode-font-size': '13px' };
+    const t = themeFromCssVariables((n) => vars[n] ?? '');
+    assert.deepEqual([t.foreground, t.background, t.category.done, t.percentiles[0], t.fontSize, t.muted], ['#cccccc', '#1e1e1e', '#89d185', '#89d185', 13, LIGHT_THEME.muted]);
+  });
+
+  it('escapes HTML and Markdown table cells with one owner each', () => {
+    assert.equal(escapeHtml(`${XSS_TITLE} & "q" 'a'`), '&lt;img src=x onerror=alert(1)&gt; &amp; &quot;q&quot; &#39;a&#39;');
+    assert.equal(escapeMarkdownCell('a|b *c*\nd'), 'a\\|b \\*c\\* d');
+  });
+
+  it('only src/core/charts/echarts.ts loads ECharts at run time (the option builders import its types only)', () => {
+    const dir = path.join(__dirname, '../../src/core/charts');
+    for (const f of fs.readdirSync(dir).filter((n) => n.endsWith('.ts') && n !== 'echarts.ts')) {
+      const text = fs.readFileSync(path.join(dir, f), 'utf8');
+      assert.equal(/^import\s+(?!type\b)[^;]*from\s+'echarts/m.test(text), false, `${f} imports echarts at run time`);
+    }
+    const ext = fs.readdirSync(path.join(__dirname, '../../src/extension'), { recursive: true }) as string[];
+    for (const f of ext.filter((n) => n.endsWith('.ts'))) {
+      assert.equal(/from\s+'(echarts|[./]*core\/charts\/echarts)/.test(fs.readFileSync(path.join(__dirname, '../../src/extension', f), 'utf8')), false, f);
+    }
   });
 });

@@ -1,7 +1,7 @@
 // `npm run demo` (after `node esbuild.js`): writes the demo repository to ./demo
 // (replacing an old one) with the built CLI, then shows what Sprintlog makes of
-// it: the active sprint, `sprintlog validate` and, once that command exists,
-// `sprintlog metrics`. Exits non-zero when any step fails.
+// it: the active sprint, `sprintlog validate`, `sprintlog metrics` and the HTML
+// report (./demo-report.html, git-ignored; its path is printed). Exits non-zero when any step fails.
 const { spawnSync } = require('node:child_process');
 const fs = require('node:fs');
 const path = require('node:path');
@@ -49,6 +49,12 @@ function main() {
     const today = /today (\d{4}-\d{2}-\d{2})/.exec(made.stdout)?.[1];
     const asOf = today && /--as-of/.test(sprintlog(['metrics', '--help']).stdout) ? ['--as-of', today] : [];
     failed |= step('metrics', ['metrics', '--repo', 'demo', ...asOf]).status;
+  }
+  if (available.has('report')) {
+    const today = /today (\d{4}-\d{2}-\d{2})/.exec(made.stdout)?.[1];
+    const r = step('report', ['report', '--repo', 'demo', ...(today ? ['--as-of', today] : []), '--format', 'html', '--out', 'demo-report.html']);
+    failed |= r.status;
+    if (r.status === 0) process.stdout.write(`\nThe HTML report of the demo: ${r.stdout.trim()}\n`);
   }
   return failed === 0 ? 0 : 1;
 }

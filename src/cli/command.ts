@@ -2,6 +2,9 @@
 // main.ts parses argv against this description, so every command gets
 // `--help` and clear errors for unknown flags without writing them itself.
 
+import { printable } from '../core/printable';
+import { parseInstant } from '../core/time';
+
 export interface FlagSpec {
   name: string;
   type: 'string' | 'boolean';
@@ -59,4 +62,14 @@ export const WRITE_HELP = [
 export function stringFlag(ctx: CommandContext, name: string): string | undefined {
   const v = ctx.flags[name];
   return typeof v === 'string' ? v : undefined;
+}
+
+/** The default "now": SPRINTLOG_NOW (ISO date-time, for reproducible runs) or the clock. */
+export function now(ctx: CommandContext): number {
+  const env = ctx.io.env.SPRINTLOG_NOW;
+  if (env === undefined || env === '') return Date.now();
+  const t = parseInstant(env);
+  // A wrong value must not silently mean "the clock": the figures would differ from what was asked for.
+  if (t === undefined) throw new UsageError(`SPRINTLOG_NOW='${printable(env)}' is not an ISO 8601 date-time with offset (e.g. 2026-11-20T18:00:00+01:00); unset it to use the clock.`);
+  return t;
 }

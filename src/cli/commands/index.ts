@@ -4,7 +4,8 @@ import { addCommand } from './add';
 import { demoCommand } from './demo';
 import { metricsCommand } from './metrics';
 import { moveCommand } from './move';
+import { reportCommand } from './report';
 import { setCommand } from './set';
 import { validateCommand } from './validate';
 
-export const COMMANDS: Command[] = [validateCommand, metricsCommand, setCommand, addCommand, moveCommand, demoCommand];
+export const COMMANDS: Command[] = [validateCommand, metricsCommand, reportCommand, setCommand, addCommand, moveCommand, demoCommand];

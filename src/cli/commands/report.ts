@@ -1,0 +1,89 @@
+// `sprintlog report`: the dashboard's charts and tables as a file to commit,
+// attach or open: Markdown with SVG files beside it, or one self-contained HTML
+// file. Same inputs, same bytes (SVG rendered by ECharts' SSR renderer, no clock
+// unless --as-of is absent, the forecast seeded).
+
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { type Command, type CommandContext, REPO_FLAG, stringFlag, UsageError } from '../command';
+import { asOfInstant, metricsDocument, refTime } from '../metrics-document';
+import { repoRoot } from '../repo';
+// The renderers (and ECharts with them) load only when a report is made, so the
+// other commands of the bundled CLI do not evaluate ECharts at start-up.
+const renderers = () => Promise.all([import('../report/html'), import('../report/markdown'), import('../report/sections')]);
+import { buildWorkspace, readSourceFiles } from '../../core/parse/workspace';
+import { isValidTimeZone } from '../../core/time';
+
+/** --as-of: a day or an ISO instant on HEAD, or else a ref (tag, branch, commit) analysed as of its commit's author time. */
+async function resolveAsOf(ctx: CommandContext, text: string | undefined): Promise<{ ref: string; asOf?: number; asOfText?: string }> {
+  if (text === undefined) return { ref: 'HEAD' };
+  const root = repoRoot(ctx);
+  const zone = buildWorkspace(root, [], readSourceFiles(root).sprints).sprintLog?.timezone ?? 'UTC';
+  if (asOfInstant(text, isValidTimeZone(zone) ? zone : 'UTC') !== undefined) return { ref: 'HEAD', asOfText: text };
+  if (text.startsWith('-')) throw new UsageError(`--as-of '${text}' is neither a date nor a ref (a ref cannot start with '-').`);
+  const at = await refTime(root, text);
+  if (!at.ok) throw new UsageError(`--as-of '${text}' is neither a day (2026-11-20), an ISO date-time with offset, nor a ref git knows (${at.message}).`);
+  return { ref: text, asOf: at.time };
+}
+
+async function run(ctx: CommandContext): Promise<number> {
+  const format = stringFlag(ctx, 'format') ?? 'html';
+  if (format !== 'md' && format !== 'html') throw new UsageError(`--format must be md or html, got '${format}'.`);
+  const outFlag = stringFlag(ctx, 'out');
+  if (format === 'md' && outFlag === undefined) throw new UsageError('--format md needs --out FILE: the chart SVG files are written next to it.');
+  const sprint = stringFlag(ctx, 'sprint');
+  // Loaded while git runs for the history (the event loop is idle then).
+  const loading = renderers();
+  const at = await resolveAsOf(ctx, stringFlag(ctx, 'as-of'));
+  const doc = await metricsDocument(ctx, { ...at, command: 'report' });
+  if (sprint !== undefined && !doc.report.sprints.some((s) => s.id === sprint)) {
+    throw new UsageError(`unknown sprint '${sprint}' (sprints: ${doc.report.sprints.map((s) => s.id).join(', ') || 'none'}).`);
+  }
+  const [{ renderHtml }, { renderMarkdown }, { reportContent }] = await loading;
+  const content = reportContent(doc.report, doc.workspace, doc.history, sprint);
+  if (format === 'html') {
+    const html = renderHtml(content);
+    if (outFlag === undefined) {
+      ctx.io.out(html);
+      return 0;
+    }
+    const out = path.resolve(ctx.io.cwd, outFlag);
+    fs.mkdirSync(path.dirname(out), { recursive: true });
+    fs.writeFileSync(out, html);
+    ctx.io.out(out + '\n');
+    return 0;
+  }
+  const out = path.resolve(ctx.io.cwd, outFlag as string);
+  const base = path.basename(out).replace(/\.(md|markdown)$/i, '');
+  const md = renderMarkdown(content, base);
+  fs.mkdirSync(path.dirname(out), { recursive: true });
+  for (const [file, svg] of md.files) fs.writeFileSync(path.join(path.dirname(out), file), svg);
+  fs.writeFileSync(out, md.text);
+  ctx.io.out(out + '\n');
+  return 0;
+}
+
+export const reportCommand: Command = {
+  name: 'report',
+  summary: 'The sprint and flow charts with their tables, as Markdown + SVG or one self-contained HTML file.',
+  usage: 'report [--repo DIR] [--sprint ID] [--as-of ISO|REF] [--format md|html] [--out FILE]',
+  details: [
+    'Burndown, burnup, committed vs completed, velocity, cycle time, cumulative flow, throughput,',
+    'aging work in progress and the Monte Carlo forecast, with tables of committed/completed,',
+    'cycle-time percentiles, scope changes (with commit ids), health warnings and the sprint\'s',
+    'review and retro notes. Every figure is the one of `sprintlog metrics --json`.',
+    '--as-of takes a day or an ISO date-time (as `metrics --as-of`), or a tag, branch or commit:',
+    "the figures as of that commit's author time, from its history and files.",
+    'html (the default) is one file with inline SVG and no script, printed when --out is absent;',
+    'md writes FILE and FILE-base.<chart>.svg beside it. Same inputs, same bytes.',
+  ].join('\n'),
+  flags: [
+    REPO_FLAG,
+    { name: 'sprint', type: 'string', arg: 'ID', help: 'Report this sprint (default: the active one, else the last closed one).' },
+    { name: 'as-of', type: 'string', arg: 'ISO|REF', help: 'A day, an ISO date-time with offset, or a ref (default: now).' },
+    { name: 'format', type: 'string', arg: 'md|html', help: 'Output format (default html).' },
+    { name: 'out', type: 'string', arg: 'FILE', help: 'Write here and print its path (html default: stdout).' },
+  ],
+  positionals: { min: 0, max: 0 },
+  run,
+};

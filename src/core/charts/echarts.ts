@@ -1,0 +1,12 @@
+// The one place that loads ECharts at run time: echarts/core plus only the
+// chart types and components the builders use (tree-shaken bundles). Imported
+// by renderers (the CLI's SVG report, the webview), never by the extension host.
+
+import * as echarts from 'echarts/core';
+import { BarChart, LineChart, ScatterChart } from 'echarts/charts';
+import { GridComponent, LegendComponent, MarkAreaComponent, MarkLineComponent, TooltipComponent } from 'echarts/components';
+import { SVGRenderer } from 'echarts/renderers';
+
+echarts.use([BarChart, LineChart, ScatterChart, GridComponent, LegendComponent, MarkAreaComponent, MarkLineComponent, TooltipComponent, SVGRenderer]);
+
+export { echarts };

@@ -1,0 +1,150 @@
+// Monte Carlo forecast histograms. The document holds the answers (the 50/85/95 %
+// dates and counts) and the inputs (samples, trials, seed) but not the
+// distributions, so they are simulated again here exactly as metrics/forecast.ts
+// does: same PRNG, same seed, same order of draws ("when" first, then "how many").
+// The marked answers are the document's own.
+
+import { mulberry32 } from '../metrics/forecast';
+import type { Forecast, MetricsReport } from '../metrics/types';
+import { addDays, daysBetween } from '../time';
+import { axisStyle, baseOption, localDay, working } from './common';
+import type { ChartFacts, ChartSpec, ChartTheme } from './types';
+
+/** Must equal metrics/forecast.ts: a trial needing more working days never finishes. */
+const MAX_WORKING_DAYS = 2600;
+
+export interface Distributions {
+  /** Working days needed per trial (Infinity = never), when the "when" forecast ran trials. */
+  when: number[] | null;
+  /** Items done per trial by `howMany.date`. */
+  howMany: number[] | null;
+}
+
+/** Both charts need the same trials: simulate once per forecast object (the document is never mutated). */
+const simulated = new WeakMap<Forecast, Distributions>();
+
+export function simulate(forecast: Forecast, asOfDay: string, facts: ChartFacts): Distributions {
+  let d = simulated.get(forecast);
+  if (!d) simulated.set(forecast, (d = simulateOnce(forecast, asOfDay, facts)));
+  return d;
+}
+
+function simulateOnce(forecast: Forecast, asOfDay: string, facts: ChartFacts): Distributions {
+  const s = forecast.samples;
+  const out: Distributions = { when: null, howMany: null };
+  if (s.length === 0) return out;
+  const rand = mulberry32(forecast.seed);
+  const items = forecast.when?.items ?? 0;
+  if (forecast.when && items > 0 && s.some((x) => x > 0)) {
+    out.when = [];
+    for (let t = 0; t < forecast.trials; t++) {
+      let left = items;
+      let n = 0;
+      while (left > 0 && n < MAX_WORKING_DAYS) {
+        left -= s[Math.floor(rand() * s.length)];
+        n++;
+      }
+      out.when.push(left > 0 ? Infinity : n);
+    }
+  }
+  if (forecast.howMany) {
+    let days = 0;
+    for (let i = 1; i <= daysBetween(asOfDay, forecast.howMany.date); i++) if (working(addDays(asOfDay, i), facts)) days++;
+    out.howMany = [];
+    for (let t = 0; t < forecast.trials; t++) {
+      let sum = 0;
+      for (let d = 0; d < days; d++) sum += s[Math.floor(rand() * s.length)];
+      out.howMany.push(sum);
+    }
+  }
+  return out;
+}
+
+/** The n-th (1-based) working day after `from`. */
+function nthWorkingDay(from: string, n: number, facts: ChartFacts): string {
+  let d = from;
+  for (let k = 0; k < n; ) {
+    d = addDays(d, 1);
+    if (working(d, facts)) k++;
+  }
+  return d;
+}
+
+function counts<K>(values: readonly K[]): Map<K, number> {
+  const m = new Map<K, number>();
+  for (const v of values) m.set(v, (m.get(v) ?? 0) + 1);
+  return m;
+}
+
+function marks(points: [string, string | null][], theme: ChartTheme): Record<string, unknown>[] {
+  return points.flatMap(([name, x], i) =>
+    x === null ? [] : [{ name, xAxis: x, lineStyle: { color: theme.percentiles[i], type: 'dashed', width: 1.5 }, label: { formatter: `${name}\n${x}`, color: theme.percentiles[i], fontFamily: theme.fontFamily } }],
+  );
+}
+
+export function forecastWhenChart(doc: MetricsReport, facts: ChartFacts, theme: ChartTheme): ChartSpec {
+  const f = doc.forecast;
+  const asOfDay = localDay(doc.asOf);
+  const dist = f ? simulate(f, asOfDay, facts).when : null;
+  const byDays = counts((dist ?? []).filter((n) => n !== Infinity));
+  const dayNums = [...byDays.keys()].sort((a, b) => a - b);
+  const dates = dayNums.map((n) => nthWorkingDay(asOfDay, n, facts));
+  const never = (dist ?? []).filter((n) => n === Infinity).length;
+  const w = f?.when ?? null;
+  const option = {
+    ...baseOption(theme, undefined),
+    tooltip: { ...baseOption(theme, undefined).tooltip, trigger: 'axis' },
+    xAxis: { type: 'category', name: 'done by', data: dates, ...axisStyle(theme), splitLine: { show: false } },
+    yAxis: { type: 'value', name: 'trials', ...axisStyle(theme) },
+    series: [
+      {
+        name: 'Trials',
+        type: 'bar',
+        data: dayNums.map((n) => byDays.get(n) ?? 0),
+        color: theme.palette[0],
+        markLine: { symbol: 'none', silent: true, data: w ? marks([['50 %', w.p50], ['85 %', w.p85], ['95 %', w.p95]], theme) : [] },
+      },
+    ],
+  };
+  return {
+    id: 'forecast-when',
+    title: w ? `Forecast: when are ${w.items} items done` : 'Forecast: when',
+    option: option as ChartSpec['option'],
+    table: { headers: ['Done by', 'Trials'], rows: dayNums.map((n, i) => [dates[i], byDays.get(n) ?? 0]) },
+    notes: [
+      ...(w ? [`50 %: ${w.p50 ?? '–'}, 85 %: ${w.p85 ?? '–'}, 95 %: ${w.p95 ?? '–'} (${f?.trials} trials, seed ${f?.seed}).`] : ['No forecast: no throughput history.']),
+      ...(never > 0 ? [`${never} trials did not finish within ${MAX_WORKING_DAYS} working days.`] : []),
+    ],
+  };
+}
+
+export function forecastHowManyChart(doc: MetricsReport, facts: ChartFacts, theme: ChartTheme): ChartSpec {
+  const f = doc.forecast;
+  const dist = f ? simulate(f, localDay(doc.asOf), facts).howMany : null;
+  const byCount = counts(dist ?? []);
+  const max = Math.max(0, ...byCount.keys());
+  const xs = Array.from({ length: dist ? max + 1 : 0 }, (_, k) => k);
+  const h = f?.howMany ?? null;
+  const option = {
+    ...baseOption(theme, undefined),
+    tooltip: { ...baseOption(theme, undefined).tooltip, trigger: 'axis' },
+    xAxis: { type: 'category', name: 'items', data: xs.map(String), ...axisStyle(theme), splitLine: { show: false } },
+    yAxis: { type: 'value', name: 'trials', ...axisStyle(theme) },
+    series: [
+      {
+        name: 'Trials',
+        type: 'bar',
+        data: xs.map((k) => byCount.get(k) ?? 0),
+        color: theme.palette[3],
+        markLine: { symbol: 'none', silent: true, data: h ? marks([['50 %', String(h.p50)], ['85 %', String(h.p85)], ['95 %', String(h.p95)]], theme) : [] },
+      },
+    ],
+  };
+  return {
+    id: 'forecast-how-many',
+    title: h ? `Forecast: items done by ${h.date}` : 'Forecast: how many',
+    option: option as ChartSpec['option'],
+    table: { headers: ['Items done', 'Trials'], rows: xs.map((k) => [k, byCount.get(k) ?? 0]) },
+    notes: h ? [`At least ${h.p50} items with 50 %, ${h.p85} with 85 %, ${h.p95} with 95 % confidence.`] : ['No "how many" forecast (no active or planned sprint end).'],
+  };
+}

@@ -38,8 +38,8 @@ function fileAtCommits(dir: string, commits: string[], file: string): (string | 
   return texts;
 }
 
-function capture() {
-  const io = { cwd: process.cwd(), env: {}, outText: '', errText: '', out(t: string) { io.outText += t; }, err(t: string) { io.errText += t; } };
+function capture(env: Record<string, string> = {}) {
+  const io = { cwd: process.cwd(), env, outText: '', errText: '', out(t: string) { io.outText += t; }, err(t: string) { io.errText += t; } };
   return io;
 }
 
@@ -266,6 +266,14 @@ describe('sprintlog demo', function () {
     assert.deepEqual(active.map((s) => s.id), [sprints[sprints.length - 1].id]);
     const last = git(dir, 'log', '-1', '--format=%aI').slice(0, 10);
     assert.ok(last <= today!, `last commit ${last} is not after ${today}`);
+  });
+
+  it('CLI: SPRINTLOG_NOW sets the default --today, as it sets the metrics\' now', async () => {
+    const dir = path.join(tmp, 'now');
+    const io = capture({ SPRINTLOG_NOW: '2027-03-13T23:30:00Z' });
+    assert.equal(await main(['demo', dir], io), 0, io.errText);
+    // 23:30 UTC is already the next day in Berlin.
+    assert.match(io.outText, /today 2027-03-14/);
   });
 
   it('CLI: fails at once with the folder named when DIR cannot be created (a virtual file system)', function () {

@@ -6,7 +6,7 @@ import { checkToday, DEFAULT_SEED, type DemoResult, demoToday, generateDemo } fr
 import { effectiveState, type Workspace } from '../../core/model';
 import { loadWorkspace } from '../../core/parse/workspace';
 import { printableLines } from '../../core/printable';
-import { type Command, type CommandContext, stringFlag, UsageError } from '../command';
+import { type Command, type CommandContext, now, stringFlag, UsageError } from '../command';
 
 function parseSeed(text: string | undefined): number {
   if (text === undefined) return DEFAULT_SEED;
@@ -42,7 +42,7 @@ function summary(r: DemoResult, ws: Workspace): string {
 
 async function run(ctx: CommandContext): Promise<number> {
   const seed = parseSeed(stringFlag(ctx, 'seed'));
-  const today = stringFlag(ctx, 'today') ?? demoToday(Date.now());
+  const today = stringFlag(ctx, 'today') ?? demoToday(now(ctx));
   try {
     checkToday(today);
   } catch (e) {
@@ -64,7 +64,7 @@ export const demoCommand: Command = {
     'backlog/archive/*.yaml and a little code, with a day-by-day history by five authors:',
     'planning, feature branches merged with --no-ff, re-estimates, blockers, reopened items,',
     'scope added mid-sprint, carry-over, reviews and retros.',
-    'Six two-week sprints; the last one is active on --today (default: the current day in Europe/Berlin), the others closed.',
+    'Six two-week sprints; the last one is active on --today (default: the current day in Europe/Berlin, or of SPRINTLOG_NOW), the others closed.',
     'The same seed and --today always give the same files and the same commit hashes.',
   ].join('\n'),
   flags: [

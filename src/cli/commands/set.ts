@@ -70,12 +70,12 @@ export function checkAgainstWorkspace(ws: Workspace, field: string, value: unkno
 }
 
 /** Plan the ops on the repository's files and write them; returns the plan's new ids and the files written. */
-export function applyOps(ctx: CommandContext, ops: (ws: Workspace) => EditOp[]): { ws: Workspace; newIds: string[]; files: string[] } {
+export function applyOps(ctx: CommandContext, ops: (ws: Workspace) => EditOp[], reservedIds?: Iterable<string>): { ws: Workspace; newIds: string[]; files: string[] } {
   const ws = loadWorkspace(repoRoot(ctx));
   if (ws.backlogs.length === 0 && !ws.parseProblems.some((p) => p.file === ws.backlogPath)) {
     throw new EditError(`no backlog file: ${ws.backlogPath} does not exist in ${ws.root}.`);
   }
-  const plan = planEdits(ws, ops(ws));
+  const plan = planEdits(ws, ops(ws), { reservedIds });
   return { ws, newIds: plan.newIds, files: writePlan(ws, plan) };
 }
 

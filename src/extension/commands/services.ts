@@ -40,6 +40,8 @@ export interface CommandArgs {
   rank?: number;
   /** Delete: skip the confirmation. */
   confirm?: boolean;
+  /** Delete: also drop the deleted ids from other items' `depends_on` (default true). */
+  removeReferences?: boolean;
   grouping?: string;
   filter?: ItemFilter;
 }

@@ -1,0 +1,80 @@
+// The extension as a daily tool (issue 13): ids never reused, pickers where a
+// reflexive Enter changes nothing, Delete that takes the references along,
+// Add Dependency that cannot make a cycle, a duplicate id refused before asking.
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import type { SprintlogApi } from '../../src/extension/extension';
+import { git, readFile, writeFile } from './util';
+import { BACKLOG, editingSuite, lineDiff, runEdit, settle } from './views-helpers';
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Runs a command and presses Enter in every quick pick it shows until it finishes. */
+async function enterThrough(command: string, ...args: unknown[]): Promise<unknown> {
+  let done = false;
+  const running = Promise.resolve(vscode.commands.executeCommand(command, ...args)).finally(() => (done = true));
+  const deadline = Date.now() + 15_000;
+  while (!done && Date.now() < deadline) {
+    await sleep(200);
+    if (!done) await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+  }
+  return running;
+}
+
+/** The command's result if it finishes without any input within `ms`; else closes what it shows and fails. */
+async function withoutInput(command: string, args: unknown, ms = 3000): Promise<unknown> {
+  const running = Promise.resolve(vscode.commands.executeCommand(command, args));
+  const result = await Promise.race([running, sleep(ms).then(() => 'asked')]);
+  if (result === 'asked') {
+    await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
+    await running;
+    assert.fail(`${command} asked a question instead of refusing at once`);
+  }
+  return result;
+}
+
+describe('daily: data risks', () => {
+  let a: SprintlogApi;
+  editingSuite((x) => (a = x));
+
+  it('new item never takes the id of an item deleted in the history', async () => {
+    // PAY-17 is the highest id; its deletion is committed.
+    await runEdit('sprintlog.deleteItem', { id: 'PAY-17', confirm: true });
+    git('commit', '-q', '-am', 'PAY-17 deleted');
+    await settle(a);
+    const r = await runEdit('sprintlog.newItem', { title: 'Apple Pay' });
+    assert.ok(r.after.includes('  - id: PAY-18\n    title: Apple Pay'), lineDiff(r.before, r.after).added.join('\n'));
+  });
+
+  it('Enter in the pickers of Set State, Estimate, Assign and Move to Sprint changes nothing', async () => {
+    const before = readFile(BACKLOG);
+    await enterThrough('sprintlog.setState', { id: 'PAY-12' });
+    await enterThrough('sprintlog.estimate', { id: 'PAY-13' });
+    await enterThrough('sprintlog.estimate', { id: 'PAY-14' });
+    await enterThrough('sprintlog.assign', { id: 'PAY-15' });
+    await enterThrough('sprintlog.assign', { id: 'PAY-14' });
+    await enterThrough('sprintlog.moveToSprint', { id: 'PAY-13' });
+    await enterThrough('sprintlog.setState', { ids: ['PAY-12', 'PAY-15'] });
+    assert.equal(readFile(BACKLOG), before);
+  });
+
+  it('delete removes the deleted id from the depends_on of its dependents in the same edit', async () => {
+    const r = await runEdit('sprintlog.deleteItem', { id: 'PAY-9', confirm: true });
+    const d = lineDiff(r.before, r.after);
+    assert.ok(d.removed.includes('    depends_on: [PAY-9]'), d.removed.join('\n'));
+    assert.equal(a.store.folders()[0].problems.filter((p) => p.severity === 'error').length, 0);
+    await vscode.commands.executeCommand('undo');
+  });
+
+  it('add dependency refuses one that closes a cycle', async () => {
+    const result = (await vscode.commands.executeCommand('sprintlog.addDependency', { id: 'PAY-9', dependency: 'PAY-12' })) as { refused?: string };
+    assert.match(result?.refused ?? '', /PAY-12 already depends on PAY-9.*cycle/);
+  });
+
+  it('a duplicate id is refused before any question', async () => {
+    writeFile(BACKLOG, readFile(BACKLOG).replace('  - id: PAY-16\n', '  - id: PAY-15\n'));
+    await settle(a);
+    const result = (await withoutInput('sprintlog.setState', { id: 'PAY-15' })) as { refused?: string };
+    assert.match(result?.refused ?? '', /PAY-15 is the id of 2 items \(backlog\/backlog\.yaml:\d+ and backlog\/backlog\.yaml:\d+\)/);
+  });
+});

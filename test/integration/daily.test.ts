@@ -4,6 +4,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { SprintlogApi } from '../../src/extension/extension';
+import type { Node } from '../../src/extension/views/nodes';
 import { git, readFile, writeFile } from './util';
 import { BACKLOG, editingSuite, lineDiff, runEdit, settle } from './views-helpers';
 
@@ -76,5 +77,23 @@ describe('daily: data risks', () => {
     await settle(a);
     const result = (await withoutInput('sprintlog.setState', { id: 'PAY-15' })) as { refused?: string };
     assert.match(result?.refused ?? '', /PAY-15 is the id of 2 items \(backlog\/backlog\.yaml:\d+ and backlog\/backlog\.yaml:\d+\)/);
+  });
+});
+
+describe('daily: honest views while a file is broken', () => {
+  let a: SprintlogApi;
+  editingSuite((x) => (a = x));
+
+  it('an indentation slip: one error row and the figures hidden in both views, the status bar names file:line', async () => {
+    writeFile(BACKLOG, readFile(BACKLOG).replace('    title: Show card brand logos', '   title: Show card brand logos'));
+    await settle(a);
+    const sprint = ((await a.views.sprint.getChildren()) ?? []) as Node[];
+    assert.deepEqual(sprint.map((n) => n.kind), ['error', 'info']);
+    assert.ok(!sprint.some((n) => n.kind === 'info' && /0 of 0/.test(n.description ?? '')));
+    const backlog = ((await a.views.backlog.getChildren()) ?? []) as Node[];
+    assert.deepEqual(backlog.map((n) => n.kind), ['error', 'info']);
+    const language = a.language as { refreshStatus(): void; statusText(): string };
+    language.refreshStatus();
+    assert.match(language.statusText(), /Sprintlog: backlog\/backlog\.yaml:\d+ does not parse/);
   });
 });

@@ -24,7 +24,7 @@ export function treeItem(node: Node, ws: Workspace | undefined, prefix: string):
       const t = new vscode.TreeItem(`${p.file}:${p.line}:${p.column}: ${p.message}`, vscode.TreeItemCollapsibleState.None);
       t.id = `${prefix}|${node.folderKey}|error|${p.file}:${p.line}:${p.column}:${p.code}`;
       t.iconPath = icon('error', 'errorForeground');
-      t.description = p.code;
+      t.description = node.more ? `${p.code} · ${node.more} more in this file` : p.code;
       t.tooltip = p.hint ? `${p.message}\n${p.hint}` : p.message;
       t.contextValue = 'error';
       t.command = { command: 'sprintlog.goToError', title: 'Go to Error', arguments: [node] };

@@ -5,7 +5,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { SprintlogApi } from '../../src/extension/extension';
 import type { Node } from '../../src/extension/views/nodes';
-import { git, readFile, writeFile } from './util';
+import { git, readFile, workspaceUri, writeFile } from './util';
 import { BACKLOG, editingSuite, lineDiff, runEdit, settle } from './views-helpers';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -95,5 +95,17 @@ describe('daily: honest views while a file is broken', () => {
     const language = a.language as { refreshStatus(): void; statusText(): string };
     language.refreshStatus();
     assert.match(language.statusText(), /Sprintlog: backlog\/backlog\.yaml:\d+ does not parse/);
+  });
+});
+
+describe('daily: palette commands', () => {
+  editingSuite(() => undefined);
+
+  it('default to the item under the cursor in backlog.yaml', async () => {
+    const doc = await vscode.workspace.openTextDocument(workspaceUri(BACKLOG));
+    const editor = await vscode.window.showTextDocument(doc);
+    const at = doc.positionAt(doc.getText().indexOf('Declined saved card'));
+    editor.selection = new vscode.Selection(at, at);
+    assert.equal(await enterThrough('sprintlog.copyId'), 'PAY-16');
   });
 });

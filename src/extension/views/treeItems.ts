@@ -32,7 +32,8 @@ export function treeItem(node: Node, ws: Workspace | undefined, prefix: string):
     }
     case 'group': {
       const g = node.group;
-      const state = g.collapsed ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.Expanded;
+      // An empty group has nothing to expand (it stays a drop target).
+      const state = g.items.length === 0 ? vscode.TreeItemCollapsibleState.None : g.collapsed ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.Expanded;
       const t = new vscode.TreeItem(g.label, state);
       t.id = `${prefix}|${node.folderKey}|${g.key}`;
       t.description = (g.status && g.status !== 'closed' ? `${g.status} · ` : '') + groupDescription(g);

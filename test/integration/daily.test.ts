@@ -109,3 +109,19 @@ describe('daily: palette commands', () => {
     assert.equal(await enterThrough('sprintlog.copyId'), 'PAY-16');
   });
 });
+
+describe('daily: me', () => {
+  editingSuite(() => undefined, async () => {
+    git('config', 'user.name', 'Sprintlog Tests');
+    await vscode.workspace.getConfiguration('sprintlog').update('me', undefined, vscode.ConfigurationTarget.Workspace);
+  });
+
+  it('assign to me writes the handle the backlog uses for my git identity, or sprintlog.me', async () => {
+    git('config', 'user.name', 'Erik Larsen');
+    let r = await runEdit('sprintlog.assignToMe', { id: 'PAY-14' });
+    assert.deepEqual(lineDiff(r.before, r.after).added, ['    assignee: erik']);
+    await vscode.workspace.getConfiguration('sprintlog').update('me', 'dana', vscode.ConfigurationTarget.Workspace);
+    r = await runEdit('sprintlog.assignToMe', { id: 'PAY-17' });
+    assert.deepEqual(lineDiff(r.before, r.after).added, ['    assignee: dana']);
+  });
+});

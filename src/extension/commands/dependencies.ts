@@ -2,7 +2,7 @@
 // items may become a dependency without closing a cycle, and which items still
 // name an item that is being deleted.
 import type { EditOp } from '../../core/edit/types';
-import { stateCategory, type Item, type Workspace } from '../../core/model';
+import { defaultState, stateCategory, type Item, type Workspace } from '../../core/model';
 
 /** Ids of the items that depend on `id`, directly or through others (each of them would close a cycle). */
 export function dependentsClosure(ws: Workspace, id: string): Set<string> {
@@ -66,4 +66,9 @@ export function removeReferenceOps(dependents: readonly Item[], ids: readonly st
     const rest = i.dependsOn.filter((d) => !gone.has(d));
     return rest.length > 0 ? { kind: 'set', id: i.id, field: 'depends_on', value: rest } : { kind: 'remove', id: i.id, field: 'depends_on' };
   });
+}
+
+/** The items `item` depends on that are not in a done-category state (unknown ids are the validator's). */
+export function unmetDependencies(ws: Workspace, item: Item): Item[] {
+  return item.dependsOn.map((id) => ws.items.find((i) => i.id === id)).filter((d): d is Item => !!d && stateCategory(d.state ?? defaultState(ws.states), ws.states) !== 'done');
 }

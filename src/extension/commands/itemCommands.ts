@@ -11,7 +11,8 @@ import { describeOp } from './describe';
 import { itemsLabel } from './choices';
 import { dependencyCandidates, dependentsClosure, dependentsOf, removeReferenceOps } from './dependencies';
 import { askAssignee, askItem, askPoints, askSprint, askState, askText } from './pickers';
-import { argsOf, resolveTargets, type Services, type Targets } from './services';
+import { sameAs } from './me';
+import { argsOf, resolveTargets, whoAmI, type Services, type Targets } from './services';
 
 export type Handler = (s: Services, args: unknown[]) => Promise<unknown>;
 
@@ -103,21 +104,25 @@ export const assign: Handler = async (s, args) => {
       if (name && !people.some((p) => p.name === name)) people.push({ name, why });
     };
     // Without git (not installed) the names in the file and a typed one still do.
-    add(await s.git.userName(t.fb).catch(() => undefined), 'me (git user.name)');
-    for (const p of peopleInFiles(t.fb.workspace)) add(p, 'in the backlog');
-    for (const p of await s.git.authors(t.fb, backlogFilesOf(t.fb.workspace)).catch(() => [])) add(p, 'git log');
+    const me = await whoAmI(s, t.fb);
+    if (me) add(me.name, me.why);
+    const handles = peopleInFiles(t.fb.workspace);
+    for (const p of handles) add(p, 'in the backlog');
+    // A git-log name is offered only for people the backlog has no handle for.
+    const authors = s.git.available ? await s.git.authors(t.fb, backlogFilesOf(t.fb.workspace)).catch(() => []) : [];
+    for (const p of authors) if (!handles.some((h) => sameAs(p, h)) && !(me && sameAs(p, me.name))) add(p, 'git log');
     who = await askAssignee(people, t.items);
     if (who === undefined) return;
   }
   return edit(s, t, (items) => (who === null ? removeField(items, 'assignee', (i) => i.raw.assignee !== undefined) : setField(items, 'assignee', who, (i) => i.assignee)));
 };
 
-/** "Assign to me": the git user.name of the folder's repository. */
+/** "Assign to me": your handle (./me: the sprintlog.me setting, else the backlog's handle for your git identity). */
 export const assignToMe: Handler = async (s, args) => {
   const t = await writable(s, args, 'Assign to me…');
   if (!t) return;
-  const me = await s.git.userName(t.fb);
-  if (!me) throw new Refusal('git has no user.name here: set it with `git config user.name "Your Name"`.');
+  const me = (await whoAmI(s, t.fb))?.name;
+  if (!me) throw new Refusal('Sprintlog does not know who you are here: set `sprintlog.me` to your handle, or git\'s user.name (`git config user.name "Your Name"`).');
   return edit(s, t, (items) => setField(items, 'assignee', me, (i) => i.assignee));
 };
 

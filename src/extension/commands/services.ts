@@ -11,6 +11,9 @@ import type { ItemFilter } from '../views/filter';
 import type { Node } from '../views/nodes';
 import type { ViewState } from '../views/viewState';
 import { backlogDocument, modelText } from '../language/files';
+import { readSettings } from '../model/config';
+import { peopleInFiles } from '../views/grouping';
+import { resolveMe, type Me } from './me';
 import { folderByKey as folderOfKey, folderForId } from './targetFolder';
 import { itemAtOffset, paletteOrder } from './targets';
 
@@ -74,6 +77,17 @@ export async function pickFolder(store: Store, key?: string): Promise<FolderBack
   }
   const pick = await vscode.window.showQuickPick(all.map((f) => ({ label: f.folder.name, description: f.root, f })), { placeHolder: 'Which folder?' });
   return pick?.f;
+}
+
+/**
+ * "Me" for a folder (see ./me): the setting needs no git; otherwise git's user.name and
+ * email are asked (undefined without git, in a restricted workspace or when unset).
+ */
+export async function whoAmI(s: Services, fb: FolderBacklog): Promise<Me | undefined> {
+  const setting = readSettings(fb.folder).me;
+  if (setting || !s.git.available) return resolveMe(setting, undefined, undefined, []);
+  const [name, email] = await Promise.all([s.git.userName(fb).catch(() => undefined), s.git.userEmail(fb).catch(() => undefined)]);
+  return resolveMe(undefined, name, email, peopleInFiles(fb.workspace));
 }
 
 export interface Targets {

@@ -50,6 +50,11 @@ export class GitService {
     return repo.userName(fb.root);
   }
 
+  async userEmail(fb: FolderBacklog): Promise<string | undefined> {
+    this.ensureTrusted();
+    return repo.userEmail(fb.root);
+  }
+
   async authors(fb: FolderBacklog, files: string[]): Promise<string[]> {
     this.ensureTrusted();
     return repo.authorsOf(fb.root, files);

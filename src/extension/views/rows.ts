@@ -1,7 +1,7 @@
 // The rows of both views for one folder (pure): what the tree providers return
 // from getChildren, before they become TreeItems. Benchmarked in bench/tree.bench.ts.
 import type { Problem, Workspace } from '../../core/model';
-import { filterItems, isFilterEmpty, type ItemFilter } from './filter';
+import { describeFilter, filterItems, isFilterEmpty, type ItemFilter } from './filter';
 import { groupItems, type Grouping } from './grouping';
 import { itemNodes, type GroupNode, type Node } from './nodes';
 import { daysText, pickSprint, pointsText, summarize } from './sprintSummary';
@@ -47,6 +47,10 @@ export function backlogNodes(folderKey: string, ws: Workspace, opts: BacklogRowO
   // Without the sprint log, every item would be grouped as "(not in the sprint log)".
   if (broken.backlog || (broken.sprints && opts.grouping === 'sprint')) return [...nodes, hiddenNode(folderKey, 'Items')];
   const groups = groupItems(ws, items, opts.grouping, { day: opts.day, filtered });
+  if (filtered && groups.every((g) => g.items.length === 0)) {
+    nodes.push({ kind: 'info', folderKey, key: 'no-match', label: 'No items match the filter', description: describeFilter(opts.filter), icon: 'filter', command: 'sprintlog.editFilter', tooltip: 'Click to change the filter' });
+    return nodes;
+  }
   for (const group of groups) {
     const g: GroupNode = { kind: 'group', folderKey, view: 'backlog', group, children: [] };
     g.children = itemNodes(folderKey, 'backlog', group, group.items);

@@ -2,9 +2,10 @@
 import type { Command } from '../command';
 import { addCommand } from './add';
 import { demoCommand } from './demo';
+import { initCommand } from './init';
 import { metricsCommand } from './metrics';
 import { moveCommand } from './move';
 import { setCommand } from './set';
 import { validateCommand } from './validate';
 
-export const COMMANDS: Command[] = [validateCommand, metricsCommand, setCommand, addCommand, moveCommand, demoCommand];
+export const COMMANDS: Command[] = [validateCommand, metricsCommand, setCommand, addCommand, moveCommand, initCommand, demoCommand];

@@ -5,7 +5,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { SprintlogApi } from '../../src/extension/extension';
 import type { Node } from '../../src/extension/views/nodes';
-import { git, readFile, workspaceUri, writeFile } from './util';
+import { git, readFile, waitFor, workspaceUri, writeFile } from './util';
 import { BACKLOG, editingSuite, lineDiff, runEdit, settle } from './views-helpers';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -123,5 +123,30 @@ describe('daily: me', () => {
     await vscode.workspace.getConfiguration('sprintlog').update('me', 'dana', vscode.ConfigurationTarget.Workspace);
     r = await runEdit('sprintlog.assignToMe', { id: 'PAY-17' });
     assert.deepEqual(lineDiff(r.before, r.after).added, ['    assignee: dana']);
+  });
+});
+
+describe('daily: create backlog', () => {
+  let a: SprintlogApi;
+  const config = () => vscode.workspace.getConfiguration('sprintlog');
+  editingSuite((x) => (a = x), async () => {
+    await config().update('backlogFile', undefined, vscode.ConfigurationTarget.Workspace);
+    await config().update('sprintsFile', undefined, vscode.ConfigurationTarget.Workspace);
+  });
+
+  it('refuses before any question when the backlog exists', async () => {
+    const result = (await withoutInput('sprintlog.createBacklog', {})) as { refused?: string };
+    assert.match(result?.refused ?? '', /backlog\/backlog\.yaml and backlog\/sprints\.yaml already exist .*never overwrites/);
+  });
+
+  it('writes valid starter files where there are none, and the views show them', async () => {
+    await config().update('backlogFile', 'plan/backlog.yaml', vscode.ConfigurationTarget.Workspace);
+    await config().update('sprintsFile', 'plan/sprints.yaml', vscode.ConfigurationTarget.Workspace);
+    await waitFor(() => a.store.folders().length === 0, { message: 'the store to see no backlog at the new paths' });
+    const result = (await vscode.commands.executeCommand('sprintlog.createBacklog', { project: 'NEW', timezone: 'UTC' })) as { files?: string[]; refused?: string };
+    assert.deepEqual(result.files, ['plan/backlog.yaml', 'plan/sprints.yaml'], result.refused);
+    await waitFor(() => a.store.findItem('NEW-1') !== undefined, { message: 'the new backlog in the store' });
+    assert.deepEqual(a.store.folders()[0].problems.filter((p) => p.severity === 'error'), []);
+    assert.match(readFile('plan/backlog.yaml'), /^# NEW backlog\./);
   });
 });

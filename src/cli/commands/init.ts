@@ -1,19 +1,9 @@
 // `sprintlog init [--project KEY] [--timezone ZONE]`: commented, valid starter files
 // (one example epic, item and sprint) in a repository that has no backlog yet.
 import * as path from 'node:path';
-import { createStarterFiles, starterFiles } from '../../core/edit/starter';
+import { createStarterFiles, localZone, projectKeyOf, starterFiles } from '../../core/edit/starter';
 import { findRepoRoot } from '../../core/parse/workspace';
 import { type Command, type CommandContext, REPO_FLAG, stringFlag } from '../command';
-
-/** `payments-app` → `PAYM`; letters of the folder name, else PROJ. */
-export function projectKeyOf(dir: string): string {
-  const letters = path.basename(dir).replace(/[^A-Za-z]/g, '').toUpperCase();
-  return letters.slice(0, 4) || 'PROJ';
-}
-
-function localZone(): string {
-  return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
-}
 
 async function run(ctx: CommandContext): Promise<number> {
   const given = stringFlag(ctx, 'repo');

@@ -26,6 +26,17 @@ export interface StarterFile {
 
 const PROJECT = /^[A-Za-z][A-Za-z0-9]*$/;
 
+/** `payments-app` → `PAYM`: letters of a folder name, else PROJ. */
+export function projectKeyOf(dir: string): string {
+  const letters = path.basename(dir).replace(/[^A-Za-z]/g, '').toUpperCase();
+  return letters.slice(0, 4) || 'PROJ';
+}
+
+/** The zone of this machine (the starter calendar's default). */
+export function localZone(): string {
+  return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
+}
+
 /** The Monday on or before `day`. */
 function mondayOf(day: string): string {
   const weekday = new Date(`${day}T00:00:00Z`).getUTCDay();
@@ -33,7 +44,7 @@ function mondayOf(day: string): string {
 }
 
 /** The two starter files; throws EditError for a bad project key or zone. */
-export function starterFiles(o: StarterOptions): StarterFile[] {
+export function starterFiles(o: StarterOptions, paths: { backlogPath?: string; sprintsPath?: string } = {}): StarterFile[] {
   if (!PROJECT.test(o.project)) throw new EditError(`project key '${o.project}' must be letters and digits starting with a letter (e.g. PAY): ids become ${'PAY'}-1, PAY-2, ...`);
   if (!isValidTimeZone(o.timezone)) throw new EditError(`'${o.timezone}' is not an IANA time zone (e.g. Europe/Berlin, America/New_York, UTC).`);
   const today = o.today ?? dayOf(Date.now(), o.timezone);
@@ -73,9 +84,9 @@ sprints:
     end: ${end}
     goal: A first goal (edit me)
 `;
-  const files = [{ file: DEFAULT_BACKLOG_PATH, text: backlog }, { file: DEFAULT_SPRINTS_PATH, text: sprints }];
+  const files = [{ file: paths.backlogPath ?? DEFAULT_BACKLOG_PATH, text: backlog }, { file: paths.sprintsPath ?? DEFAULT_SPRINTS_PATH, text: sprints }];
   // Never hand out files that do not validate (a zone or key that slipped past the checks above).
-  const ws = buildWorkspace('/', [files[0]], files[1]);
+  const ws = buildWorkspace('/', [files[0]], files[1], { backlogPath: files[0].file, sprintsPath: files[1].file });
   const errors = validateWorkspace(ws).filter((x) => x.severity === 'error');
   if (errors.length > 0) throw new EditError(`the starter files would not be valid: ${errors[0].file}:${errors[0].line}: ${errors[0].message}`);
   return files;

@@ -27,6 +27,8 @@ export interface CommandSpec {
   noPalette?: boolean;
   /** Extra when-clause for the palette only (ANDed). */
   paletteWhen?: string;
+  /** Replaces the palette's `sprintlog.active` (for commands that make a backlog). */
+  paletteBase?: string;
 }
 
 const ITEM = '^item';
@@ -51,6 +53,7 @@ export const COMMANDS = [
   { id: 'sprintlog.revealInYaml', title: 'Reveal in YAML', icon: '$(go-to-file)', writes: false, views: ['sprint', 'backlog'], rows: ITEM, group: '4_nav@1' },
   { id: 'sprintlog.copyId', title: 'Copy Id', writes: false, views: ['sprint', 'backlog'], rows: ITEM, group: '4_nav@2' },
   { id: 'sprintlog.deleteItem', title: 'Delete Item…', writes: true, views: ['sprint', 'backlog'], rows: ITEM, group: '9_delete@1' },
+  { id: 'sprintlog.createBacklog', title: 'Create Backlog', writes: true, paletteBase: '!sprintlog.active' },
   { id: 'sprintlog.goToError', title: 'Go to Error', icon: '$(go-to-file)', writes: false, views: ['sprint', 'backlog'], rows: '^error', inline: true, group: '4_nav@1', noPalette: true },
 ] as const satisfies readonly CommandSpec[];
 
@@ -91,7 +94,7 @@ export function contributedMenus(): Record<string, MenuEntry[]> {
   const title: MenuEntry[] = [];
   const context: MenuEntry[] = [];
   for (const c of COMMANDS as readonly CommandSpec[]) {
-    palette.push({ command: c.id, when: c.noPalette ? 'false' : and('sprintlog.active', trust(c), c.paletteWhen) });
+    palette.push({ command: c.id, when: c.noPalette ? 'false' : and(c.paletteBase ?? 'sprintlog.active', trust(c), c.paletteWhen) });
     if (c.title_bar && c.views) title.push({ command: c.id, when: and(viewClause(c), c.when, trust(c)), group: c.group?.startsWith('navigation') ? c.group : 'navigation' });
     if (c.rows && c.views) {
       const when = and(viewClause(c), `viewItem =~ /${c.rows}/`, c.when, trust(c));

@@ -8,7 +8,7 @@ import { backlogFilesOf, itemsById } from '../model/store';
 import { peopleInFiles } from '../views/grouping';
 import { applyOps, Refusal, refuseUnwritable, type Applied } from './apply';
 import { describeOp } from './describe';
-import { itemsLabel } from './choices';
+import { isClosedSprint, itemsLabel } from './choices';
 import { dependencyCandidates, dependentsClosure, dependentsOf, removeReferenceOps } from './dependencies';
 import { askAssignee, askItem, askPoints, askSprint, askState, askText } from './pickers';
 import { sameAs } from './me';
@@ -77,6 +77,12 @@ export const moveToSprint: Handler = async (s, args) => {
   const a = argsOf(args);
   const sprint = a.sprint !== undefined ? a.sprint : await askSprint(t.fb.workspace, t.items);
   if (sprint === undefined) return;
+  // Work added to a closed sprint changes figures the team already reviewed: ask first.
+  if (a.confirm !== true && isClosedSprint(t.fb.workspace, sprint, new Date()) && t.items.some((i) => i.sprint !== sprint)) {
+    const s_ = t.fb.workspace.sprintLog?.sprints.find((x) => x.id === sprint);
+    const ok = await vscode.window.showWarningMessage(`${sprint} is closed (it ended ${s_?.end}). Move ${itemsLabel(t.items)} into it anyway?`, { modal: true, detail: 'Its committed and completed points, velocity and the review figures change.' }, 'Move Anyway');
+    if (ok !== 'Move Anyway') return;
+  }
   return edit(s, t, (items) => {
     const ids = items.filter((i) => i.sprint !== (sprint ?? undefined)).map((i) => i.id);
     return ids.length > 0 ? [{ kind: 'sprint', ids, sprint }] : [];

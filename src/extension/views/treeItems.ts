@@ -57,6 +57,8 @@ export function treeItem(node: Node, ws: Workspace | undefined, prefix: string):
       t.id = `${prefix}|${node.folderKey}|info|${node.key}`;
       t.description = node.description;
       t.tooltip = node.tooltip;
+      // Screen readers read the row (label and value), not the tooltip.
+      t.accessibilityInformation = { label: node.description ? `${node.label}: ${node.description}` : node.label };
       if (node.icon) t.iconPath = icon(node.icon);
       t.contextValue = `info ${node.key}`;
       if (node.command) t.command = { command: node.command, title: node.label, arguments: [{ folder: node.folderKey }] };

@@ -86,7 +86,7 @@ describe('cli: set, add, move on a git repository', () => {
     assert.equal((await run(dir, 'add', 'Fourth')).out, 'WIN-4\n');
     git(dir, 'commit', '-q', '-am', 'WIN-4');
     const text = fs.readFileSync(path.join(dir, FILE), 'utf8');
-    fs.writeFileSync(path.join(dir, FILE), text.replace(/  - id: WIN-4\r\n    title: Fourth\r\n(\r\n)?/, ''));
+    fs.writeFileSync(path.join(dir, FILE), text.replace(/ {2}- id: WIN-4\r\n {4}title: Fourth\r\n(\r\n)?/, ''));
     git(dir, 'commit', '-q', '-am', 'delete WIN-4');
     assert.ok(!fs.readFileSync(path.join(dir, FILE), 'utf8').includes('WIN-4'));
     const r = await run(dir, 'add', 'Fifth');

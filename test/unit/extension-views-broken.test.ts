@@ -48,6 +48,13 @@ describe('extension: views while a file is broken', () => {
     assert.ok(backlogNodes('f', ws, { ...opts, grouping: 'state' }).some((n) => n.kind === 'group'));
   });
 
+  it('a broken archive file: its error row, and the open items still listed', () => {
+    const ws = buildWorkspace('/ws', [{ file: 'backlog/backlog.yaml', text: BACKLOG }, { file: 'backlog/archive/2024.yaml', text: 'version: 1\nitems:\n  - id: PAY-1\n    title: [never closed\n' }], { file: 'backlog/sprints.yaml', text: SPRINTS });
+    const nodes = backlogNodes('f', ws, opts);
+    assert.equal(nodes[0].kind, 'error');
+    assert.ok(nodes.some((n) => n.kind === 'group' && n.group.label === 'Product backlog'));
+  });
+
   it('a date error in sprints.yaml points at the error, not "No active sprint"', () => {
     const ws = load(BACKLOG, SPRINTS.replace('start: 2026-11-16', 'start: 2026-11-31'));
     const problems = validateWorkspace(ws);

@@ -33,7 +33,7 @@ function plural(n: number, one: string, many: string): string {
  */
 export function sprintStatus(ws: Workspace, now: number, figuresOf?: (sprintId: string) => SprintFigures | undefined): SprintStatus | undefined {
   // Points counted from the part of a file that parsed would be presented as facts: say what is broken instead.
-  const broken = ws.parseProblems.find((p) => p.severity === 'error');
+  const broken = ws.parseProblems.find((p) => p.severity === 'error' && (p.file === ws.backlogPath || p.file === ws.sprintsPath));
   if (broken) {
     return {
       sprintId: '',

@@ -21,10 +21,14 @@ export function errorNodes(folderKey: string, ws: Workspace): Node[] {
   return [...byFile.values()].map(({ problem, more }) => ({ kind: 'error', folderKey, problem, more }));
 }
 
-/** Which of a folder's files do not parse: figures from a half-read file would be wrong, not just stale. */
+/**
+ * Which of a folder's files do not parse: figures from a half-read file would be wrong, not just stale.
+ * Only the main file and the sprint log count: a broken archive file holds finished work, and the
+ * open items are still all there (its error row says it is missing).
+ */
 export function brokenFiles(ws: Workspace): { backlog: boolean; sprints: boolean } {
   const broken = new Set(ws.parseProblems.filter((p) => p.severity === 'error').map((p) => p.file));
-  return { backlog: [...broken].some((f) => f !== ws.sprintsPath), sprints: broken.has(ws.sprintsPath) };
+  return { backlog: broken.has(ws.backlogPath), sprints: broken.has(ws.sprintsPath) };
 }
 
 /** The one row that stands for the hidden figures while a file does not parse. */

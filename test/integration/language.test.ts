@@ -167,7 +167,7 @@ describe('language features', () => {
     assert.doesNotMatch(text(none), /Checkout accepts saved cards/);
   });
 
-  it('puts one CodeLens above each item', async () => {
+  it('puts one CodeLens above each item and its comment', async () => {
     const { uri } = await openBacklog();
     const items = (parse(readFile(BACKLOG)) as { items: { id: string }[] }).items;
     const lenses = await waitFor(async () => {
@@ -178,8 +178,12 @@ describe('language features', () => {
     assert.equal(lenses.length, items.length);
     const text = readFile(BACKLOG);
     const lines = lenses.map((l) => l.range.start.line).sort((a, b) => a - b);
-    const expected = items.map((i) => locate(text, `id: ${i.id}`).line).sort((a, b) => a - b);
+    // Above the item's own comment lines (PAY-9's "# Fixed last sprint…"), not between them and the item.
+    const all = text.split('\n');
+    const above = (line: number): number => (line > 0 && all[line - 1].trimStart().startsWith('#') ? above(line - 1) : line);
+    const expected = items.map((i) => above(locate(text, `id: ${i.id}`).line)).sort((a, b) => a - b);
     assert.deepEqual(lines, expected);
+    assert.ok(lines.includes(locate(text, '# Fixed last sprint').line));
     const pay12 = lenses.find((l) => l.range.start.line === locate(text, 'id: PAY-12').line);
     assert.match(pay12?.command?.title ?? '', /^in-progress · 5 pts/);
   });
@@ -190,7 +194,11 @@ describe('language features', () => {
     const text = readFile(BACKLOG);
     const lensAt = async (id: string): Promise<string> => {
       const all = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', uri, 100);
-      return all.find((l) => l.range.start.line === locate(text, `id: ${id}`).line)?.command?.title ?? '';
+      // The lens sits above the item's comment lines.
+      const lines = text.split('\n');
+      let line = locate(text, `id: ${id}`).line;
+      while (line > 0 && lines[line - 1].trimStart().startsWith('#')) line--;
+      return all.find((l) => l.range.start.line === line)?.command?.title ?? '';
     };
     if (!vscode.workspace.isTrusted) {
       // Restricted mode: git never runs, so nothing history-based is shown (and nothing is invented).

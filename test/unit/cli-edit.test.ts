@@ -85,6 +85,20 @@ describe('cli: set, add, move on a git repository', () => {
     assert.ok(text.includes('Second line.\r\n\r\n  - id: WIN-4\r\n'), 'after WIN-1 and its blank line');
   });
 
+  it('add: never hands out the id of an item deleted in the history', async () => {
+    const dir = fresh();
+    // WIN-3 (the highest id) is deleted and the deletion committed: WIN-3 must stay taken.
+    assert.equal((await run(dir, 'add', 'Fourth')).out, 'WIN-4\n');
+    git(dir, 'commit', '-q', '-am', 'WIN-4');
+    const text = fs.readFileSync(path.join(dir, FILE), 'utf8');
+    fs.writeFileSync(path.join(dir, FILE), text.replace(/ {2}- id: WIN-4\r\n {4}title: Fourth\r\n(\r\n)?/, ''));
+    git(dir, 'commit', '-q', '-am', 'delete WIN-4');
+    assert.ok(!fs.readFileSync(path.join(dir, FILE), 'utf8').includes('WIN-4'));
+    const r = await run(dir, 'add', 'Fifth');
+    assert.equal(r.code, 0, r.err);
+    assert.equal(r.out, 'WIN-5\n');
+  });
+
   it('move --to-rank: the item moves with its lines and one blank separator, nothing else changes', async () => {
     const dir = fresh();
     const r = await run(dir, 'move', 'WIN-3', '--to-rank', '1');

@@ -5,7 +5,10 @@ import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { nextId } from '../../src/core/edit';
 import { loadWorkspace } from '../../src/core/parse/workspace';
+import { validateWorkspace } from '../../src/core/validate';
+import { computeQuickFixes } from '../../src/extension/language/quick-fixes';
 import { computeSnapshot } from '../../src/extension/history/compute';
 import { codeLensText } from '../../src/extension/language/lens-text';
 import { hoverMarkdown } from '../../src/extension/language/hover-text';
@@ -81,6 +84,22 @@ describe('extension history: snapshot from git', () => {
     assert.equal(codeLensText(pay1, ws.states, a), 'done · 3 pts · cycle time 3d');
     assert.equal(codeLensText(pay2, ws.states, b), 'in-progress · 5 pts · age 3d');
     assert.match(hoverMarkdown(pay1, ws, { timeline: a }), /started 2026\\-11\\-17 · done 2026\\-11\\-19 · cycle time 3d/);
+  });
+
+  it('keeps the ids of deleted items taken: the duplicate-id quick fix skips them', async () => {
+    git(root, ['init', '-q', '-b', 'main']);
+    commit(root, backlog({ a: 'todo', b: 'todo' }), '2026-11-16T09:00:00+01:00', SPRINTS);
+    // PAY-2, the highest id, is deleted and the deletion committed; then PAY-1 is duplicated.
+    const one = backlog({ a: 'todo', b: 'todo' }).split('  - id: PAY-2')[0];
+    commit(root, one, '2026-11-17T09:00:00+01:00');
+    fs.writeFileSync(path.join(root, 'backlog/backlog.yaml'), one + '  - id: PAY-1\n    title: Copy\n');
+    const ws = loadWorkspace(root);
+    const snap = await computeSnapshot(root, ws, { asOf: Date.parse('2026-11-20T12:00:00+01:00'), cacheDir: false });
+    assert.deepEqual([...(snap.usedIds ?? [])].sort(), ['PAY-1', 'PAY-2']);
+    const problem = validateWorkspace(ws).find((p) => p.code === 'duplicate-id');
+    assert.ok(problem);
+    const fixes = computeQuickFixes(problem, ws, fs.readFileSync(path.join(root, 'backlog/backlog.yaml'), 'utf8'), { nextId: (w) => nextId(w, snap.usedIds ?? []) });
+    assert.equal(fixes[0]?.title, 'Change id to `PAY-3` (next free id)');
   });
 
   it('invents nothing without a repository', async () => {

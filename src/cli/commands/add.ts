@@ -2,8 +2,10 @@
 // default at the end of the main backlog file; prints its id.
 
 import type { EditOp } from '../../core/edit';
+import { idsEverUsed } from '../../core/history/used-ids';
 import { printable } from '../../core/printable';
 import { type Command, type CommandContext, FORCE_FLAG, REPO_FLAG, stringFlag, UsageError, WRITE_HELP } from '../command';
+import { repoRoot } from '../repo';
 import { applyOps, ASSIGNMENT_HELP, checkAgainstWorkspace, parseAssignment } from './set';
 
 /** `--rank N`/`--to-rank N` (1-based) → 0-based. */
@@ -20,11 +22,13 @@ async function run(ctx: CommandContext): Promise<number> {
   const fields: Record<string, unknown> = { title };
   for (const { field, value } of args.map(parseAssignment)) if (value !== undefined) fields[field] = value;
   const rank = rankFlag(ctx, 'rank');
+  // A deleted item's id stays taken: the history still names it (commits, branches, events).
+  const used = await idsEverUsed(repoRoot(ctx));
   const { newIds } = applyOps(ctx, (ws): EditOp[] => {
     for (const [field, value] of Object.entries(fields)) checkAgainstWorkspace(ws, field, value);
     if (rank !== undefined && rank > ws.items.length) throw new UsageError(`--rank ${rank + 1} is past the end: there are ${ws.items.length} items (use 1..${ws.items.length + 1}).`);
     return [{ kind: 'add', fields, rank }];
-  });
+  }, used);
   ctx.io.out(printable(newIds[0]) + '\n');
   return 0;
 }

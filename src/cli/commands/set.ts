@@ -74,11 +74,11 @@ export function checkAgainstWorkspace(ws: Workspace, field: string, value: unkno
 
 /**
  * Plan the ops on the repository's files and write them, holding the backlog's
- * lock from reading to writing; returns the plan's new ids and the files written.
+ * lock from reading to writing (ids in `reservedIds` are never handed out); returns the plan's new ids and the files written.
  */
-export function applyOps(ctx: CommandContext, ops: (ws: Workspace) => EditOp[]): { ws: Workspace; newIds: string[]; files: string[] } {
+export function applyOps(ctx: CommandContext, ops: (ws: Workspace) => EditOp[], reservedIds?: Iterable<string>): { ws: Workspace; newIds: string[]; files: string[] } {
   try {
-    const { ws, plan, files } = editWorkspace(repoRoot(ctx), (w) => planEdits(w, ops(w)), { force: ctx.flags.force === true });
+    const { ws, plan, files } = editWorkspace(repoRoot(ctx), (w) => planEdits(w, ops(w), { reservedIds }), { force: ctx.flags.force === true });
     return { ws, newIds: plan.newIds, files };
   } catch (e) {
     if (e instanceof InvalidEditError) throw new InvalidEditError(`${e.message}\nFix the value, or pass --force to write it anyway.`, e.problems);

@@ -5,6 +5,7 @@ import * as vscode from 'vscode';
 import { GitRefusal } from '../git/repo';
 import { UntrustedError } from '../git/service';
 import { Refusal } from './apply';
+import { createBacklog } from './createBacklog';
 import * as items from './itemCommands';
 import type { Handler } from './itemCommands';
 import { newItem } from './newItem';
@@ -34,6 +35,7 @@ const HANDLERS: Record<CommandId, Handler> = {
   'sprintlog.revealInYaml': viewCmds.revealInYaml,
   'sprintlog.copyId': viewCmds.copyId,
   'sprintlog.deleteItem': items.deleteItem,
+  'sprintlog.createBacklog': createBacklog,
   'sprintlog.goToError': viewCmds.goToError,
 };
 

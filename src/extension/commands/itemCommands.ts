@@ -3,13 +3,16 @@
 // them to applyOps (one undo step per command).
 import * as vscode from 'vscode';
 import type { EditOp } from '../../core/edit/types';
-import { effectiveState, type Item, type Workspace } from '../../core/model';
+import type { Item, Workspace } from '../../core/model';
 import { backlogFilesOf, itemsById } from '../model/store';
 import { peopleInFiles } from '../views/grouping';
 import { applyOps, Refusal, refuseUnwritable, type Applied } from './apply';
 import { describeOp } from './describe';
+import { isClosedSprint, itemsLabel } from './choices';
+import { dependencyCandidates, dependentsClosure, dependentsOf, removeReferenceOps } from './dependencies';
 import { askAssignee, askItem, askPoints, askSprint, askState, askText } from './pickers';
-import { argsOf, resolveTargets, type Services, type Targets } from './services';
+import { sameAs } from './me';
+import { argsOf, resolveTargets, whoAmI, type Services, type Targets } from './services';
 
 export type Handler = (s: Services, args: unknown[]) => Promise<unknown>;
 
@@ -35,10 +38,21 @@ async function edit(s: Services, t: Targets, opsOf: OpsOf): Promise<Applied | un
   return report(await applyOps(s.store, s.git, t.fb, (ws) => opsOf(fresh(ws), ws)));
 }
 
-/** Targets, refusing early (before any question) when the folder cannot be written. */
+/**
+ * Targets, refusing early (before any question) when the folder cannot be written
+ * or a target's id is used by two items (the edit would not know which one is meant).
+ */
 async function writable(s: Services, args: unknown[], prompt: string, many = true): Promise<Targets | undefined> {
   const t = await resolveTargets(s, args, prompt, many);
-  if (t) refuseUnwritable(t.fb);
+  if (!t) return t;
+  refuseUnwritable(t.fb);
+  for (const item of t.items) {
+    const same = t.fb.workspace.items.filter((i) => i.id === item.id);
+    if (same.length > 1) {
+      const where = same.map((i) => `${i.file}:${i.source.line}`).join(' and ');
+      throw new Refusal(`${item.id} is the id of ${same.length} items (${where}): give one of them another id first (the duplicate-id quick fix does).`);
+    }
+  }
   return t;
 }
 
@@ -51,7 +65,7 @@ const removeField = (items: Item[], field: string, present: (i: Item) => boolean
 export const setState: Handler = async (s, args) => {
   const t = await writable(s, args, 'Set the state of…');
   if (!t) return;
-  const state = argsOf(args).state ?? (await askState(t.fb.workspace, t.items.length === 1 ? effectiveState(t.items[0], t.fb.workspace.states) : undefined));
+  const state = argsOf(args).state ?? (await askState(t.fb.workspace, t.items));
   if (state === undefined) return;
   if (!(state in t.fb.workspace.states)) throw new Refusal(`"${state}" is not a state of this backlog (${Object.keys(t.fb.workspace.states).join(', ')}).`);
   return edit(s, t, (items) => setField(items, 'state', state, (i) => i.state));
@@ -61,8 +75,14 @@ export const moveToSprint: Handler = async (s, args) => {
   const t = await writable(s, args, 'Move to another sprint…');
   if (!t) return;
   const a = argsOf(args);
-  const sprint = a.sprint !== undefined ? a.sprint : await askSprint(t.fb.workspace);
+  const sprint = a.sprint !== undefined ? a.sprint : await askSprint(t.fb.workspace, t.items);
   if (sprint === undefined) return;
+  // Work added to a closed sprint changes figures the team already reviewed: ask first.
+  if (a.confirm !== true && isClosedSprint(t.fb.workspace, sprint, new Date()) && t.items.some((i) => i.sprint !== sprint)) {
+    const s_ = t.fb.workspace.sprintLog?.sprints.find((x) => x.id === sprint);
+    const ok = await vscode.window.showWarningMessage(`${sprint} is closed (it ended ${s_?.end}). Move ${itemsLabel(t.items)} into it anyway?`, { modal: true, detail: 'Its committed and completed points, velocity and the review figures change.' }, 'Move Anyway');
+    if (ok !== 'Move Anyway') return;
+  }
   return edit(s, t, (items) => {
     const ids = items.filter((i) => i.sprint !== (sprint ?? undefined)).map((i) => i.id);
     return ids.length > 0 ? [{ kind: 'sprint', ids, sprint }] : [];
@@ -73,7 +93,7 @@ export const estimate: Handler = async (s, args) => {
   const t = await writable(s, args, 'Estimate…');
   if (!t) return;
   const a = argsOf(args);
-  const points = a.points !== undefined ? a.points : await askPoints(t.items.length === 1 ? t.items[0].points : undefined);
+  const points = a.points !== undefined ? a.points : await askPoints(t.items);
   if (points === undefined) return;
   if (points !== null && !(Number.isFinite(points) && points >= 0)) throw new Refusal('Points must be a number of 0 or more.');
   return edit(s, t, (items) => (points === null ? removeField(items, 'points', (i) => i.raw.points !== undefined) : setField(items, 'points', points, (i) => i.points)));
@@ -90,21 +110,25 @@ export const assign: Handler = async (s, args) => {
       if (name && !people.some((p) => p.name === name)) people.push({ name, why });
     };
     // Without git (not installed) the names in the file and a typed one still do.
-    add(await s.git.userName(t.fb).catch(() => undefined), 'me (git user.name)');
-    for (const p of peopleInFiles(t.fb.workspace)) add(p, 'in the backlog');
-    for (const p of await s.git.authors(t.fb, backlogFilesOf(t.fb.workspace)).catch(() => [])) add(p, 'git log');
-    who = await askAssignee(people, t.items.length === 1 ? t.items[0].assignee : undefined);
+    const me = await whoAmI(s, t.fb);
+    if (me) add(me.name, me.why);
+    const handles = peopleInFiles(t.fb.workspace);
+    for (const p of handles) add(p, 'in the backlog');
+    // A git-log name is offered only for people the backlog has no handle for.
+    const authors = s.git.available ? await s.git.authors(t.fb, backlogFilesOf(t.fb.workspace)).catch(() => []) : [];
+    for (const p of authors) if (!handles.some((h) => sameAs(p, h)) && !(me && sameAs(p, me.name))) add(p, 'git log');
+    who = await askAssignee(people, t.items);
     if (who === undefined) return;
   }
   return edit(s, t, (items) => (who === null ? removeField(items, 'assignee', (i) => i.raw.assignee !== undefined) : setField(items, 'assignee', who, (i) => i.assignee)));
 };
 
-/** "Assign to me": the git user.name of the folder's repository. */
+/** "Assign to me": your handle (./me: the sprintlog.me setting, else the backlog's handle for your git identity). */
 export const assignToMe: Handler = async (s, args) => {
   const t = await writable(s, args, 'Assign to me…');
   if (!t) return;
-  const me = await s.git.userName(t.fb);
-  if (!me) throw new Refusal('git has no user.name here: set it with `git config user.name "Your Name"`.');
+  const me = (await whoAmI(s, t.fb))?.name;
+  if (!me) throw new Refusal('Sprintlog does not know who you are here: set `sprintlog.me` to your handle, or git\'s user.name (`git config user.name "Your Name"`).');
   return edit(s, t, (items) => setField(items, 'assignee', me, (i) => i.assignee));
 };
 
@@ -112,7 +136,7 @@ export const editTitle: Handler = async (s, args) => {
   const t = await writable(s, args, 'Edit the title of…', false);
   if (!t) return;
   const item = t.items[0];
-  const title = argsOf(args).title ?? (await askText(`Title of ${item.id}`, item.title, (v) => (v.trim() ? undefined : 'A title cannot be empty.')));
+  const title = argsOf(args).title ?? (await askText(`Title of ${item.id}`, item.title, (v) => (v.trim() ? undefined : 'A title cannot be empty.'), `Edit the title of ${item.id}`));
   if (title === undefined) return;
   if (!title.trim()) throw new Refusal('A title cannot be empty.');
   return edit(s, t, (items) => setField(items, 'title', title.trim(), (i) => i.title));
@@ -122,7 +146,7 @@ export const setBlocked: Handler = async (s, args) => {
   const t = await writable(s, args, 'Mark as blocked…');
   if (!t) return;
   const current = t.items.length === 1 ? (t.items[0].blocked ?? '') : '';
-  const reason = argsOf(args).reason ?? (await askText('Why is it blocked? (the impediment)', current, (v) => (v.trim() ? undefined : 'Say what it is waiting for.')));
+  const reason = argsOf(args).reason ?? (await askText('Why is it blocked? (the impediment)', current, (v) => (v.trim() ? undefined : 'Say what it is waiting for.'), `Mark ${itemsLabel(t.items)} as blocked`));
   if (reason === undefined) return;
   if (!reason.trim()) throw new Refusal('A blocked reason cannot be empty; use "Clear Blocked" to unblock.');
   return edit(s, t, (items) => setField(items, 'blocked', reason.trim(), (i) => i.blocked));
@@ -138,21 +162,47 @@ export const addDependency: Handler = async (s, args) => {
   const t = await writable(s, args, 'Add a dependency to…', false);
   if (!t) return;
   const item = t.items[0];
-  const dep = argsOf(args).dependency ?? (await askItem(t.fb.workspace, `${item.id} depends on…`, new Set([item.id, ...item.dependsOn])));
+  let dep = argsOf(args).dependency;
+  if (dep === undefined) {
+    const { offered, cycle } = dependencyCandidates(t.fb.workspace, item);
+    if (offered.length === 0) throw new Refusal(`${item.id} cannot depend on any other item${cycle.length > 0 ? ` (${cycle.join(', ')} depend on it: a cycle)` : ''}.`);
+    const left = cycle.length > 0 ? ` · not offered (they depend on ${item.id}, a cycle): ${cycle.slice(0, 8).join(', ')}${cycle.length > 8 ? ', …' : ''}` : '';
+    dep = await askItem(offered, `${itemsLabel([item])} depends on…`, `Pick the item it waits for${left}`);
+  }
   if (dep === undefined) return;
   if (dep === item.id) throw new Refusal('An item cannot depend on itself.');
   if (item.dependsOn.includes(dep)) return;
   if (!t.fb.workspace.items.some((i) => i.id === dep)) throw new Refusal(`${dep} is not an item of this backlog.`);
+  if (dependentsClosure(t.fb.workspace, item.id).has(dep)) throw new Refusal(`${dep} already depends on ${item.id} (directly or through others): adding it would make a dependency cycle.`);
   return edit(s, t, ([now]) => (now.dependsOn.includes(dep) ? [] : [{ kind: 'set', id: now.id, field: 'depends_on', value: [...now.dependsOn, dep] }]));
 };
 
+const DELETE = 'Delete';
+const DELETE_AND_UNLINK = 'Delete and Remove References';
+const DELETE_ONLY = 'Delete Only';
+
+/**
+ * Deletes items; items that depend on them are named, and their references are removed in
+ * the same edit (one undo step) unless the user keeps them (`removeReferences: false`).
+ */
 export const deleteItem: Handler = async (s, args) => {
   const t = await writable(s, args, 'Delete…');
   if (!t) return;
-  if (argsOf(args).confirm !== true) {
-    const what = t.items.length === 1 ? `${t.items[0].id} "${t.items[0].title}"` : `${t.items.length} items (${t.items.map((i) => i.id).join(', ')})`;
-    const ok = await vscode.window.showWarningMessage(`Delete ${what} from the backlog?`, { modal: true, detail: 'Undo (Ctrl+Z in the file) or git brings it back.' }, 'Delete');
-    if (ok !== 'Delete') return;
+  const a = argsOf(args);
+  const ids = t.items.map((i) => i.id);
+  const dependents = dependentsOf(t.fb.workspace, ids);
+  let unlink = a.removeReferences !== false;
+  if (a.confirm !== true) {
+    const lines = dependents.slice(0, 10).map((d) => `${d.id} depends on ${d.dependsOn.filter((x) => ids.includes(x)).join(', ')}.`);
+    if (dependents.length > 10) lines.push(`… and ${dependents.length - 10} more.`);
+    const detail = [...lines, 'Undo (Ctrl+Z in the file) or git brings it back.'].join('\n');
+    const buttons = dependents.length > 0 ? [DELETE_AND_UNLINK, DELETE_ONLY] : [DELETE];
+    const ok = await vscode.window.showWarningMessage(`Delete ${itemsLabel(t.items)} from the backlog?`, { modal: true, detail }, ...buttons);
+    if (ok === undefined) return;
+    unlink = ok === DELETE_AND_UNLINK;
   }
-  return edit(s, t, (items) => items.map((i) => ({ kind: 'delete', id: i.id })));
+  return edit(s, t, (items, ws) => {
+    const del: EditOp[] = items.map((i) => ({ kind: 'delete', id: i.id }));
+    return unlink ? [...del, ...removeReferenceOps(dependentsOf(ws, items.map((i) => i.id)), items.map((i) => i.id))] : del;
+  });
 };

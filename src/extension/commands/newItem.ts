@@ -6,7 +6,8 @@ import type { EditOp } from '../../core/edit/types';
 import { defaultState, type Item, type Workspace } from '../../core/model';
 import { today } from '../views/calendar';
 import { applyOps, Refusal, refuseUnwritable } from './apply';
-import { askPoints, askSprint, askText } from './pickers';
+import { pointsChoices, sprintChoices } from './choices';
+import { askText, choose, typedPoints } from './pickers';
 import type { Handler } from './itemCommands';
 import { argsOf, folderByKey, isNode, pickFolder, type Services } from './services';
 
@@ -31,10 +32,13 @@ export function rankChoices(ws: Workspace, sprint: string | null, near?: Item): 
   return out;
 }
 
+/** The wizard's steps say where they are: "New item (2/5): type". */
+const step = (n: number, what: string): string => `New item (${n}/5): ${what}`;
+
 async function askType(ws: Workspace): Promise<string | undefined> {
   const seen = new Set(SUGGESTED_TYPES);
   for (const i of ws.items) if (i.type) seen.add(i.type);
-  return (await vscode.window.showQuickPick([...seen].map((t) => ({ label: t })), { placeHolder: 'Type' }))?.label;
+  return (await vscode.window.showQuickPick([...seen].map((t) => ({ label: t })), { title: step(2, 'type'), placeHolder: 'Type' }))?.label;
 }
 
 export const newItem: Handler = async (s: Services, args: unknown[]) => {
@@ -45,18 +49,18 @@ export const newItem: Handler = async (s: Services, args: unknown[]) => {
   refuseUnwritable(fb);
   const ws = fb.workspace;
   const near = node?.kind === 'item' ? ws.items.find((i) => i.id === node.item.id) : undefined;
-  const title = a.title ?? (await askText('Title of the new item', '', (v) => (v.trim() ? undefined : 'A title cannot be empty.')));
+  const title = a.title ?? (await askText('Title of the new item', '', (v) => (v.trim() ? undefined : 'A title cannot be empty.'), step(1, 'title')));
   if (title === undefined) return;
   if (!title.trim()) throw new Refusal('A title cannot be empty.');
   const type = a.type ?? (a.title !== undefined ? undefined : await askType(ws));
   if (type === undefined && a.title === undefined) return;
-  const points = a.points !== undefined ? a.points : a.title !== undefined ? null : await askPoints();
+  const points = a.points !== undefined ? a.points : a.title !== undefined ? null : await choose({ ...pointsChoices([]), title: step(3, 'estimate') }, typedPoints);
   if (points === undefined) return;
-  let sprint: string | null | undefined = a.sprint !== undefined ? a.sprint : a.title !== undefined ? (near?.sprint ?? null) : await askSprint(ws);
+  let sprint: string | null | undefined = a.sprint !== undefined ? a.sprint : a.title !== undefined ? (near?.sprint ?? null) : await choose({ ...sprintChoices(ws, [], new Date(), near?.sprint ?? null), title: step(4, 'sprint') });
   if (sprint === undefined) sprint = null;
   let rank = a.rank;
   if (rank === undefined && a.title === undefined) {
-    const choice = await vscode.window.showQuickPick(rankChoices(ws, sprint, near).map((c) => ({ ...c, label: c.label })), { placeHolder: 'Where in the rank order?' });
+    const choice = await vscode.window.showQuickPick(rankChoices(ws, sprint, near).map((c) => ({ ...c, label: c.label })), { title: step(5, 'rank'), placeHolder: 'Where in the rank order?' });
     if (!choice) return;
     rank = choice.rank;
   }

@@ -10,7 +10,12 @@ import type { FolderBacklog } from '../model/types';
 import type { ItemFilter } from '../views/filter';
 import type { Node } from '../views/nodes';
 import type { ViewState } from '../views/viewState';
+import { backlogDocument, modelText } from '../language/files';
+import { readSettings } from '../model/config';
+import { peopleInFiles } from '../views/grouping';
+import { resolveMe, type Me } from './me';
 import { folderByKey as folderOfKey, folderForId } from './targetFolder';
+import { itemAtOffset, paletteOrder } from './targets';
 
 export interface Services {
   store: Store;
@@ -40,6 +45,8 @@ export interface CommandArgs {
   rank?: number;
   /** Delete: skip the confirmation. */
   confirm?: boolean;
+  /** Delete: also drop the deleted ids from other items' `depends_on` (default true). */
+  removeReferences?: boolean;
   grouping?: string;
   filter?: ItemFilter;
 }
@@ -70,6 +77,17 @@ export async function pickFolder(store: Store, key?: string): Promise<FolderBack
   }
   const pick = await vscode.window.showQuickPick(all.map((f) => ({ label: f.folder.name, description: f.root, f })), { placeHolder: 'Which folder?' });
   return pick?.f;
+}
+
+/**
+ * "Me" for a folder (see ./me): the setting needs no git; otherwise git's user.name and
+ * email are asked (undefined without git, in a restricted workspace or when unset).
+ */
+export async function whoAmI(s: Services, fb: FolderBacklog): Promise<Me | undefined> {
+  const setting = readSettings(fb.folder).me;
+  if (setting || !s.git.available) return resolveMe(setting, undefined, undefined, []);
+  const [name, email] = await Promise.all([s.git.userName(fb).catch(() => undefined), s.git.userEmail(fb).catch(() => undefined)]);
+  return resolveMe(undefined, name, email, peopleInFiles(fb.workspace));
 }
 
 export interface Targets {
@@ -119,16 +137,29 @@ function fromIds(s: Services, fb: FolderBacklog, ids: string[]): Targets {
   return { fb: fresh, items };
 }
 
+/** The item under the cursor of the active editor, when it shows a backlog file as the model has it. */
+function cursorItem(s: Services): { fb: FolderBacklog; item: Item } | undefined {
+  const editor = vscode.window.activeTextEditor;
+  const at = editor && backlogDocument(s.store, editor.document.uri);
+  if (!editor || !at || modelText(at.fb.workspace, at.rel) !== editor.document.getText()) return undefined;
+  const item = itemAtOffset(at.fb.workspace, at.rel, editor.document.offsetAt(editor.selection.active));
+  return item && { fb: at.fb, item };
+}
+
 async function pickItems(s: Services, prompt: string, many: boolean): Promise<Targets | undefined> {
+  const cursor = cursorItem(s);
   const entries = s.store.folders().flatMap((fb) =>
-    fb.workspace.items.map((item) => ({
+    paletteOrder(fb.workspace, cursor?.fb === fb ? cursor.item : undefined).map((item) => ({
       label: `${item.id} ${item.title}`,
-      description: [item.state, item.sprint, item.assignee].filter(Boolean).join(' · '),
+      description: [item === cursor?.item ? 'at the cursor' : undefined, item.state, item.sprint, item.assignee].filter(Boolean).join(' · '),
       detail: s.store.folders().length > 1 ? fb.folder.name : undefined,
+      picked: item === cursor?.item,
       fb,
       item,
     })),
   );
+  // The cursor's folder first, so its item is the first entry (Enter takes it).
+  if (cursor) entries.sort((x, y) => Number(y.fb === cursor.fb) - Number(x.fb === cursor.fb));
   if (entries.length === 0) {
     void vscode.window.showInformationMessage('Sprintlog: the backlog has no items.');
     return undefined;

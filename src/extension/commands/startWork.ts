@@ -10,7 +10,8 @@ import { readSettings } from '../model/config';
 import { backlogFilesOf } from '../model/store';
 import { applyOps, Refusal, refuseUnwritable } from './apply';
 import type { Handler } from './itemCommands';
-import { resolveTargets } from './services';
+import { argsOf, resolveTargets, whoAmI } from './services';
+import { unmetDependencies } from './dependencies';
 
 /** Waits until open, clean documents of these files show the disk text again (after a checkout changed it). */
 async function settleDocuments(uris: vscode.Uri[], timeoutMs = 3000): Promise<void> {
@@ -42,6 +43,14 @@ export const startWork: Handler = async (s, args) => {
   if (!doing) throw new Refusal('This backlog has no doing-category state to start work in (see `states:` in the backlog file).');
   const user = await s.git.userName(t.fb);
   if (!user) throw new Refusal('git has no user.name here: set it with `git config user.name "Your Name"`, then start work again.');
+  // The assignee is your handle in the backlog (./me), the branch keeps the git user.
+  const me = (await whoAmI(s, t.fb))?.name ?? user;
+  const unmet = unmetDependencies(ws, item);
+  if (unmet.length > 0 && argsOf(args).confirm !== true) {
+    const list = unmet.map((d) => `${d.id} (${effectiveState(d, ws.states)})`).join(', ');
+    const ok = await vscode.window.showWarningMessage(`${item.id} depends on ${list}, not done yet. Start work anyway?`, { modal: true }, 'Start Anyway');
+    if (ok !== 'Start Anyway') return;
+  }
   const branch = branchName(readSettings(t.fb.folder).branchTemplate, item, user);
   const files = backlogFilesOf(ws).map((f) => vscode.Uri.joinPath(t.fb.folder.uri, f));
   const dirty = vscode.workspace.textDocuments.filter((d) => d.isDirty && files.some((u) => u.toString() === d.uri.toString()));
@@ -62,7 +71,7 @@ export const startWork: Handler = async (s, args) => {
   const now = s.store.findItem(item.id, fb)?.item;
   if (!now) throw new Refusal(`Checked out ${branch}, but ${item.id} is not in its backlog; nothing else was changed.`);
   const ops: EditOp[] = [];
-  if (now.assignee !== user) ops.push({ kind: 'set', id: now.id, field: 'assignee', value: user });
+  if (now.assignee !== me) ops.push({ kind: 'set', id: now.id, field: 'assignee', value: me });
   // Already in a doing-category state (e.g. review): leave it; todo or done items go to the first doing state.
   if (fb.workspace.states[effectiveState(now, fb.workspace.states)] !== 'doing') ops.push({ kind: 'set', id: now.id, field: 'state', value: doing });
   const applied = ops.length > 0 ? await applyOps(s.store, s.git, fb, ops) : undefined;

@@ -25,6 +25,10 @@ export interface CommandSpec {
   when?: string;
   /** Hidden from the command palette (needs a row to act on). */
   noPalette?: boolean;
+  /** Extra when-clause for the palette only (ANDed). */
+  paletteWhen?: string;
+  /** Replaces the palette's `sprintlog.active` (for commands that make a backlog). */
+  paletteBase?: string;
 }
 
 const ITEM = '^item';
@@ -34,7 +38,7 @@ export const COMMANDS = [
   { id: 'sprintlog.groupBy', title: 'Group Backlog By…', icon: '$(group-by-ref-type)', writes: false, views: ['backlog'], title_bar: true, group: 'navigation@2' },
   { id: 'sprintlog.filter', title: 'Filter Backlog…', icon: '$(filter)', writes: false, views: ['backlog'], title_bar: true, group: 'navigation@3', when: '!sprintlog.filtered' },
   { id: 'sprintlog.editFilter', title: 'Change Backlog Filter…', icon: '$(filter-filled)', writes: false, views: ['backlog'], title_bar: true, group: 'navigation@3', when: 'sprintlog.filtered' },
-  { id: 'sprintlog.clearFilter', title: 'Clear Backlog Filter', icon: '$(clear-all)', writes: false, views: ['backlog'], title_bar: true, group: 'navigation@4', when: 'sprintlog.filtered' },
+  { id: 'sprintlog.clearFilter', title: 'Clear Backlog Filter', icon: '$(clear-all)', writes: false, views: ['backlog'], title_bar: true, group: 'navigation@4', when: 'sprintlog.filtered', paletteWhen: 'sprintlog.filtered' },
   { id: 'sprintlog.newItem', title: 'New Item…', icon: '$(add)', writes: true, views: ['sprint', 'backlog'], title_bar: true, rows: ITEM, group: '1_create@1' },
   { id: 'sprintlog.startWork', title: 'Start Work', icon: '$(play)', writes: true, views: ['sprint', 'backlog'], rows: '^item \\S+ todo', inline: true, group: '0_work@1' },
   { id: 'sprintlog.setState', title: 'Set State…', icon: '$(check)', writes: true, views: ['sprint', 'backlog'], rows: ITEM, inline: true, group: '2_edit@1' },
@@ -49,6 +53,7 @@ export const COMMANDS = [
   { id: 'sprintlog.revealInYaml', title: 'Reveal in YAML', icon: '$(go-to-file)', writes: false, views: ['sprint', 'backlog'], rows: ITEM, group: '4_nav@1' },
   { id: 'sprintlog.copyId', title: 'Copy Id', writes: false, views: ['sprint', 'backlog'], rows: ITEM, group: '4_nav@2' },
   { id: 'sprintlog.deleteItem', title: 'Delete Item…', writes: true, views: ['sprint', 'backlog'], rows: ITEM, group: '9_delete@1' },
+  { id: 'sprintlog.createBacklog', title: 'Create Backlog', writes: true, paletteBase: '!sprintlog.active' },
   { id: 'sprintlog.goToError', title: 'Go to Error', icon: '$(go-to-file)', writes: false, views: ['sprint', 'backlog'], rows: '^error', inline: true, group: '4_nav@1', noPalette: true },
 ] as const satisfies readonly CommandSpec[];
 
@@ -89,7 +94,7 @@ export function contributedMenus(): Record<string, MenuEntry[]> {
   const title: MenuEntry[] = [];
   const context: MenuEntry[] = [];
   for (const c of COMMANDS as readonly CommandSpec[]) {
-    palette.push({ command: c.id, when: c.noPalette ? 'false' : and('sprintlog.active', trust(c)) });
+    palette.push({ command: c.id, when: c.noPalette ? 'false' : and(c.paletteBase ?? 'sprintlog.active', trust(c), c.paletteWhen) });
     if (c.title_bar && c.views) title.push({ command: c.id, when: and(viewClause(c), c.when, trust(c)), group: c.group?.startsWith('navigation') ? c.group : 'navigation' });
     if (c.rows && c.views) {
       const when = and(viewClause(c), `viewItem =~ /${c.rows}/`, c.when, trust(c));

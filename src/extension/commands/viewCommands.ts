@@ -3,11 +3,11 @@
 import * as vscode from 'vscode';
 import type { Problem } from '../../core/model';
 import { sprintStatus, today } from '../views/calendar';
-import type { ItemFilter } from '../views/filter';
+import { describeFilter, isFilterEmpty, type ItemFilter } from '../views/filter';
 import { GROUPINGS, isGrouping, sprintLabel, tagsInFiles, peopleInFiles } from '../views/grouping';
 import { Refusal } from './apply';
 import type { Handler } from './itemCommands';
-import { argsOf, isNode, pickFolder, resolveTargets } from './services';
+import { argsOf, isNode, pickFolder, resolveTargets, whoAmI } from './services';
 
 export const refresh: Handler = async (s) => {
   await s.store.reload();
@@ -51,9 +51,10 @@ export const filter: Handler = async (s, args) => {
     { label: '$(search) Text…', description: f.text, key: 'text' },
     { label: '$(person) Assignee…', description: f.assignee, key: 'assignee' },
     { label: '$(tag) Tag…', description: f.tag, key: 'tag' },
-    { label: `$(account) Mine${f.mine ? ' ✓' : ''}`, description: s.git.available ? 'assigned to my git user.name' : 'needs a trusted workspace (git)', key: 'mine' },
+    { label: `$(account) Mine${f.mine ? ' ✓' : ''}`, description: f.mine ? `assigned to ${f.mine}` : 'assigned to me (sprintlog.me, else my git identity)', key: 'mine' },
     { label: `$(circle-slash) Blocked${f.blocked ? ' ✓' : ''}`, description: 'only blocked items', key: 'blocked' },
-    { label: '$(clear-all) Clear filter', key: 'clear' },
+    // Offered only when there is something to clear.
+    ...(isFilterEmpty(f) ? [] : [{ label: '$(clear-all) Clear filter', description: describeFilter(f), key: 'clear' }]),
   ];
   const pick = await vscode.window.showQuickPick(picks, { placeHolder: 'Filter the backlog' });
   if (!pick) return;
@@ -75,9 +76,8 @@ export const filter: Handler = async (s, args) => {
     case 'mine': {
       if (f.mine) f.mine = undefined;
       else {
-        if (!s.git.available) throw new Refusal('"Mine" needs your git user.name, and Sprintlog runs no git in a restricted workspace. Filter by assignee instead.');
-        const me = fb && (await s.git.userName(fb));
-        if (!me) throw new Refusal('git has no user.name here: set it with `git config user.name "Your Name"`.');
+        const me = fb && (await whoAmI(s, fb))?.name;
+        if (!me) throw new Refusal(s.git.available ? 'Sprintlog does not know who you are here: set `sprintlog.me` to your handle, or git\'s user.name.' : '"Mine" needs `sprintlog.me` in a restricted workspace (Sprintlog runs no git there). Set it, or filter by assignee.');
         f.mine = me;
       }
       break;

@@ -50,6 +50,11 @@ export async function userName(root: string): Promise<string | undefined> {
   return out?.trim() || undefined;
 }
 
+export async function userEmail(root: string): Promise<string | undefined> {
+  const out = await tryRaw(git(root), ['config', 'user.email']);
+  return out?.trim() || undefined;
+}
+
 /** Authors of commits that touched the given files, most recent first, unique. */
 export async function authorsOf(root: string, files: string[], max = 500): Promise<string[]> {
   const out = await tryRaw(git(root), ['log', `-n${max}`, '--format=%an', '--', ...files]);

@@ -2,6 +2,7 @@
 // (restricted) workspace before any process is started: a repository's own
 // config can run programs (hooks, fsmonitor, core.pager...).
 import * as vscode from 'vscode';
+import { idsEverUsed } from '../../core/history/used-ids';
 import type { FolderBacklog } from '../model/types';
 import { commitChanges, type FileChange } from './commit';
 import * as repo from './repo';
@@ -50,14 +51,26 @@ export class GitService {
     return repo.userName(fb.root);
   }
 
+  async userEmail(fb: FolderBacklog): Promise<string | undefined> {
+    this.ensureTrusted();
+    return repo.userEmail(fb.root);
+  }
+
   async authors(fb: FolderBacklog, files: string[]): Promise<string[]> {
     this.ensureTrusted();
     return repo.authorsOf(fb.root, files);
   }
 
+  /** Ids a new item must not take: every id in the history of HEAD and on the other local branches. */
   async reservedIds(fb: FolderBacklog): Promise<Set<string>> {
     const r = await this.repoOf(fb);
-    return r ? repo.idsOnOtherBranches(r.root, GitService.inRepo(r, fb.workspace.backlogPath)) : new Set();
+    if (!r) return new Set();
+    const [branches, history] = await Promise.all([
+      repo.idsOnOtherBranches(r.root, GitService.inRepo(r, fb.workspace.backlogPath)),
+      idsEverUsed(fb.root, fb.workspace.backlogPath),
+    ]);
+    for (const id of history) branches.add(id);
+    return branches;
   }
 
   async switchToBranch(fb: FolderBacklog, branch: string): Promise<repo.SwitchResult> {

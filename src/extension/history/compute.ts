@@ -3,7 +3,7 @@
 // temporary git repositories.
 
 import type { Workspace } from '../../core/model';
-import { readHistory } from '../../core/history';
+import { readHistory, WORKTREE } from '../../core/history';
 import { computeMetrics, type MetricsReport, type MetricsSettings } from '../../core/metrics';
 import type { HistorySnapshot, ItemTimeline, SprintFigures } from './types';
 
@@ -67,5 +67,7 @@ export async function computeSnapshot(root: string, workspace: Workspace, opts: 
   });
   opts.signal?.throwIfAborted();
   const report = computeMetrics({ workspace, history, asOf, ref: history.ref, settings: opts.settings });
-  return snapshotFromReport(root, report, asOf, history.warnings);
+  const usedIds = new Set<string>();
+  for (const e of history.events) if (e.commit !== WORKTREE) usedIds.add(e.id);
+  return { ...snapshotFromReport(root, report, asOf, history.warnings), usedIds };
 }

@@ -39,4 +39,6 @@ export interface HistorySnapshot {
   asOf: number;
   items: ReadonlyMap<string, ItemTimeline>;
   sprints: ReadonlyMap<string, SprintFigures>;
+  /** Every item id of the committed history (deleted ones too): the next free id skips them. */
+  usedIds?: ReadonlySet<string>;
 }

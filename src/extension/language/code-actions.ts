@@ -3,6 +3,7 @@
 // (the store catches up within its debounce); otherwise offsets could be stale.
 import * as vscode from 'vscode';
 import { nextId } from '../../core/edit';
+import type { HistoryReader } from '../history/service';
 import type { BacklogStore, FolderBacklog } from '../model/types';
 import { DIAGNOSTIC_SOURCE, problemRange } from './diagnostics';
 import { backlogDocument, linesOf, modelText, toRange, uriOf } from './files';
@@ -13,7 +14,7 @@ const fixable = new Set<string>(FIXABLE_CODES);
 export class BacklogCodeActions implements vscode.CodeActionProvider {
   static readonly metadata: vscode.CodeActionProviderMetadata = { providedCodeActionKinds: [vscode.CodeActionKind.QuickFix] };
 
-  constructor(private readonly store: BacklogStore) {}
+  constructor(private readonly store: BacklogStore, private readonly history?: HistoryReader) {}
 
   provideCodeActions(document: vscode.TextDocument, _range: vscode.Range, context: vscode.CodeActionContext): vscode.CodeAction[] {
     const ours = context.diagnostics.filter((d) => d.source === DIAGNOSTIC_SOURCE && typeof d.code === 'string' && fixable.has(d.code));
@@ -24,10 +25,13 @@ export class BacklogCodeActions implements vscode.CodeActionProvider {
     const text = modelText(fb.workspace, rel);
     if (text === undefined || text !== document.getText()) return [];
     const actions: vscode.CodeAction[] = [];
+    // Ids of deleted items stay taken (the history names them); other branches are not read here (no git on a keystroke).
+    const used = this.history?.snapshot(fb.root)?.usedIds ?? [];
+    const next = (ws: Parameters<typeof nextId>[0]): string => nextId(ws, used);
     for (const diagnostic of ours) {
       const problem = fb.problems.find((p) => p.file === rel && p.code === diagnostic.code && problemRange(fb, p).isEqual(diagnostic.range));
       if (!problem) continue;
-      for (const fix of computeQuickFixes(problem, fb.workspace, text, { nextId })) actions.push(toAction(fb, fix, diagnostic));
+      for (const fix of computeQuickFixes(problem, fb.workspace, text, { nextId: next })) actions.push(toAction(fb, fix, diagnostic));
     }
     return actions;
   }

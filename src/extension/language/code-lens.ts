@@ -27,9 +27,12 @@ export class ItemCodeLens implements vscode.CodeLensProvider, vscode.Disposable 
     for (const item of ws.items) {
       if (item.file !== at.rel) continue;
       const p = positionIn(lines, item.source.offset);
+      // Above the item's own comment lines, not between them and the item.
+      let line = p.line;
+      while (line > 0 && document.lineAt(line - 1).text.trimStart().startsWith('#')) line--;
       const title = codeLensText(item, ws.states, this.history?.timeline(at.fb.root, item.id));
       // No command: the lens is information; an empty command id renders it as plain text.
-      lenses.push(new vscode.CodeLens(new vscode.Range(p.line, p.character, p.line, p.character), { title, command: '' }));
+      lenses.push(new vscode.CodeLens(new vscode.Range(line, Math.min(p.character, document.lineAt(line).text.length), line, Math.min(p.character, document.lineAt(line).text.length)), { title, command: '' }));
     }
     return lenses;
   }

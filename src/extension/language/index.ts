@@ -37,7 +37,7 @@ export function registerLanguageFeatures(context: vscode.ExtensionContext, servi
     diagnostics,
     lenses,
     status,
-    vscode.languages.registerCodeActionsProvider(YAML_SELECTOR, new BacklogCodeActions(store), BacklogCodeActions.metadata),
+    vscode.languages.registerCodeActionsProvider(YAML_SELECTOR, new BacklogCodeActions(store, history), BacklogCodeActions.metadata),
     vscode.languages.registerCompletionItemProvider(YAML_SELECTOR, new BacklogCompletion(store), ...TRIGGER_CHARACTERS),
     vscode.languages.registerHoverProvider(HOVER_SELECTOR, new ItemHover(store, history)),
     vscode.languages.registerCodeLensProvider(YAML_SELECTOR, lenses),

@@ -14,6 +14,8 @@ export interface Settings {
   velocityWindow: number;
   cycleTimeWindow: number;
   defaultGrouping: Grouping;
+  /** Your handle in the backlog ("me"); empty = found from git (commands/me.ts). */
+  me: string;
 }
 
 /** Repo-relative, forward slashes, no leading `./` or `/`. */
@@ -33,5 +35,6 @@ export function readSettings(scope?: vscode.ConfigurationScope): Settings {
     velocityWindow: c.get<number>('velocityWindow') ?? 3,
     cycleTimeWindow: c.get<number>('cycleTimeWindow') ?? 90,
     defaultGrouping: isGrouping(grouping) ? grouping : 'sprint',
+    me: (c.get<string>('me') ?? '').trim(),
   };
 }

@@ -32,6 +32,15 @@ function plural(n: number, one: string, many: string): string {
  * @returns undefined when there is no sprint log or no sprint to show
  */
 export function sprintStatus(ws: Workspace, now: number, figuresOf?: (sprintId: string) => SprintFigures | undefined): SprintStatus | undefined {
+  // Points counted from the part of a file that parsed would be presented as facts: say what is broken instead.
+  const broken = ws.parseProblems.find((p) => p.severity === 'error' && (p.file === ws.backlogPath || p.file === ws.sprintsPath));
+  if (broken) {
+    return {
+      sprintId: '',
+      text: `$(warning) Sprintlog: ${broken.file}:${broken.line} does not parse`,
+      tooltip: `${broken.file}:${broken.line}:${broken.column}: ${broken.message}\nSprint figures are hidden until the file parses again.`,
+    };
+  }
   const log = ws.sprintLog;
   if (!log) return undefined;
   const today = dayIn(now, log.timezone);

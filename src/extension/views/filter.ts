@@ -40,7 +40,7 @@ export function describeFilter(f: ItemFilter): string {
   if (f.text) parts.push(JSON.stringify(f.text));
   if (f.assignee) parts.push('@' + f.assignee);
   if (f.tag) parts.push('#' + f.tag);
-  if (f.mine) parts.push('mine');
+  if (f.mine) parts.push(`mine (${f.mine})`);
   if (f.blocked) parts.push('blocked');
   return parts.join(' · ');
 }

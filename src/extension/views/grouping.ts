@@ -1,7 +1,7 @@
 // Grouping of backlog items for the tree views (pure). Groups keep rank order
 // inside; which groups exist and in what order is decided here so that the
 // tree provider only maps them to TreeItems.
-import { effectiveState, workflowOrder, type Item, type Workspace } from '../../core/model';
+import { effectiveState, stateCategory, workflowOrder, type Item, type Workspace } from '../../core/model';
 import { sprintStatus, type SprintStatus } from './calendar';
 
 export const GROUPINGS = ['sprint', 'state', 'epic', 'assignee'] as const;
@@ -76,7 +76,10 @@ function build(ws: Workspace, items: readonly Item[], grouping: Grouping, day: s
   }
 }
 
-/** Active and planned sprints (by start), then the product backlog, then closed sprints with items (latest first), then unknown sprint ids. */
+/** The group of done or archived items without a sprint (not part of the product backlog's figures). */
+export const DONE_NO_SPRINT_KEY = 'sprint:#done';
+
+/** Active and planned sprints (by start), then the product backlog (open work only), then closed sprints with items (latest first), then unknown sprint ids, then done or archived items without a sprint. */
 function bySprint(ws: Workspace, items: readonly Item[], day: string): Group[] {
   const m = bucket(items, (i) => i.sprint);
   const sprints = [...(ws.sprintLog?.sprints ?? [])].filter((s) => s.id).sort((a, b) => (a.start < b.start ? -1 : a.start > b.start ? 1 : a.index - b.index));
@@ -93,12 +96,17 @@ function bySprint(ws: Workspace, items: readonly Item[], day: string): Group[] {
       if (g.items.length > 0) closed.unshift(g);
     } else open.push(g);
   }
-  const backlog: Group = { key: 'sprint:', field: 'sprint', value: undefined, label: 'Product backlog', collapsed: false, items: m.get(undefined) ?? [] };
+  // The product backlog is open work: done items without a sprint (and everything archived) are history.
+  const open_: Item[] = [];
+  const finished: Item[] = [];
+  for (const i of m.get(undefined) ?? []) (i.file !== ws.backlogPath || stateCategory(effectiveState(i, ws.states), ws.states) === 'done' ? finished : open_).push(i);
+  const backlog: Group = { key: 'sprint:', field: 'sprint', value: undefined, label: 'Product backlog', collapsed: false, items: open_ };
+  const done: Group[] = finished.length > 0 ? [{ key: DONE_NO_SPRINT_KEY, field: 'sprint', value: undefined, label: 'Done or archived, no sprint', collapsed: true, items: finished }] : [];
   const unknown: Group[] = [];
   for (const [k, list] of m) {
     if (k !== undefined && !known.has(k)) unknown.push({ key: 'sprint:' + k, field: 'sprint', value: k, label: `${k} (not in the sprint log)`, collapsed: false, items: list });
   }
-  return [...open, backlog, ...closed, ...unknown];
+  return [...open, backlog, ...closed, ...unknown, ...done];
 }
 
 export function sprintLabel(id: string, name: string | undefined): string {

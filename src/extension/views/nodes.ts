@@ -16,6 +16,8 @@ export interface ErrorNode {
   kind: 'error';
   folderKey: string;
   problem: Problem;
+  /** Further errors of the same file, not shown as rows of their own. */
+  more?: number;
 }
 
 export interface GroupNode {

@@ -14,7 +14,7 @@ export class SprintTreeProvider extends ItemTreeProvider {
       const day = today(fb.workspace.sprintLog, now());
       const chosen = state.chosenSprint(key);
       const snap = history?.enabled ? history.snapshot(fb.root) : undefined;
-      return { stamp: `${chosen ?? ''}|${day}|${snap?.asOf ?? ''}`, build: () => sprintNodes(key, fb.workspace, chosen, day, (id) => snap?.sprints.get(id)?.committed) };
+      return { stamp: `${chosen ?? ''}|${day}|${snap?.asOf ?? ''}`, build: () => sprintNodes(key, fb.workspace, chosen, day, (id) => snap?.sprints.get(id)?.committed, fb.problems) };
     });
   }
 }

@@ -24,7 +24,7 @@ export function treeItem(node: Node, ws: Workspace | undefined, prefix: string):
       const t = new vscode.TreeItem(`${p.file}:${p.line}:${p.column}: ${p.message}`, vscode.TreeItemCollapsibleState.None);
       t.id = `${prefix}|${node.folderKey}|error|${p.file}:${p.line}:${p.column}:${p.code}`;
       t.iconPath = icon('error', 'errorForeground');
-      t.description = p.code;
+      t.description = node.more ? `${p.code} · ${node.more} more in this file` : p.code;
       t.tooltip = p.hint ? `${p.message}\n${p.hint}` : p.message;
       t.contextValue = 'error';
       t.command = { command: 'sprintlog.goToError', title: 'Go to Error', arguments: [node] };
@@ -32,7 +32,8 @@ export function treeItem(node: Node, ws: Workspace | undefined, prefix: string):
     }
     case 'group': {
       const g = node.group;
-      const state = g.collapsed ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.Expanded;
+      // An empty group has nothing to expand (it stays a drop target).
+      const state = g.items.length === 0 ? vscode.TreeItemCollapsibleState.None : g.collapsed ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.Expanded;
       const t = new vscode.TreeItem(g.label, state);
       t.id = `${prefix}|${node.folderKey}|${g.key}`;
       t.description = (g.status && g.status !== 'closed' ? `${g.status} · ` : '') + groupDescription(g);
@@ -56,6 +57,8 @@ export function treeItem(node: Node, ws: Workspace | undefined, prefix: string):
       t.id = `${prefix}|${node.folderKey}|info|${node.key}`;
       t.description = node.description;
       t.tooltip = node.tooltip;
+      // Screen readers read the row (label and value), not the tooltip.
+      t.accessibilityInformation = { label: node.description ? `${node.label}: ${node.description}` : node.label };
       if (node.icon) t.iconPath = icon(node.icon);
       t.contextValue = `info ${node.key}`;
       if (node.command) t.command = { command: node.command, title: node.label, arguments: [{ folder: node.folderKey }] };

@@ -1,0 +1,120 @@
+// Benchmark (not a test: nothing is asserted about time) of the extension at 5,000 items
+// in the real VS Code: rows of both views after a reload, Set State → the row in its new
+// group, one typed character → the store's new model. Figures are printed as ms and as
+// ratios to the core parse of the same text in this process. Runs only when selected:
+// `npm run test:integration -- --grep bench`.
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import { performance } from 'node:perf_hooks';
+import * as vscode from 'vscode';
+import { buildWorkspace } from '../../src/core/parse/workspace';
+import type { SprintlogApi } from '../../src/extension/extension';
+import type { Node } from '../../src/extension/views/nodes';
+import { git, workspaceUri, writeFile } from './util';
+import { api, BACKLOG, settle } from './views-helpers';
+
+const N = 5000;
+
+function bigBacklog(): string {
+  const lines = ['version: 1', 'project: PAY', 'states: {todo: todo, in-progress: doing, review: doing, done: done}', 'items:'];
+  const states = ['todo', 'in-progress', 'review', 'done'];
+  const sprints = ['S11', 'S12', 'S13'];
+  for (let i = 1; i <= N; i++) {
+    lines.push(`  - id: PAY-${1000 + i}`, `    title: Item number ${i} with a realistic title`, `    state: ${states[i % 4]}`, `    points: ${i % 8}`);
+    if (i % 3 === 0) lines.push(`    sprint: ${sprints[i % 3]}`);
+    lines.push(`    assignee: dev${i % 9}`);
+  }
+  return lines.join('\n') + '\n';
+}
+
+async function allRows(a: SprintlogApi): Promise<number> {
+  let n = 0;
+  for (const view of [a.views.sprint, a.views.backlog]) {
+    for (const top of ((await view.getChildren()) ?? []) as Node[]) {
+      view.getTreeItem(top);
+      n++;
+      for (const c of ((await view.getChildren(top)) ?? []) as Node[]) {
+        view.getTreeItem(c);
+        n++;
+      }
+    }
+  }
+  return n;
+}
+
+const median = (xs: number[]): number => [...xs].sort((x, y) => x - y)[Math.floor(xs.length / 2)];
+const ms = (x: number): string => `${x.toFixed(0)} ms`;
+
+describe('bench: 5,000 items in the real VS Code', function () {
+  this.timeout(180_000);
+  let a: SprintlogApi;
+  before(async function () {
+    if (!(process.env.SPRINTLOG_TEST_GREP ?? '').includes('bench')) this.skip();
+    a = await api();
+  });
+
+  it('prints the figures', async () => {
+    const text = bigBacklog();
+    const p0 = performance.now();
+    buildWorkspace('/x', [{ file: BACKLOG, text }], undefined);
+    const parseMs = performance.now() - p0;
+    writeFile(BACKLOG, text);
+    git('commit', '-q', '-am', '5,000 items');
+    await settle(a);
+    const out: string[] = [`core parse of the same text (baseline): ${ms(parseMs)}`];
+    const ratio = (x: number): string => `${ms(x)} (${(x / parseMs).toFixed(1)}× parse)`;
+
+    // Views filled: a reload (what activation does first) until every row of both views is built.
+    const fills: number[] = [];
+    for (let k = 0; k < 3; k++) {
+      const t = performance.now();
+      await a.store.reload();
+      const rows = await allRows(a);
+      fills.push(performance.now() - t);
+      assert.ok(rows > N);
+    }
+    out.push(`reload → all rows of both views: median ${ratio(median(fills))} of ${fills.map(ms).join(', ')}`);
+
+    // Set State → the row in its new group (the command, the save, the store's reload, the rows).
+    const edits: number[] = [];
+    for (let k = 0; k < 5; k++) {
+      const id = `PAY-${1000 + 4 * k + 4}`; // state done → in-progress
+      const t = performance.now();
+      await vscode.commands.executeCommand('sprintlog.setState', { id, state: 'in-progress' });
+      for (;;) {
+        const item = a.store.findItem(id)?.item;
+        if (item?.state === 'in-progress') break;
+        await new Promise((r) => setTimeout(r, 5));
+      }
+      await allRows(a);
+      edits.push(performance.now() - t);
+    }
+    out.push(`Set State → rows rebuilt: median ${ratio(median(edits))} of ${edits.map(ms).join(', ')}`);
+
+    // One typed character → the store's new model (debounce included) and diagnostics.
+    const doc = await vscode.workspace.openTextDocument(workspaceUri(BACKLOG));
+    const editor = await vscode.window.showTextDocument(doc);
+    const typing: number[] = [];
+    for (let k = 0; k < 5; k++) {
+      const before = a.store.folders()[0].version;
+      const line = doc.lineAt(doc.getText().split('\n').findIndex((l) => l.includes(`title: Item number ${k + 10} `)));
+      const t = performance.now();
+      await editor.edit((e) => e.insert(line.range.end, 'x'));
+      while (a.store.folders()[0].version === before) await new Promise((r) => setTimeout(r, 5));
+      typing.push(performance.now() - t);
+    }
+    out.push(`one typed character → new model (150 ms debounce included): median ${ratio(median(typing))} of ${typing.map(ms).join(', ')}`);
+    await vscode.commands.executeCommand('workbench.action.files.revert');
+    // The extension host's console reaches only code-server's log: the figures go to the run's report.
+    const report = process.env.SPRINTLOG_TEST_REPORT;
+    if (report) fs.appendFileSync(report, out.map((l) => `[bench] ${l}`).join('\n') + '\n');
+    assert.equal(out.length, 4);
+  });
+
+  after(async () => {
+    if (!a) return;
+    const { resetWorkspace } = await import('./util');
+    await resetWorkspace();
+    await settle(a);
+  });
+});

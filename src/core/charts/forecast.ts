@@ -1,63 +1,21 @@
 // Monte Carlo forecast histograms. The document holds the answers (the 50/85/95 %
 // dates and counts) and the inputs (samples, trials, seed) but not the
-// distributions, so they are simulated again here exactly as metrics/forecast.ts
-// does: same PRNG, same seed, same order of draws ("when" first, then "how many").
-// The marked answers are the document's own.
+// distributions: metrics/forecast.ts draws them again from the seed, in the order it
+// drew them. The marked answers are the document's own.
 
-import { mulberry32 } from '../metrics/forecast';
+import { forecastDistributions, type ForecastDistributions, MAX_WORKING_DAYS } from '../metrics/forecast';
 import type { Forecast, MetricsReport } from '../metrics/types';
-import { addDays, daysBetween } from '../time';
+import { addDays } from '../time';
 import { axisStyle, baseOption, localDay, working } from './common';
 import type { ChartFacts, ChartSpec, ChartTheme } from './types';
 
-/** Must equal metrics/forecast.ts: a trial needing more working days never finishes. */
-const MAX_WORKING_DAYS = 2600;
-
-export interface Distributions {
-  /** Working days needed per trial (Infinity = never), when the "when" forecast ran trials. */
-  when: number[] | null;
-  /** Items done per trial by `howMany.date`. */
-  howMany: number[] | null;
-}
-
 /** Both charts need the same trials: simulate once per forecast object (the document is never mutated). */
-const simulated = new WeakMap<Forecast, Distributions>();
+const simulated = new WeakMap<Forecast, ForecastDistributions>();
 
-export function simulate(forecast: Forecast, asOfDay: string, facts: ChartFacts): Distributions {
+export function simulate(forecast: Forecast, asOfDay: string, facts: ChartFacts): ForecastDistributions {
   let d = simulated.get(forecast);
-  if (!d) simulated.set(forecast, (d = simulateOnce(forecast, asOfDay, facts)));
+  if (!d) simulated.set(forecast, (d = forecastDistributions(forecast, asOfDay, { workingDays: facts.workingDays, holidays: facts.holidays })));
   return d;
-}
-
-function simulateOnce(forecast: Forecast, asOfDay: string, facts: ChartFacts): Distributions {
-  const s = forecast.samples;
-  const out: Distributions = { when: null, howMany: null };
-  if (s.length === 0) return out;
-  const rand = mulberry32(forecast.seed);
-  const items = forecast.when?.items ?? 0;
-  if (forecast.when && items > 0 && s.some((x) => x > 0)) {
-    out.when = [];
-    for (let t = 0; t < forecast.trials; t++) {
-      let left = items;
-      let n = 0;
-      while (left > 0 && n < MAX_WORKING_DAYS) {
-        left -= s[Math.floor(rand() * s.length)];
-        n++;
-      }
-      out.when.push(left > 0 ? Infinity : n);
-    }
-  }
-  if (forecast.howMany) {
-    let days = 0;
-    for (let i = 1; i <= daysBetween(asOfDay, forecast.howMany.date); i++) if (working(addDays(asOfDay, i), facts)) days++;
-    out.howMany = [];
-    for (let t = 0; t < forecast.trials; t++) {
-      let sum = 0;
-      for (let d = 0; d < days; d++) sum += s[Math.floor(rand() * s.length)];
-      out.howMany.push(sum);
-    }
-  }
-  return out;
 }
 
 /** The n-th (1-based) working day after `from`. */

@@ -2,7 +2,7 @@
 // last 30 working days, 10,000 trials, with a seeded PRNG so the output is
 // reproducible. "When": dates by which N items are done; "how many": items done by a date.
 
-import { addDays, daysBetween, isDay, isWorkingDay } from '../time';
+import { addDays, daysBetween, isDay, isWorkingDay, type WorkCalendar } from '../time';
 import type { Ctx } from './context';
 import { flowStart } from './flow';
 import type { ItemFacts } from './items';
@@ -13,7 +13,7 @@ export const TRIALS = 10000;
 export const SAMPLE_DAYS = 30;
 export const DEFAULT_SEED = 1;
 /** A trial that needs more working days than this never finishes (throughput too low to say). */
-const MAX_WORKING_DAYS = 2600;
+export const MAX_WORKING_DAYS = 2600;
 
 /** mulberry32: a small, fast 32-bit PRNG; same seed, same sequence, on every platform. */
 export function mulberry32(seed: number): () => number {
@@ -55,11 +55,10 @@ function sampleDays(ctx: Ctx, start: string | undefined): string[] {
   return days.reverse();
 }
 
-function when(ctx: Ctx, rand: () => number, samples: number[], items: number, cal: WorkingDays): ForecastWhen {
-  if (items <= 0) return { items, p50: ctx.asOfDay, p85: ctx.asOfDay, p95: ctx.asOfDay };
-  if (!samples.some((s) => s > 0)) return { items, p50: null, p85: null, p95: null };
+/** Working days needed per trial to finish `items` (Infinity: never): the "when" distribution. */
+export function whenTrials(rand: () => number, samples: readonly number[], items: number, trials = TRIALS): number[] {
   const needed: number[] = [];
-  for (let t = 0; t < TRIALS; t++) {
+  for (let t = 0; t < trials; t++) {
     let left = items;
     let n = 0;
     while (left > 0 && n < MAX_WORKING_DAYS) {
@@ -68,7 +67,33 @@ function when(ctx: Ctx, rand: () => number, samples: number[], items: number, ca
     }
     needed.push(left > 0 ? Infinity : n);
   }
-  needed.sort((a, b) => a - b);
+  return needed;
+}
+
+/** Items done per trial in `days` working days: the "how many" distribution. */
+export function howManyTrials(rand: () => number, samples: readonly number[], days: number, trials = TRIALS): number[] {
+  const done: number[] = [];
+  for (let t = 0; t < trials; t++) {
+    let sum = 0;
+    for (let d = 0; d < days; d++) sum += samples[Math.floor(rand() * samples.length)];
+    done.push(sum);
+  }
+  return done;
+}
+
+/** Working days after `from`, up to and including `to`. */
+function workingDaysUntil(from: string, to: string, cal: WorkCalendar): number {
+  let days = 0;
+  for (let i = 1; i <= daysBetween(from, to); i++) if (isWorkingDay(addDays(from, i), cal)) days++;
+  return days;
+}
+
+const runsWhen = (samples: readonly number[], items: number): boolean => items > 0 && samples.some((s) => s > 0);
+
+function when(ctx: Ctx, rand: () => number, samples: number[], items: number, cal: WorkingDays): ForecastWhen {
+  if (items <= 0) return { items, p50: ctx.asOfDay, p85: ctx.asOfDay, p95: ctx.asOfDay };
+  if (!runsWhen(samples, items)) return { items, p50: null, p85: null, p95: null };
+  const needed = whenTrials(rand, samples, items).sort((a, b) => a - b);
   const date = (p: number): string | null => {
     const n = percentile(needed, p);
     return n === null || n === Infinity ? null : addDays(ctx.asOfDay, cal.nth(n));
@@ -77,17 +102,31 @@ function when(ctx: Ctx, rand: () => number, samples: number[], items: number, ca
 }
 
 function howMany(ctx: Ctx, rand: () => number, samples: number[], date: string): ForecastHowMany {
-  let days = 0;
-  for (let i = 1; i <= daysBetween(ctx.asOfDay, date); i++) if (isWorkingDay(addDays(ctx.asOfDay, i), ctx.cal)) days++;
-  const done: number[] = [];
-  for (let t = 0; t < TRIALS; t++) {
-    let sum = 0;
-    for (let d = 0; d < days; d++) sum += samples[Math.floor(rand() * samples.length)];
-    done.push(sum);
-  }
+  const done = howManyTrials(rand, samples, workingDaysUntil(ctx.asOfDay, date, ctx.cal));
   // "N items with 85 % confidence" = at least N in 85 % of the trials: nearest rank from the top.
   done.sort((a, b) => b - a);
   return { date, p50: percentile(done, 50) ?? 0, p85: percentile(done, 85) ?? 0, p95: percentile(done, 95) ?? 0 };
+}
+
+export interface ForecastDistributions {
+  /** Working days needed per trial (Infinity = never), when the "when" forecast ran trials. */
+  when: number[] | null;
+  /** Items done per trial by `howMany.date`. */
+  howMany: number[] | null;
+}
+
+/**
+ * The trials behind a forecast's answers, drawn again from its seed in the same order as
+ * computeForecast ("when" first, then "how many"), for the charts' histograms.
+ */
+export function forecastDistributions(forecast: Forecast, asOfDay: string, cal: WorkCalendar): ForecastDistributions {
+  const out: ForecastDistributions = { when: null, howMany: null };
+  const s = forecast.samples;
+  if (s.length === 0) return out;
+  const rand = mulberry32(forecast.seed);
+  if (forecast.when && runsWhen(s, forecast.when.items)) out.when = whenTrials(rand, s, forecast.when.items, forecast.trials);
+  if (forecast.howMany) out.howMany = howManyTrials(rand, s, workingDaysUntil(asOfDay, forecast.howMany.date, cal), forecast.trials);
+  return out;
 }
 
 /** Default "how many" date: end of the active sprint, else of the first planned one. */

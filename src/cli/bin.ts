@@ -1,15 +1,7 @@
 // The bundled `sprintlog` executable.
+import { errnoText } from '../core/errno';
 import { printableLines } from '../core/printable';
 import { main } from './main';
-
-/** Why stdout could not be written, in words (the Node error codes of a full disk, a lost device...). */
-const WRITE_FAILURES: Record<string, string> = {
-  ENOSPC: 'no space left on device',
-  EDQUOT: 'disk quota exceeded',
-  EIO: 'input/output error',
-  EFBIG: 'file too large',
-  EBADF: 'standard output is closed',
-};
 
 let outClosed = false;
 let writeFailed = false;
@@ -19,8 +11,7 @@ process.stdout.on('error', (e: NodeJS.ErrnoException) => {
   if (e.code === 'EPIPE') return;
   writeFailed = true;
   process.exitCode = 1;
-  const why = WRITE_FAILURES[e.code ?? ''] ?? e.message;
-  process.stderr.write(`sprintlog: cannot write the output: ${why}${e.code ? ` (${e.code})` : ''}.\n`);
+  process.stderr.write(`sprintlog: cannot write the output: ${errnoText(e, { EBADF: 'standard output is closed' })}.\n`);
 });
 // When stderr itself is gone there is nowhere left to say anything.
 process.stderr.on('error', () => undefined);

@@ -9,6 +9,7 @@
 
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { errnoText } from '../errno';
 import { dayOf } from '../time';
 import { addDays, dayNumber, DEMO_TIMEZONE } from './calendar';
 import { archiveOld, carryOver, closeRetroActions, plan, refine, retro, review, setUp, startSprintLog } from './ceremonies';
@@ -126,19 +127,8 @@ export function checkToday(today: string): void {
   dayNumber(today); // throws for 2026-02-30
 }
 
-const REASONS: Record<string, string> = {
-  EACCES: 'permission denied',
-  EPERM: 'not permitted',
-  EROFS: 'read-only file system',
-  ENOENT: 'the file system does not allow it',
-  ENOTDIR: 'a part of the path is a file',
-  ENOSPC: 'no space left',
-};
-
-function why(e: unknown): string {
-  const code = (e as NodeJS.ErrnoException).code ?? '';
-  return REASONS[code] ? `${REASONS[code]}, ${code}` : code || String(e);
-}
+// mkdir of a name whose parent exists fails with ENOENT where the file system takes no new folders (/proc).
+const MKDIR_WORDS = { ENOENT: 'the file system does not allow it' };
 
 /**
  * `mkdir -p`, one level at a time. Node's recursive mkdirSync never returns on
@@ -156,13 +146,13 @@ function makeFolder(abs: string): string | undefined {
       fs.mkdirSync(dir);
     } catch (e) {
       if (missing[0] !== dir) fs.rmSync(missing[0], { recursive: true, force: true });
-      throw new Error(`cannot create the folder ${dir} (${why(e)}). Give a new or empty folder in a place you can write to.`, { cause: e });
+      throw new Error(`cannot create the folder ${dir}: ${errnoText(e, MKDIR_WORDS)}. Give a new or empty folder in a place you can write to.`, { cause: e });
     }
   }
   try {
     fs.accessSync(abs, fs.constants.W_OK);
   } catch (e) {
-    throw new Error(`cannot write to the folder ${abs} (${why(e)}). Give a new or empty folder in a place you can write to.`, { cause: e });
+    throw new Error(`cannot write to the folder ${abs}: ${errnoText(e)}. Give a new or empty folder in a place you can write to.`, { cause: e });
   }
   return missing[0];
 }

@@ -8,6 +8,7 @@
 // broken under a second O_EXCL "breaker" file, so two waiters can never both
 // break it and then delete each other's fresh lock.
 
+import { errCode } from '../errno';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -141,8 +142,4 @@ const sleeper = new Int32Array(new SharedArrayBuffer(4));
 /** The CLI's edit path is synchronous from read to rename; a blocking wait keeps it so. */
 function sleep(ms: number): void {
   Atomics.wait(sleeper, 0, 0, ms);
-}
-
-export function errCode(e: unknown): string | undefined {
-  return typeof e === 'object' && e !== null && typeof (e as { code?: unknown }).code === 'string' ? (e as { code: string }).code : undefined;
 }

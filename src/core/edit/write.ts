@@ -17,7 +17,8 @@ import type { Problem, Workspace } from '../model';
 import { buildWorkspace, DEFAULT_BACKLOG_PATH, loadWorkspace, type WorkspacePaths } from '../parse/workspace';
 import { validateWorkspace } from '../validate';
 import { applyPlanToFiles } from './apply';
-import { errCode, LockError, lockPathFor, withLock } from './lock';
+import { errCode } from '../errno';
+import { LockError, lockPathFor, withLock } from './lock';
 import { type EditPlan, EditError } from './types';
 
 /** Problems that mean a file's items are not known, so no write may go through (whatever `force` says). */

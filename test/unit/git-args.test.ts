@@ -10,7 +10,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { main } from '../../src/cli/main';
 import { readFilesAt, readHistory } from '../../src/core/history';
-import { listCommits, probeRepo, renameSource } from '../../src/core/history/git';
+import { listCommits, probeRepo, renameSource } from '../../src/core/history/git/probe';
 import { commitChanges } from '../../src/extension/git/commit';
 import { authorsOf, branchExists, checkoutConflicts, currentBranch, GitRefusal, switchToBranch } from '../../src/extension/git/repo';
 import { backlogYaml, day, GitRepo } from './helpers/gitrepo';

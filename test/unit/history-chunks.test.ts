@@ -4,7 +4,7 @@
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { parseBacklog } from '../../src/core/parse/backlog';
-import { buildVersion, ChunkCache, type FileVersion, type ParseCounters } from '../../src/core/history/items';
+import { buildVersion, ChunkCache, type FileVersion, type ParseCounters } from '../../src/core/history/scan/items';
 
 const FILE = 'backlog/backlog.yaml';
 

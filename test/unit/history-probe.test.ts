@@ -6,7 +6,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { probeRepo, quickProbe } from '../../src/core/history/git';
+import { probeRepo, quickProbe } from '../../src/core/history/git/probe';
 import { backlogYaml, day, GitRepo } from './helpers/gitrepo';
 
 const MAIN = 'backlog/backlog.yaml';

@@ -6,19 +6,19 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { archiveDir, DEFAULT_BACKLOG_PATH, DEFAULT_SPRINTS_PATH, type SourceFile } from '../parse/workspace';
-import { cacheFiles, loadCache, readCacheFiles, saveCache, type CacheTexts } from './cache';
-import { update } from './engine';
-import { fileSpecs, parseTree } from './files';
-import { probeRepo, quickProbe } from './git';
-import { CatFile, throwIfAborted } from './git-stream';
-import { loadSnapshot } from './replay';
-import { newState, RunCtx, type CommitRec, type EngineState, type HistoryStats } from './state';
+import { cacheFiles, loadCache, readCacheFiles, saveCache, type CacheTexts } from './cache/disk';
+import { update } from './engine/update';
+import { fileSpecs, parseTree } from './scan/files';
+import { probeRepo, quickProbe } from './git/probe';
+import { CatFile, throwIfAborted } from './git/stream';
+import { loadSnapshot } from './engine/replay';
+import { newState, RunCtx, type CommitRec, type EngineState, type HistoryStats } from './engine/state';
 import { WORKTREE, type History, type HistoryEvent, type HistoryOptions } from './types';
-import { readDiskFiles, worktreeChange } from './worktree';
-import { committed, deepFreeze } from './assemble';
+import { readDiskFiles, worktreeChange } from './scan/worktree';
+import { committed, deepFreeze } from './engine/assemble';
 
 export * from './types';
-export type { HistoryStats } from './state';
+export type { HistoryStats } from './engine/state';
 
 const MAX_STATES = 4;
 const states = new Map<string, EngineState>();

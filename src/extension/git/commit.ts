@@ -11,7 +11,7 @@ import { execFile } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { gitEnv } from '../../core/history/git-stream';
+import { gitEnv } from '../../core/history/git/stream';
 import { GitRefusal, GIT_NOT_FOUND } from './repo';
 
 /** One file's bytes before and after Sprintlog's save; `file` is repo-relative. */

@@ -3,13 +3,13 @@
 // main file), then compute the events of every commit not analysed yet, in
 // topological order. Already analysed commits cost nothing.
 
-import { computeFiles, discoverRenames } from './files';
-import { listCommits } from './git';
-import { walkNew } from './commits';
-import { throwIfAborted } from './git-stream';
+import { computeFiles, discoverRenames } from '../scan/files';
+import { listCommits } from '../git/probe';
+import { walkNew } from '../git/commits';
+import { throwIfAborted } from '../git/stream';
 import { topoOrder } from './order';
 import { replay } from './replay';
-import { sameFiles } from './snapshot';
+import { sameFiles } from '../scan/snapshot';
 import { resetAnalysis, type CommitRec, type EngineState, type RunCtx } from './state';
 
 const MAX_TIPS = 4;

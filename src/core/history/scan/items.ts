@@ -4,11 +4,11 @@
 // from a full parse with the same reading rules as src/core/parse.
 
 import { isMap, isScalar, isSeq, parseDocument, type Document, type ParsedNode, type YAMLMap } from 'yaml';
-import { CHECKED_TO_JS, isMergeKey, mergedValues, PARSE_OPTIONS, parseYamlText } from '../parse/yaml-node';
-import { checkAliases, tooDeep } from '../parse/yaml-limits';
+import { CHECKED_TO_JS, isMergeKey, mergedValues, PARSE_OPTIONS, parseYamlText } from '../../parse/yaml-node';
+import { checkAliases, tooDeep } from '../../parse/yaml-limits';
 import { chunkRange, scanFull, type Layout } from './chunks';
 import { rescan, type Rescan } from './rescan';
-import { setOwn } from './values';
+import { setOwn } from '../values';
 
 /** One item entry as written: `fields` holds every key (including `id`) with its parsed value. */
 export interface Entry {

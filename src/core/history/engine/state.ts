@@ -3,14 +3,14 @@
 // events, the last analysed head's snapshot, parsed chunks. Kept in memory per
 // process and mirrored to disk (cache.ts), so a new commit costs only itself.
 
-import type { RawCommit } from './git';
-import { CatFile, type CatObject } from './git-stream';
-import { buildVersion, ChunkCache, type FileVersion, type ParseCounters } from './items';
-import type { EventList, FileRef, Snapshot } from './snapshot';
-import { layoutFits } from './chunks';
-import type { CommitInfo, HistoryEvent } from './types';
-import type { DiskMark } from './cache';
-import { StoredVersions } from './cache-tip';
+import type { RawCommit } from '../git/probe';
+import { CatFile, type CatObject } from '../git/stream';
+import { buildVersion, ChunkCache, type FileVersion, type ParseCounters } from '../scan/items';
+import type { EventList, FileRef, Snapshot } from '../scan/snapshot';
+import { layoutFits } from '../scan/chunks';
+import type { CommitInfo, HistoryEvent } from '../types';
+import type { DiskMark } from '../cache/disk';
+import { StoredVersions } from '../cache/tip';
 
 export interface CommitRec extends RawCommit {
   /** Backlog files of the commit (undefined until computed). */

@@ -18,10 +18,10 @@
 // rows before the JIT has warmed up, hence plain indexed loops (no destructuring
 // or iterators, which are slow in unoptimised code).
 
-import type { EventList, FileRef } from './snapshot';
-import { sameFiles } from './snapshot';
-import type { CommitRec } from './state';
-import { decodeValue, encodeValue } from './values';
+import type { EventList, FileRef } from '../scan/snapshot';
+import { sameFiles } from '../scan/snapshot';
+import type { CommitRec } from '../engine/state';
+import { decodeValue, encodeValue } from '../values';
 
 export const isStr = (v: unknown): v is string => typeof v === 'string';
 export const isNum = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);

@@ -6,9 +6,9 @@ import { execFile } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { simpleGit, type SimpleGit } from 'simple-git';
-import { commitIdArg, gitNameArg } from '../git-args';
-import { abortError, gitEnv, GitNotFoundError, streamRecords } from './git-stream';
-import type { CommitInfo } from './types';
+import { commitIdArg, gitNameArg } from '../../git-args';
+import { abortError, gitEnv, GitNotFoundError, streamRecords } from './stream';
+import type { CommitInfo } from '../types';
 
 export type Probe =
   | { kind: 'repo'; gitDir: string; prefix: string; shallow: boolean; head?: string }

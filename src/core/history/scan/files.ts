@@ -7,11 +7,11 @@
 // old path, which joins the list of names and everything is looked up again.
 
 import * as path from 'node:path';
-import { archiveDir } from '../parse/workspace';
-import { renameSource } from './git';
+import { archiveDir } from '../../parse/workspace';
+import { renameSource } from '../git/probe';
 import type { FileRef } from './snapshot';
-import type { CommitRec, RunCtx, TreeEntry } from './state';
-import { throwIfAborted } from './git-stream';
+import type { CommitRec, RunCtx, TreeEntry } from '../engine/state';
+import { throwIfAborted } from '../git/stream';
 
 const YAML_FILE = /\.ya?ml$/;
 

@@ -5,9 +5,9 @@
 // item absent from every backlog file has EXISTS=false and no fields, so a
 // removal introduces EXISTS=false plus `undefined` for each field it had.
 
-import { EXISTS } from './types';
+import { EXISTS } from '../types';
 import { entryFor, indexOf, type Entry, type FileVersion } from './items';
-import { deepEqual } from './values';
+import { deepEqual } from '../values';
 
 export type Role = 'main' | 'archive';
 

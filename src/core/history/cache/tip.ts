@@ -18,12 +18,12 @@
 // as its JSON, so rewriting the file after a one-item commit serialises one entry.
 
 import * as crypto from 'node:crypto';
-import { blobId } from './blob-id';
-import { layoutFits, type Layout } from './chunks';
-import { bad, isArr, isHash, isNum, isStr } from './cache-rows';
-import type { Entry, FileVersion } from './items';
-import type { Snapshot } from './snapshot';
-import { decodeValue, encodeValue } from './values';
+import { blobId } from '../git/blob-id';
+import { layoutFits, type Layout } from '../scan/chunks';
+import { bad, isArr, isHash, isNum, isStr } from './rows';
+import type { Entry, FileVersion } from '../scan/items';
+import type { Snapshot } from '../scan/snapshot';
+import { decodeValue, encodeValue } from '../values';
 
 const entryText = new WeakMap<Entry, string>();
 

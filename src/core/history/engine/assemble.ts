@@ -4,7 +4,7 @@
 // extended (not rebuilt) when new commits arrive on top of the last head.
 
 import type { Assembled, CommitRec, EngineState } from './state';
-import type { CommitInfo, HistoryEvent } from './types';
+import type { CommitInfo, HistoryEvent } from '../types';
 
 /** Freeze a value and everything in it (commits, events and values are shared by every result of a process). */
 export function deepFreeze<T>(v: T): T {

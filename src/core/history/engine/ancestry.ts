@@ -6,7 +6,7 @@
 // because of an event after their merge base, and the last event is at or
 // after it.
 
-import { disputeKey, type AncestorValues } from './snapshot';
+import { disputeKey, type AncestorValues } from '../scan/snapshot';
 import type { CommitRec, EngineState } from './state';
 
 /** Ancestors of `rec` (not itself) known to the state. */

@@ -4,9 +4,9 @@
 // snapshot stays in memory only until its last child has been processed.
 
 import { ancestorValues } from './ancestry';
-import { throwIfAborted } from './git-stream';
-import { adoptIndex, type FileVersion } from './items';
-import { counterpart, introduced, sameFiles, type FileRef, type SnapFile, type Snapshot } from './snapshot';
+import { throwIfAborted } from '../git/stream';
+import { adoptIndex, type FileVersion } from '../scan/items';
+import { counterpart, introduced, sameFiles, type FileRef, type SnapFile, type Snapshot } from '../scan/snapshot';
 import type { CommitRec, RunCtx } from './state';
 
 const PREFETCH_COMMITS = 64;

@@ -21,9 +21,9 @@ import { isAscii } from 'node:buffer';
 import * as crypto from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { bad, commitRow, decodeRows, isArr, isHash, isStr, restoreOrder, RowNames } from './cache-rows';
-import { readTipRest, tipFile, tipParts } from './cache-tip';
-import type { CommitRec, EngineState } from './state';
+import { bad, commitRow, decodeRows, isArr, isHash, isStr, restoreOrder, RowNames } from './rows';
+import { readTipRest, tipFile, tipParts } from './tip';
+import type { CommitRec, EngineState } from '../engine/state';
 
 const FORMAT = 'sprintlog-history';
 const VERSION = 6; // 6: events measured against the ancestors' events (spec §1 of 2026-12-04)

@@ -5,12 +5,12 @@
 
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { readRegularFile } from '../parse/regular-file';
-import { archiveDir } from '../parse/workspace';
-import { blobId } from './blob-id';
-import { snapshotOf } from './replay';
+import { readRegularFile } from '../../parse/regular-file';
+import { archiveDir } from '../../parse/workspace';
+import { blobId } from '../git/blob-id';
+import { snapshotOf } from '../engine/replay';
 import { counterpart, introduced, type EventList, type FileRef, type Snapshot } from './snapshot';
-import type { RunCtx } from './state';
+import type { RunCtx } from '../engine/state';
 
 export interface DiskFile {
   role: 'main' | 'archive';

@@ -12,7 +12,7 @@ import { execFileSync, spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { clearHistoryMemory, lastHistoryStats, readHistory } from '../src/core/history';
+import { HistoryEngine } from '../src/core/history';
 import { DEFAULT_PARAMS, historyRepo } from './gen-history';
 
 const MAIN = 'backlog/backlog.yaml';
@@ -66,9 +66,8 @@ function inChild(repo: string, cacheDir: string): Promise<ChildResult> {
 async function child(repo: string, cacheDir: string): Promise<void> {
   const t = performance.now();
   const cpu = process.cpuUsage();
-  const h = await readHistory(repo, { cacheDir });
+  const { history: h, stats } = await new HistoryEngine().read(repo, { cacheDir });
   const used = process.cpuUsage(cpu);
-  const stats = lastHistoryStats()!;
   const result: ChildResult = {
     ms: performance.now() - t, cpuMs: (used.user + used.system) / 1000, maxRssMB: process.resourceUsage().maxRSS / 1024,
     commits: h.commits.length, events: h.events.length, status: h.status, source: stats.source, analysed: stats.commitsAnalysed,
@@ -136,27 +135,25 @@ export default async function bench(): Promise<string[]> {
     lines.push(`  ${best.commits} commits touching the backlog, ${best.events} events, status ${best.status}; ${best.blobsRead} objects, ${(best.bytesRead / 1e6).toFixed(0)} MB streamed`);
     lines.push(`peak RSS of a cold analysis (own process): ${Math.max(...cold.map((c) => c.maxRssMB)).toFixed(0)} MB (goal < 300)`);
 
-    clearHistoryMemory();
-    const [fromDisk] = await timed(() => readHistory(work, { cacheDir }));
-    const diskSource = lastHistoryStats()?.source;
-    const [fromMemory] = await timed(() => readHistory(work, { cacheDir }));
+    // A new engine: nothing in memory, the disk cache filled by the runs above.
+    let engine = new HistoryEngine();
+    const [fromDisk, { stats: { source: diskSource } }] = await timed(() => engine.read(work, { cacheDir }));
+    const [fromMemory] = await timed(() => engine.read(work, { cacheDir }));
     const sameFresh = await freshRuns(work, cacheDir, () => undefined);
     lines.push(`nothing new: fresh process ${runsText(sameFresh)}; same process, memory cleared ${f0(fromDisk)} ms (${diskSource}); from memory ${f0(fromMemory)} ms`);
 
     const before = `${cacheDir}-before`;
     fs.cpSync(cacheDir, before, { recursive: true });
     commitOneChange(work, 1);
-    const [incMemory, h1] = await timed(() => readHistory(work, { cacheDir }));
-    const s1 = lastHistoryStats()!;
+    const [incMemory, { history: h1, stats: s1 }] = await timed(() => engine.read(work, { cacheDir }));
     // Each fresh run starts from the cache as it was before the new commit.
     const incFresh = await freshRuns(work, cacheDir, () => {
       fs.rmSync(cacheDir, { recursive: true, force: true });
       fs.cpSync(before, cacheDir, { recursive: true });
     });
     commitOneChange(work, 2);
-    clearHistoryMemory();
-    const [incDisk] = await timed(() => readHistory(work, { cacheDir }));
-    const s2 = lastHistoryStats()!;
+    engine = new HistoryEngine();
+    const [incDisk, { stats: s2 }] = await timed(() => engine.read(work, { cacheDir }));
     lines.push(`incremental, one new commit: fresh process ${runsText(incFresh)} (goal ≤ 100)`);
     lines.push(`  warm process ${f0(incMemory)} ms (${s1.commitsAnalysed} commit analysed, ${s1.chunksParsed} chunk parsed); ` +
       `same process, memory cleared ${f0(incDisk)} ms (${s2.source}, ${s2.commitsAnalysed} analysed)`);
@@ -164,7 +161,6 @@ export default async function bench(): Promise<string[]> {
     lines.push(`  new commit seen: ${last?.id} ${last?.field} = ${JSON.stringify(last?.value)}; load average ${os.loadavg().map((l) => l.toFixed(1)).join(' ')} on ${os.cpus().length} cores`);
     return lines;
   } finally {
-    clearHistoryMemory();
     fs.rmSync(work, { recursive: true, force: true });
   }
 }

@@ -5,11 +5,11 @@
 // before the ref's last commit the sprint log (and states, epics) are read from the last
 // commit at or before it; the items are those of the history at that instant (spec §6).
 
-import { execFile } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { GitArgumentError, gitNameArg } from '../core/git-args';
-import { readFilesAt, readHistory, type History } from '../core/history';
+import { runGit } from '../core/git-run';
+import { HistoryEngine, type History } from '../core/history';
 import { computeMetrics, type MetricsReport } from '../core/metrics';
 import type { Workspace } from '../core/model';
 import { printable } from '../core/printable';
@@ -20,9 +20,9 @@ import { type CommandContext, now, UsageError } from './command';
 import { repoRoot } from './repo';
 
 /** The history of `ref`; an unknown ref is the user's mistake, said as such. */
-async function historyOf(root: string, ref: string, asOf: number, includeWorkingTree: boolean): Promise<History> {
+async function historyOf(engine: HistoryEngine, root: string, ref: string, asOf: number, includeWorkingTree: boolean): Promise<History> {
   try {
-    return await readHistory(root, { ref, asOf, includeWorkingTree, backlogPath: DEFAULT_BACKLOG_PATH });
+    return (await engine.read(root, { ref, asOf, includeWorkingTree, backlogPath: DEFAULT_BACKLOG_PATH })).history;
   } catch (e) {
     if (ref === 'HEAD') throw e;
     throw new Error(`cannot read ref '${ref}': ${e instanceof Error ? e.message : String(e)}`, { cause: e });
@@ -43,14 +43,15 @@ function parseAsOf(text: string, tz: string): number {
 }
 
 /** Author time (ms) of the commit `ref` names (checked first: never read by git as an option). */
-export function refTime(root: string, ref: string): Promise<{ ok: true; time: number } | { ok: false; message: string }> {
+export async function refTime(root: string, ref: string): Promise<{ ok: true; time: number } | { ok: false; message: string }> {
   const name = gitRef(ref, 'ref');
-  return new Promise((resolve) => {
-    execFile('git', ['log', '-1', '--format=%at', '--end-of-options', name, '--'], { cwd: root }, (err, stdout, stderr) => {
-      if (!err) return resolve({ ok: true, time: Number(stdout.trim()) * 1000 });
-      resolve({ ok: false, message: String(stderr || err.message).trim().split('\n')[0] });
-    });
-  });
+  try {
+    const r = await runGit(root, ['log', '-1', '--format=%at', '--end-of-options', name, '--'], { maxBuffer: 1 << 20 });
+    if (r.code === 0) return { ok: true, time: Number(r.stdout.trim()) * 1000 };
+    return { ok: false, message: (r.stderr || `git log exited with code ${r.code}`).trim().split('\n')[0] };
+  } catch (e) {
+    return { ok: false, message: (e instanceof Error ? e.message : String(e)).trim().split('\n')[0] };
+  }
 }
 
 /** The last analysed commit (one touching a backlog file) at or before `asOf` (author time), topologically latest. */
@@ -66,18 +67,15 @@ function lastCommitAtOrBefore(history: History, asOf: number): string | undefine
  * backlog commit then; every commit when there is none). Commits that touch only
  * the sprint log count: its state at as-of is theirs, not the last backlog commit's.
  */
-function filesCommitAt(root: string, ref: string, asOf: number, base: string | undefined): Promise<string | undefined> {
+async function filesCommitAt(root: string, ref: string, asOf: number, base: string | undefined): Promise<string | undefined> {
   const range = base === undefined ? ['--end-of-options', ref] : ['--ancestry-path', '--end-of-options', `${base}..${ref}`];
-  return new Promise((resolve) => {
-    execFile('git', ['log', '--topo-order', '--format=%H %at', ...range, '--'], { cwd: root, maxBuffer: 256 * 1024 * 1024 }, (err, stdout) => {
-      if (err) return resolve(base);
-      for (const line of stdout.split('\n')) {
-        const [hash, at] = line.split(' ');
-        if (hash && Number(at) * 1000 <= asOf) return resolve(hash);
-      }
-      resolve(base);
-    });
-  });
+  const r = await runGit(root, ['log', '--topo-order', '--format=%H %at', ...range, '--'], { maxBuffer: 256 * 1024 * 1024 }).catch(() => undefined);
+  if (r?.code !== 0) return base;
+  for (const line of r.stdout.split('\n')) {
+    const [hash, at] = line.split(' ');
+    if (hash && Number(at) * 1000 <= asOf) return hash;
+  }
+  return base;
 }
 
 /** A ref from the user, refused before any git runs when git would read it as an option (`--ref=--output=FILE`). */
@@ -110,26 +108,26 @@ interface Analysis {
   unparsed: string[];
 }
 
-async function analyse(ctx: CommandContext, root: string, ref: string, asOf: number, bare: boolean, disk: Files): Promise<Analysis> {
+async function analyse(ctx: CommandContext, engine: HistoryEngine, root: string, ref: string, asOf: number, bare: boolean, disk: Files): Promise<Analysis> {
   // The working tree is "now" only for HEAD, and only when as-of is not before HEAD's commit
   // (its author time comes with the history: no git process of its own).
   let useWorkTree = ref === 'HEAD' && !bare;
-  let history = await historyOf(root, ref, asOf, useWorkTree);
+  let history = await historyOf(engine, root, ref, asOf, useWorkTree);
   const past = history.headTime !== undefined && asOf < history.headTime;
   if (past && useWorkTree) {
     useWorkTree = false;
-    history = await historyOf(root, ref, asOf, false);
+    history = await historyOf(engine, root, ref, asOf, false);
   }
   let files: Files = disk;
   if (!useWorkTree) {
     const commit = past ? await filesCommitAt(root, ref, asOf, lastCommitAtOrBefore(history, asOf)) : (history.head ?? ref);
-    files = commit === undefined || history.head === undefined ? { backlogs: [] } : await readFilesAt(root, commit, DEFAULT_BACKLOG_PATH);
+    files = commit === undefined || history.head === undefined ? { backlogs: [] } : await engine.filesAt(root, commit, DEFAULT_BACKLOG_PATH);
   }
   let workspace = buildWorkspace(root, files.backlogs, files.sprints);
   const unparsed = useWorkTree && history.head !== undefined ? [...new Set(workspace.parseProblems.filter((p) => p.severity === 'error').map((p) => p.file))] : [];
   if (unparsed.length > 0) {
     // Never a silent partial document: a file that does not parse stands for its last committed version.
-    const committed = await readFilesAt(root, history.head!, DEFAULT_BACKLOG_PATH);
+    const committed = await engine.filesAt(root, history.head!, DEFAULT_BACKLOG_PATH);
     const keep = (f: SourceFile): boolean => !unparsed.includes(f.file);
     const backlogs = [...files.backlogs.filter(keep), ...committed.backlogs.filter((f) => !keep(f))];
     const sprints = files.sprints && keep(files.sprints) ? files.sprints : committed.sprints;
@@ -169,19 +167,21 @@ export async function metricsDocument(ctx: CommandContext, req: DocumentRequest)
   const ref = gitRef(req.ref, '--ref');
   const asOfText = req.asOf === undefined ? req.asOfText : undefined;
   const bare = isBare(root);
+  // This run's engine: what it analyses for one as-of is reused by the next (the zone may move it).
+  const engine = new HistoryEngine();
   const store = chunkStoreFile(root);
   loadChunkStore(store);
   const disk: Files = bare ? { backlogs: [] } : readSourceFiles(root);
   // A bare day is the end of that day in the zone of the sprint log being analysed: the one of that
   // instant, which may not be the working tree's (the zone can change). Start from the ref's and settle.
-  const refFiles = ref === 'HEAD' && !bare ? disk : asOfText !== undefined && isDay(asOfText) ? await readFilesAt(root, ref, DEFAULT_BACKLOG_PATH).catch(() => disk) : disk;
+  const refFiles = ref === 'HEAD' && !bare ? disk : asOfText !== undefined && isDay(asOfText) ? await engine.filesAt(root, ref, DEFAULT_BACKLOG_PATH).catch(() => disk) : disk;
   let zone = zoneOf(buildWorkspace(root, [], refFiles.sprints));
   let asOf = req.asOf ?? (asOfText === undefined ? now(ctx) : parseAsOf(asOfText, zone));
-  let a = await analyse(ctx, root, ref, asOf, bare, disk);
+  let a = await analyse(ctx, engine, root, ref, asOf, bare, disk);
   for (let i = 0; asOfText !== undefined && isDay(asOfText) && zoneOf(a.workspace) !== zone && i < 3; i++) {
     zone = zoneOf(a.workspace);
     asOf = endOfDay(asOfText, zone);
-    a = await analyse(ctx, root, ref, asOf, bare, disk);
+    a = await analyse(ctx, engine, root, ref, asOf, bare, disk);
   }
   const { history, workspace, unparsed } = a;
   saveChunkStore(store);

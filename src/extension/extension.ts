@@ -24,8 +24,8 @@ export function activate(context: vscode.ExtensionContext): SprintlogApi {
   // The store parses nothing here: the first load runs after activate() returns.
   const store = new Store(output);
   const state = new ViewState(context.workspaceState);
-  const git = new GitService();
   const history = createHistoryService(context, store, output);
+  const git = new GitService(history.engine);
   context.subscriptions.push(store, state);
   const services = { store, state, git, log: output };
   // -- views and commands --

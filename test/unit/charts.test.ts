@@ -6,12 +6,14 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { buildCharts, chartFacts, escapeHtml, escapeMarkdownCell, LIGHT_THEME, pickSprint, richText, themeFromCssVariables, type ChartSpec } from '../../src/core/charts';
 import { simulate } from '../../src/core/charts/forecast';
-import { readHistory } from '../../src/core/history';
+import { TestHistory } from './helpers/history';
 import { computeMetrics, percentile, type MetricsReport } from '../../src/core/metrics';
 import { loadWorkspace } from '../../src/core/parse/workspace';
 import { addDays, endOfDay, isWorkingDay } from '../../src/core/time';
 import { AS_OF, chartsRepo, XSS_TITLE } from './helpers/charts-repo';
 import type { GitRepo } from './helpers/gitrepo';
+
+const hist = new TestHistory();
 
 type Series = { name: string; data: unknown[]; markArea?: { data: unknown[] }; markLine?: { data: { yAxis?: number; xAxis?: string; name?: string }[] }; tooltip?: { formatter: (p: unknown) => string } };
 const series = (c: ChartSpec): Series[] => c.option.series as unknown as Series[];
@@ -32,7 +34,7 @@ describe('chart option builders (src/core/charts)', function () {
   before(async () => {
     ({ repo, scopeCommit } = chartsRepo());
     const asOf = endOfDay(AS_OF, 'Europe/Berlin');
-    const history = await readHistory(repo.dir, { asOf, cacheDir: false });
+    const history = await hist.read(repo.dir, { asOf, cacheDir: false });
     const workspace = loadWorkspace(repo.dir);
     doc = computeMetrics({ workspace, history, asOf, ref: 'HEAD' });
     facts = chartFacts(workspace, history);

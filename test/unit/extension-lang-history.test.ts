@@ -9,6 +9,7 @@ import { nextId } from '../../src/core/edit';
 import { loadWorkspace } from '../../src/core/parse/workspace';
 import { validateWorkspace } from '../../src/core/validate';
 import { computeQuickFixes } from '../../src/extension/language/quick-fixes';
+import { HistoryEngine } from '../../src/core/history';
 import { computeSnapshot } from '../../src/extension/history/compute';
 import { codeLensText } from '../../src/extension/language/lens-text';
 import { hoverMarkdown } from '../../src/extension/language/hover-text';
@@ -67,7 +68,7 @@ describe('extension history: snapshot from git', () => {
     commit(root, backlog({ a: 'in-progress', b: 'in-progress' }), '2026-11-18T23:30:00+01:00');
     commit(root, backlog({ a: 'done', b: 'in-progress' }), '2026-11-19T15:00:00+01:00');
     const ws = loadWorkspace(root);
-    const snap = await computeSnapshot(root, ws, { asOf: Date.parse('2026-11-20T12:00:00+01:00'), cacheDir: false });
+    const snap = await computeSnapshot(new HistoryEngine(), root, ws, { asOf: Date.parse('2026-11-20T12:00:00+01:00'), cacheDir: false });
 
     assert.equal(snap.history, 'full');
     assert.match(snap.head ?? '', /^[0-9a-f]{40}$/);
@@ -94,7 +95,7 @@ describe('extension history: snapshot from git', () => {
     commit(root, one, '2026-11-17T09:00:00+01:00');
     fs.writeFileSync(path.join(root, 'backlog/backlog.yaml'), one + '  - id: PAY-1\n    title: Copy\n');
     const ws = loadWorkspace(root);
-    const snap = await computeSnapshot(root, ws, { asOf: Date.parse('2026-11-20T12:00:00+01:00'), cacheDir: false });
+    const snap = await computeSnapshot(new HistoryEngine(), root, ws, { asOf: Date.parse('2026-11-20T12:00:00+01:00'), cacheDir: false });
     assert.deepEqual([...(snap.usedIds ?? [])].sort(), ['PAY-1', 'PAY-2']);
     const problem = validateWorkspace(ws).find((p) => p.code === 'duplicate-id');
     assert.ok(problem);
@@ -107,7 +108,7 @@ describe('extension history: snapshot from git', () => {
     fs.writeFileSync(path.join(root, 'backlog/backlog.yaml'), backlog({ a: 'done', b: 'in-progress' }));
     fs.writeFileSync(path.join(root, 'backlog/sprints.yaml'), SPRINTS);
     const ws = loadWorkspace(root);
-    const snap = await computeSnapshot(root, ws, { asOf: Date.parse('2026-11-20T12:00:00+01:00'), cacheDir: false });
+    const snap = await computeSnapshot(new HistoryEngine(), root, ws, { asOf: Date.parse('2026-11-20T12:00:00+01:00'), cacheDir: false });
     assert.equal(snap.history, 'none');
     assert.equal(snap.head, undefined);
     assert.equal(snap.items.get('PAY-1')?.cycleTimeDays, undefined);
@@ -119,6 +120,6 @@ describe('extension history: snapshot from git', () => {
     commit(root, backlog({ a: 'todo', b: 'todo' }), '2026-11-16T09:00:00+01:00', SPRINTS);
     const abort = new AbortController();
     abort.abort();
-    await assert.rejects(computeSnapshot(root, loadWorkspace(root), { signal: abort.signal, cacheDir: false }));
+    await assert.rejects(computeSnapshot(new HistoryEngine(), root, loadWorkspace(root), { signal: abort.signal, cacheDir: false }));
   });
 });

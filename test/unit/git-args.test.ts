@@ -9,11 +9,14 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { main } from '../../src/cli/main';
-import { readFilesAt, readHistory } from '../../src/core/history';
-import { listCommits, probeRepo, renameSource } from '../../src/core/history/git/probe';
+import { TestHistory } from './helpers/history';
+import { listCommits, renameSource } from '../../src/core/history/git/log';
+import { probeRepo } from '../../src/core/history/git/probe';
 import { commitChanges } from '../../src/extension/git/commit';
 import { authorsOf, branchExists, checkoutConflicts, currentBranch, GitRefusal, switchToBranch } from '../../src/extension/git/repo';
 import { backlogYaml, day, GitRepo } from './helpers/gitrepo';
+
+const hist = new TestHistory();
 
 const BACKLOG = 'backlog/backlog.yaml';
 
@@ -51,8 +54,8 @@ describe('git arguments: user values never become options', function () {
 
   it('history: readHistory, readFilesAt and probeRepo refuse such refs before git runs', async () => {
     const ref = `--output=${victim}`;
-    await assert.rejects(readHistory(repo.dir, { ref }), /ref '--output=.*' starts with '-'/);
-    await assert.rejects(readFilesAt(repo.dir, ref), /starts with '-'/);
+    await assert.rejects(hist.read(repo.dir, { ref }), /ref '--output=.*' starts with '-'/);
+    await assert.rejects(hist.engine.filesAt(repo.dir, ref), /starts with '-'/);
     await assert.rejects(probeRepo(repo.dir, ref), /starts with '-'/);
     await assert.rejects(probeRepo(repo.dir, 'main\n--all'), /line break/);
     untouched();

@@ -6,8 +6,11 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import fc from 'fast-check';
 import { parse } from 'yaml';
-import { clearHistoryMemory, lastHistoryStats, readHistory, type History, type HistoryOptions } from '../../src/core/history';
+import { type History, type HistoryOptions } from '../../src/core/history';
+import { TestHistory } from './helpers/history';
 import { backlogYaml, day, GitRepo, ms } from './helpers/gitrepo';
+
+const hist = new TestHistory();
 
 const MAIN = 'backlog/backlog.yaml';
 const AS_OF = ms(day(400));
@@ -27,9 +30,9 @@ function cacheParts(repo: GitRepo): { rows: string; tip: string } {
 const lineCount = (file: string): number => fs.readFileSync(file, 'utf8').split('\n').length - 1;
 
 async function cold(repo: GitRepo, opts: HistoryOptions = {}): Promise<History> {
-  clearHistoryMemory();
-  const h = await readHistory(repo.dir, { asOf: AS_OF, cacheDir: false, ...opts });
-  assert.equal(lastHistoryStats()?.source, 'cold');
+  hist.forget();
+  const h = await hist.read(repo.dir, { asOf: AS_OF, cacheDir: false, ...opts });
+  assert.equal(hist.stats?.source, 'cold');
   return h;
 }
 
@@ -42,7 +45,7 @@ describe('history: cache', function () {
   let repo: GitRepo;
   beforeEach(() => {
     repo = GitRepo.create();
-    clearHistoryMemory();
+    hist.forget();
   });
   afterEach(() => repo.cleanup());
 
@@ -53,34 +56,34 @@ describe('history: cache', function () {
       repo.write(MAIN, backlogYaml(items(40, { [k * 3]: { state: 'done' } })));
       repo.commit(`c${k}`, { at: day(k) });
     }
-    const first = await readHistory(repo.dir, { asOf: AS_OF });
-    assert.equal(lastHistoryStats()?.source, 'cold');
-    assert.equal(lastHistoryStats()?.commitsAnalysed, 6);
+    const first = await hist.read(repo.dir, { asOf: AS_OF });
+    assert.equal(hist.stats?.source, 'cold');
+    assert.equal(hist.stats?.commitsAnalysed, 6);
     const { rows } = cacheParts(repo);
     assert.equal(lineCount(rows), 1 + 6, 'a meta line and one line per commit');
 
-    const again = await readHistory(repo.dir, { asOf: AS_OF });
+    const again = await hist.read(repo.dir, { asOf: AS_OF });
     assert.deepEqual(again, first);
-    assert.equal(lastHistoryStats()?.commitsAnalysed, 0);
+    assert.equal(hist.stats?.commitsAnalysed, 0);
 
     repo.write(MAIN, backlogYaml(items(40, { 7: { state: 'in-progress', points: 8 } })));
     repo.commit('c6', { at: day(6) });
-    const inMemory = await readHistory(repo.dir, { asOf: AS_OF });
-    assert.equal(lastHistoryStats()?.source, 'memory');
-    assert.equal(lastHistoryStats()?.commitsAnalysed, 1);
-    assert.equal(lastHistoryStats()?.commitsListed, 1);
+    const inMemory = await hist.read(repo.dir, { asOf: AS_OF });
+    assert.equal(hist.stats?.source, 'memory');
+    assert.equal(hist.stats?.commitsAnalysed, 1);
+    assert.equal(hist.stats?.commitsListed, 1);
     // A-7's new text is the only chunk never seen (A-15 went back to a text parsed for c0).
-    assert.equal(lastHistoryStats()?.chunksParsed, 1, 'the chunk that changed, nothing else');
+    assert.equal(hist.stats?.chunksParsed, 1, 'the chunk that changed, nothing else');
     assert.equal(lineCount(rows), 1 + 7, 'the new commit is appended');
     assert.deepEqual(inMemory, await cold(repo));
 
     repo.write(MAIN, backlogYaml(items(41, { 7: { state: 'done', points: 8 } })));
     repo.commit('c7', { at: day(7) });
-    clearHistoryMemory();
-    const fromDisk = await readHistory(repo.dir, { asOf: AS_OF });
-    assert.equal(lastHistoryStats()?.source, 'disk');
-    assert.equal(lastHistoryStats()?.commitsAnalysed, 1);
-    assert.equal(lastHistoryStats()?.fullParses, 0);
+    hist.forget();
+    const fromDisk = await hist.read(repo.dir, { asOf: AS_OF });
+    assert.equal(hist.stats?.source, 'disk');
+    assert.equal(hist.stats?.commitsAnalysed, 1);
+    assert.equal(hist.stats?.fullParses, 0);
     assert.deepEqual(fromDisk, await cold(repo));
 
     // Another process rewrote the file meanwhile: it is rewritten whole, not appended to.
@@ -89,16 +92,16 @@ describe('history: cache', function () {
     fs.writeFileSync(rows, [lines[0], ...lines.slice(1, -1).reverse(), ''].join('\n'));
     repo.write(MAIN, backlogYaml(items(41, { 7: { state: 'done', points: 13 } })));
     repo.commit('c8', { at: day(8) });
-    await readHistory(repo.dir, { asOf: AS_OF });
+    await hist.read(repo.dir, { asOf: AS_OF });
     assert.equal(lineCount(rows), 1 + 9);
-    clearHistoryMemory();
-    assert.deepEqual(await readHistory(repo.dir, { asOf: AS_OF }), await cold(repo));
+    hist.forget();
+    assert.deepEqual(await hist.read(repo.dir, { asOf: AS_OF }), await cold(repo));
   });
 
   it('new commits read as commit objects give what git log gives (subject paragraph, times, merges)', async () => {
     repo.write(MAIN, backlogYaml(items(3)));
     repo.commit('c0', { at: day(0) });
-    await readHistory(repo.dir, { asOf: AS_OF });
+    await hist.read(repo.dir, { asOf: AS_OF });
     repo.branch('side');
     repo.write(MAIN, backlogYaml(items(3, { 2: { state: 'done' } })));
     repo.commit('Side: finish A-2\nwith a second subject line  \n\nBody text.', { at: day(1, 8), committedAt: day(3) });
@@ -106,8 +109,8 @@ describe('history: cache', function () {
     repo.write(MAIN, backlogYaml(items(3, { 0: { points: 40 } })));
     repo.commit('\n\nMain: estimate', { at: day(2), author: 'Ünïcode Äuthor' });
     repo.merge('side', { at: day(4), message: 'Merge side' });
-    const inc = await readHistory(repo.dir, { asOf: AS_OF });
-    assert.equal(lastHistoryStats()?.commitsListed, 3, 'the side commit, the main commit and the merge');
+    const inc = await hist.read(repo.dir, { asOf: AS_OF });
+    assert.equal(hist.stats?.commitsListed, 3, 'the side commit, the main commit and the merge');
     assert.deepEqual(inc, await cold(repo));
     assert.deepEqual(inc.commits.map((c) => [c.subject, c.author]), [
       ['c0', 'Test Author'], ['Side: finish A-2 with a second subject line', 'Test Author'], ['Main: estimate', 'Ünïcode Äuthor'], ['Merge side', 'Test Author'],
@@ -117,8 +120,8 @@ describe('history: cache', function () {
   it('results share frozen event objects; their arrays belong to the caller', async () => {
     repo.write(MAIN, backlogYaml([{ id: 'A-1', title: 'One', tags: ['x'] }]));
     repo.commit('c0', { at: day(0) });
-    const a = await readHistory(repo.dir, { asOf: AS_OF });
-    const b = await readHistory(repo.dir, { asOf: AS_OF });
+    const a = await hist.read(repo.dir, { asOf: AS_OF });
+    const b = await hist.read(repo.dir, { asOf: AS_OF });
     assert.notEqual(a.events, b.events);
     a.events.reverse();
     assert.deepEqual(b.events.map((e) => e.field), ['@exists', 'tags', 'title']);
@@ -157,17 +160,17 @@ describe('history: cache', function () {
       repo.commit('c0', { at: day(0) });
       repo.write(MAIN, backlogYaml(items(6, { 1: { state: 'done' } })));
       repo.commit('c1', { at: day(1) });
-      await readHistory(repo.dir, { asOf: AS_OF });
+      await hist.read(repo.dir, { asOf: AS_OF });
       const file = cacheParts(repo)[part];
       const damaged = damage(fs.readFileSync(file, 'utf8'));
       assert.notEqual(damaged, fs.readFileSync(file, 'utf8'), 'the damage applies');
       fs.writeFileSync(file, damaged);
       repo.write(MAIN, backlogYaml(items(6, { 1: { state: 'done' }, 2: { state: 'review', title: 'Changed' } })));
       repo.commit('c2', { at: day(2) });
-      clearHistoryMemory();
-      const h = await readHistory(repo.dir, { asOf: AS_OF });
+      hist.forget();
+      const h = await hist.read(repo.dir, { asOf: AS_OF });
       // The stored versions have a checksum of their own: damaged, they alone are dropped (the rows are used, the layout is not).
-      assert.equal(lastHistoryStats()?.source, name.startsWith('wrong chunk offsets') ? 'disk' : 'cold', 'the damaged cache was not used');
+      assert.equal(hist.stats?.source, name.startsWith('wrong chunk offsets') ? 'disk' : 'cold', 'the damaged cache was not used');
       assert.deepEqual(h, await cold(repo));
       const { rows } = cacheParts(repo);
       assert.equal(JSON.parse(fs.readFileSync(rows, 'utf8').split('\n')[0]).format, 'sprintlog-history');
@@ -184,10 +187,10 @@ describe('history: cache', function () {
     }
     const ac = new AbortController();
     ac.abort();
-    await assert.rejects(readHistory(repo.dir, { signal: ac.signal, cacheDir: false }), { name: 'AbortError' });
+    await assert.rejects(hist.read(repo.dir, { signal: ac.signal, cacheDir: false }), { name: 'AbortError' });
     const mid = new AbortController();
     const seen: [number, number][] = [];
-    await assert.rejects(readHistory(repo.dir, {
+    await assert.rejects(hist.read(repo.dir, {
       signal: mid.signal, cacheDir: false, onProgress: (done, total) => {
         seen.push([done, total]);
         if (done === 0) mid.abort();
@@ -195,9 +198,9 @@ describe('history: cache', function () {
     }), { name: 'AbortError' });
     assert.deepEqual(seen, [[0, 30]]);
     const progress: [number, number][] = [];
-    const h = await readHistory(repo.dir, { asOf: AS_OF, cacheDir: false, onProgress: (d, t) => progress.push([d, t]) });
+    const h = await hist.read(repo.dir, { asOf: AS_OF, cacheDir: false, onProgress: (d, t) => progress.push([d, t]) });
     assert.equal(h.commits.length, 30);
-    assert.equal(lastHistoryStats()?.source, 'memory', 'continues from what the cancelled call had done');
+    assert.equal(hist.stats?.source, 'memory', 'continues from what the cancelled call had done');
     assert.deepEqual(h, await cold(repo));
     assert.deepEqual(progress[progress.length - 1], [30, 30]);
     assert.ok(progress.every(([d, t], i) => t === 30 && (i === 0 || d >= progress[i - 1][0])));
@@ -221,7 +224,7 @@ describe('history: cache', function () {
     await fc.assert(
       fc.asyncProperty(fc.array(op, { minLength: 3, maxLength: 12 }), fc.array(fc.integer({ min: -2, max: 30 }), { minLength: 12, maxLength: 12 }), async (ops, hours) => {
         const r = GitRepo.create();
-        clearHistoryMemory();
+        hist.forget();
         try {
           let main = 'plan/backlog.yaml';
           const ARCHIVE = 'plan/archive/done.yaml';
@@ -268,7 +271,7 @@ describe('history: cache', function () {
                 r.commit(`resolve ${k}`, when);
               }
               if (r.git('rev-parse', '--abbrev-ref', 'HEAD').trim() !== 'main') r.checkout('main');
-              await readHistory(r.dir, { asOf: AS_OF });
+              await hist.read(r.dir, { asOf: AS_OF });
               continue;
             } else if (o.kind === 'rename' && !branch && main === 'plan/backlog.yaml') {
               r.rename('plan', 'backlog');
@@ -277,17 +280,17 @@ describe('history: cache', function () {
               continue;
             }
             r.commit(`op ${k} ${o.kind}`, when);
-            if (k % 3 === 2) clearHistoryMemory(); // next read starts from the disk cache
-            await readHistory(r.dir, { asOf: AS_OF });
+            if (k % 3 === 2) hist.forget(); // next read starts from the disk cache
+            await hist.read(r.dir, { asOf: AS_OF });
           }
           if (branch) r.checkout('main');
           if (main !== MAIN) {
             r.rename('plan', 'backlog');
             r.commit('rename at last', { at: day(30) });
           }
-          const incremental = await readHistory(r.dir, { asOf: AS_OF });
-          clearHistoryMemory();
-          const once = await readHistory(r.dir, { asOf: AS_OF, cacheDir: false });
+          const incremental = await hist.read(r.dir, { asOf: AS_OF });
+          hist.forget();
+          const once = await hist.read(r.dir, { asOf: AS_OF, cacheDir: false });
           assert.equal(once.status, 'full');
           assert.deepEqual(incremental, once);
         } finally {

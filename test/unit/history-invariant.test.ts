@@ -14,10 +14,13 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import fc from 'fast-check';
 import { stringify } from 'yaml';
-import { clearHistoryMemory, EXISTS, readHistory, type History } from '../../src/core/history';
+import { EXISTS, type History } from '../../src/core/history';
+import { TestHistory } from './helpers/history';
 import { computeMetrics } from '../../src/core/metrics';
 import { buildWorkspace } from '../../src/core/parse/workspace';
 import { GitRepo } from './helpers/gitrepo';
+
+const hist = new TestHistory();
 
 const IDS = ['A', 'B', 'C', 'D', 'E'];
 const STATES = ['todo', 'in-progress', 'review', 'done'];
@@ -222,8 +225,8 @@ describe('history invariant on random histories (property, spec §1)', function 
         try {
           const hashes = writeRepo(repo, nodes);
           const head = nodes[nodes.length - 1];
-          clearHistoryMemory();
-          const cold = await readHistory(repo.dir, { asOf: AS_OF + 86_400_000 * 30, includeWorkingTree: false, cacheDir: false });
+          hist.forget();
+          const cold = await hist.read(repo.dir, { asOf: AS_OF + 86_400_000 * 30, includeWorkingTree: false, cacheDir: false });
           assert.equal(cold.status, 'full');
           assert.equal(cold.head, hashes.get(head.mark));
           // 1. Every commit.
@@ -234,7 +237,7 @@ describe('history invariant on random histories (property, spec §1)', function 
           // 2. Figures past every commit agree with the files.
           const workspace = buildWorkspace(repo.dir, [{ file: 'backlog/backlog.yaml', text: fileText(head.model) }], { file: 'backlog/sprints.yaml', text: SPRINTS });
           const asOf = Math.max(...nodes.map((n) => n.time)) + 60_000;
-          const history = await readHistory(repo.dir, { asOf, includeWorkingTree: false, cacheDir: false });
+          const history = await hist.read(repo.dir, { asOf, includeWorkingTree: false, cacheDir: false });
           const report = computeMetrics({ workspace, history, asOf, ref: 'HEAD' });
           const files = IDS.filter((id) => head.model.has(id)).map((id) => head.model.get(id)!);
           assert.deepEqual(report.items.map((i) => [i.id, i.state, i.sprint, i.points]), files.map((i) => [i.id, i.state ?? 'todo', i.sprint ?? null, i.points ?? null]));
@@ -253,12 +256,12 @@ describe('history invariant on random histories (property, spec §1)', function 
           // 3. Incremental: part of the history first (into the disk cache), then the head, in memory and from disk.
           const part = nodes[Math.min(nodes.length - 1, Math.floor((cut / 100) * nodes.length))];
           repo.git('branch', 'part', hashes.get(part.mark)!);
-          clearHistoryMemory();
-          await readHistory(repo.dir, { ref: 'part', asOf: AS_OF + 86_400_000 * 30, includeWorkingTree: false, cacheDir });
-          const incremental = await readHistory(repo.dir, { asOf: AS_OF + 86_400_000 * 30, includeWorkingTree: false, cacheDir });
+          hist.forget();
+          await hist.read(repo.dir, { ref: 'part', asOf: AS_OF + 86_400_000 * 30, includeWorkingTree: false, cacheDir });
+          const incremental = await hist.read(repo.dir, { asOf: AS_OF + 86_400_000 * 30, includeWorkingTree: false, cacheDir });
           assert.equal(eventsJson(incremental), eventsJson(cold), 'incremental');
-          clearHistoryMemory();
-          const fromDisk = await readHistory(repo.dir, { asOf: AS_OF + 86_400_000 * 30, includeWorkingTree: false, cacheDir });
+          hist.forget();
+          const fromDisk = await hist.read(repo.dir, { asOf: AS_OF + 86_400_000 * 30, includeWorkingTree: false, cacheDir });
           assert.equal(eventsJson(fromDisk), eventsJson(cold), 'disk cache');
         } finally {
           repo.cleanup();

@@ -3,8 +3,11 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { EXISTS, readFilesAt, readHistory, WORKTREE, type History } from '../../src/core/history';
+import { EXISTS, WORKTREE, type History } from '../../src/core/history';
+import { TestHistory } from './helpers/history';
 import { backlogYaml, day, GitRepo, ms } from './helpers/gitrepo';
+
+const hist = new TestHistory();
 
 const MAIN = 'backlog/backlog.yaml';
 const LATER = ms(day(60));
@@ -34,7 +37,7 @@ describe('history: events from git', function () {
     repo.commit('start A-1', { at: day(1, 9) });
     repo.write(MAIN, backlogYaml([{ id: 'A-1', title: 'One', state: 'done', points: 5, depends_on: ['A-2'] }, { id: 'A-2', title: 'Two', state: 'todo' }]));
     repo.commit('finish A-1', { at: day(2, 9) });
-    const h = await readHistory(repo.dir, { asOf: LATER, cacheDir: false });
+    const h = await hist.read(repo.dir, { asOf: LATER, cacheDir: false });
     assert.equal(h.status, 'full');
     assert.deepEqual(h.warnings, []);
     assert.equal(h.uncommitted, false);
@@ -54,7 +57,7 @@ describe('history: events from git', function () {
     repo.commit('backlog', { at: day(0) });
     repo.write('src/code.ts', 'export {};\n');
     repo.commit('code', { at: day(1) });
-    const h = await readHistory(repo.dir, { asOf: LATER, cacheDir: false });
+    const h = await hist.read(repo.dir, { asOf: LATER, cacheDir: false });
     assert.deepEqual(h.commits.map((c) => c.subject), ['backlog']);
   });
 
@@ -69,7 +72,7 @@ describe('history: events from git', function () {
     repo.commit('main: estimate A-3', { at: day(2) });
     const m = repo.merge('feat', { at: day(3), message: 'merge feat' });
     assert.equal(m.conflict, false);
-    const h = await readHistory(repo.dir, { asOf: LATER, cacheDir: false });
+    const h = await hist.read(repo.dir, { asOf: LATER, cacheDir: false });
     assert.ok(h.commits.some((c) => c.subject === 'merge feat' && c.parents.length === 2), 'the merge touches the file (differs from both parents)');
     assert.deepEqual(rows(h).filter((r) => r[0] !== 'base'), [['feat: A-1 done', 'A-1', 'state', 'done'], ['main: estimate A-3', 'A-3', 'points', 8]]);
   });
@@ -89,7 +92,7 @@ describe('history: events from git', function () {
     // A-1 resolved to a third value; A-2 takes the branch's value.
     repo.write(MAIN, backlogYaml(items('in-progress', 'in-progress')));
     repo.commit('resolve', { at: day(4) });
-    const h = await readHistory(repo.dir, { asOf: LATER, cacheDir: false });
+    const h = await hist.read(repo.dir, { asOf: LATER, cacheDir: false });
     assert.deepEqual(rows(h).filter((r) => r[0] !== 'base'), [
       ['feat', 'A-1', 'state', 'done'], ['feat', 'A-2', 'state', 'in-progress'],
       ['main', 'A-1', 'state', 'review'],
@@ -102,7 +105,7 @@ describe('history: events from git', function () {
     repo.commit('base', { at: day(0) });
     repo.write(MAIN, backlogYaml([{ id: 'A-1', title: 'One', state: 'done' }]));
     repo.commit('rebased', { at: day(2, 8), committedAt: '2026-03-20T17:00:00+02:00' });
-    const h = await readHistory(repo.dir, { asOf: LATER, cacheDir: false });
+    const h = await hist.read(repo.dir, { asOf: LATER, cacheDir: false });
     const c = h.commits.find((x) => x.subject === 'rebased')!;
     assert.equal(c.authorTime, ms(day(2, 8)));
     assert.equal(c.committerTime, Date.parse('2026-03-20T15:00:00Z'));
@@ -118,7 +121,7 @@ describe('history: events from git', function () {
     repo.commit('move', { at: day(2) });
     repo.write(MAIN, backlogYaml([{ id: 'A-1', title: 'One', state: 'done' }, { id: 'A-2', title: 'Two' }]));
     repo.commit('finish', { at: day(3) });
-    const h = await readHistory(repo.dir, { asOf: LATER, cacheDir: false });
+    const h = await hist.read(repo.dir, { asOf: LATER, cacheDir: false });
     assert.deepEqual(h.commits.map((c) => c.subject), ['old place', 'start', 'move', 'finish']);
     assert.deepEqual(only(h, 'state'), [['old place', 'A-1', 'state', 'todo'], ['start', 'A-1', 'state', 'in-progress'], ['finish', 'A-1', 'state', 'done']]);
     assert.deepEqual(rows(h).filter((r) => r[0] === 'move'), []);
@@ -132,7 +135,7 @@ describe('history: events from git', function () {
     repo.commit('archive A-1', { at: day(1) });
     repo.remove('backlog/archive/2026.yaml');
     repo.commit('drop archive', { at: day(2) });
-    const h = await readHistory(repo.dir, { asOf: LATER, cacheDir: false });
+    const h = await hist.read(repo.dir, { asOf: LATER, cacheDir: false });
     assert.deepEqual(h.commits.map((c) => c.subject), ['base', 'archive A-1', 'drop archive']);
     assert.deepEqual(rows(h).filter((r) => r[0] === 'archive A-1'), []);
     assert.deepEqual(rows(h).filter((r) => r[0] === 'drop archive'), [
@@ -149,7 +152,7 @@ describe('history: events from git', function () {
     repo.commit('remove', { at: day(1) });
     repo.write(MAIN, backlogYaml([a2, a1]));
     repo.commit('re-add', { at: day(2) });
-    const h = await readHistory(repo.dir, { asOf: LATER, cacheDir: false });
+    const h = await hist.read(repo.dir, { asOf: LATER, cacheDir: false });
     assert.deepEqual(only(h, EXISTS, 'A-1'), [['base', 'A-1', EXISTS, true], ['remove', 'A-1', EXISTS, false], ['re-add', 'A-1', EXISTS, true]]);
     assert.deepEqual(only(h, 'state', 'A-1').map((r) => [r[0], r[3]]), [['base', 'todo'], ['remove', undefined], ['re-add', 'todo']]);
     assert.deepEqual(rows(h).filter((r) => r[1] === 'A-2' && r[0] !== 'base'), [], 're-ordering is not an event');
@@ -158,21 +161,21 @@ describe('history: events from git', function () {
   it('the working tree is one pending change at the as-of instant', async () => {
     repo.write(MAIN, backlogYaml([{ id: 'A-1', title: 'One', state: 'todo' }]));
     repo.commit('base', { at: day(0) });
-    const clean = await readHistory(repo.dir, { asOf: LATER, cacheDir: false });
+    const clean = await hist.read(repo.dir, { asOf: LATER, cacheDir: false });
     assert.equal(clean.uncommitted, false);
     repo.write(MAIN, backlogYaml([{ id: 'A-1', title: 'One', state: 'in-progress' }, { id: 'A-9', title: 'New' }]));
     const asOf = ms(day(5, 15));
-    const h = await readHistory(repo.dir, { asOf, cacheDir: false });
+    const h = await hist.read(repo.dir, { asOf, cacheDir: false });
     assert.equal(h.uncommitted, true);
     const pending = h.events.filter((e) => e.commit === WORKTREE);
     assert.deepEqual(pending.map((e) => [e.id, e.field, e.value, e.time, e.order]), [
       ['A-1', 'state', 'in-progress', asOf, 1], ['A-9', EXISTS, true, asOf, 1], ['A-9', 'title', 'New', asOf, 1],
     ]);
     assert.equal(h.commits.length, 1, 'the working tree is not a commit');
-    const without = await readHistory(repo.dir, { asOf, includeWorkingTree: false, cacheDir: false });
+    const without = await hist.read(repo.dir, { asOf, includeWorkingTree: false, cacheDir: false });
     assert.equal(without.uncommitted, false);
     assert.equal(without.events.filter((e) => e.commit === WORKTREE).length, 0);
-    const otherRef = await readHistory(repo.dir, { asOf, ref: 'main', cacheDir: false });
+    const otherRef = await hist.read(repo.dir, { asOf, ref: 'main', cacheDir: false });
     assert.equal(otherRef.events.filter((e) => e.commit === WORKTREE).length, 0, 'by default only HEAD includes the working tree');
   });
 
@@ -183,10 +186,10 @@ describe('history: events from git', function () {
     repo.commit('start', { at: day(3) });
     repo.write(MAIN, backlogYaml([{ id: 'A-1', title: 'One', state: 'done' }]));
     repo.commit('finish', { at: day(6) });
-    const h = await readHistory(repo.dir, { asOf: ms(day(4)), cacheDir: false, includeWorkingTree: false });
+    const h = await hist.read(repo.dir, { asOf: ms(day(4)), cacheDir: false, includeWorkingTree: false });
     assert.deepEqual(h.commits.map((c) => [c.subject, c.order]), [['base', 0], ['start', 1]]);
     assert.deepEqual(only(h, 'state').map((r) => r[3]), ['todo', 'in-progress']);
-    const exact = await readHistory(repo.dir, { asOf: ms(day(6)), cacheDir: false, includeWorkingTree: false });
+    const exact = await hist.read(repo.dir, { asOf: ms(day(6)), cacheDir: false, includeWorkingTree: false });
     assert.equal(exact.commits.length, 3, 'a commit authored exactly at asOf counts');
   });
 
@@ -197,7 +200,7 @@ describe('history: events from git', function () {
     repo.commit('second, same author time', { at: day(1) });
     repo.write(MAIN, backlogYaml([{ id: 'A-1', title: 'One', state: 'review' }]));
     repo.commit('third, authored earlier (rebased)', { at: day(0), committedAt: day(2) });
-    const h = await readHistory(repo.dir, { asOf: LATER, cacheDir: false });
+    const h = await hist.read(repo.dir, { asOf: LATER, cacheDir: false });
     assert.deepEqual(h.commits.map((c) => c.order), [0, 1, 2], 'commits stay in topological order');
     assert.deepEqual(only(h, 'state').map((r) => [r[0], r[3]]), [['third, authored earlier (rebased)', 'review'], ['first', 'todo'], ['second, same author time', 'done']]);
   });
@@ -210,7 +213,7 @@ describe('history: events from git', function () {
     repo.write('team-a/backlog/archive/old.yaml', backlogYaml([{ id: 'A-0', title: 'Zero' }]));
     repo.commit('done', { at: day(1) });
     repo.write(`team-a/${MAIN}`, backlogYaml([{ id: 'A-1', title: 'One', state: 'review' }]));
-    const h = await readHistory(path.join(repo.dir, 'team-a'), { asOf: LATER, cacheDir: false });
+    const h = await hist.read(path.join(repo.dir, 'team-a'), { asOf: LATER, cacheDir: false });
     assert.deepEqual(rows(h), [
       ['base', 'A-1', EXISTS, true], ['base', 'A-1', 'state', 'todo'], ['base', 'A-1', 'title', 'One'],
       ['done', 'A-0', EXISTS, true], ['done', 'A-0', 'title', 'Zero'], ['done', 'A-1', 'state', 'done'],
@@ -233,11 +236,11 @@ describe('history: events from git', function () {
       git('add', '-A');
       git('commit', '-q', '-m', 'base');
       fs.writeFileSync(path.join(dir, MAIN), backlogYaml([{ id: 'A-1', title: 'One', state: 'done' }]));
-      const h = await readHistory(dir, { asOf: LATER });
+      const h = await hist.read(dir, { asOf: LATER });
       assert.equal(h.head?.length, 64);
       assert.deepEqual(h.events.filter((e) => e.field === 'state').map((e) => [e.commit === WORKTREE ? WORKTREE : 'base', e.value]), [['base', 'todo'], [WORKTREE, 'done']]);
       assert.ok(h.events.some((e) => e.id === 'A-0' && e.field === EXISTS), 'archive files are read from sha256 trees');
-      const again = await readHistory(dir, { asOf: LATER });
+      const again = await hist.read(dir, { asOf: LATER });
       assert.deepEqual(again, h, 'and from the cache');
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
@@ -251,7 +254,7 @@ describe('history: events from git', function () {
     repo.commit('oops, conflict markers', { at: day(1) });
     repo.write(MAIN, backlogYaml([{ id: 'A-1', title: 'One', state: 'done' }, { id: 'A-2', title: 'Two' }]));
     repo.commit('fixed', { at: day(2) });
-    const h = await readHistory(repo.dir, { asOf: LATER, cacheDir: false });
+    const h = await hist.read(repo.dir, { asOf: LATER, cacheDir: false });
     assert.equal(h.warnings.length, 1);
     assert.match(h.warnings[0], /backlog\/backlog\.yaml in commit [0-9a-f]{10} does not parse \(merge-conflict/);
     assert.deepEqual(rows(h).filter((r) => r[0] !== 'base'), [['fixed', 'A-1', 'state', 'done']]);
@@ -271,7 +274,7 @@ describe('history: when there is no (full) history', function () {
     try {
       fs.mkdirSync(path.join(dir, 'backlog'));
       fs.writeFileSync(path.join(dir, MAIN), backlogYaml([{ id: 'A-1', title: 'One' }]));
-      const h = await readHistory(dir, { cacheDir: false });
+      const h = await hist.read(dir, { cacheDir: false });
       assert.equal(h.status, 'none');
       assert.deepEqual(h.events, []);
       assert.deepEqual(h.commits, []);
@@ -284,14 +287,14 @@ describe('history: when there is no (full) history', function () {
 
   it('a repository without commits, and a backlog never committed: status none, working-tree events are not history', async () => {
     repo.write(MAIN, backlogYaml([{ id: 'A-1', title: 'One' }]));
-    const unborn = await readHistory(repo.dir, { cacheDir: false });
+    const unborn = await hist.read(repo.dir, { cacheDir: false });
     assert.equal(unborn.status, 'none');
     assert.match(unborn.warnings[0], /no commits yet/);
     assert.deepEqual(unborn.events, []);
     repo.write('README.md', 'hi\n');
     repo.git('add', 'README.md');
     repo.gitEnv({ GIT_AUTHOR_DATE: day(0), GIT_COMMITTER_DATE: day(0) }, 'commit', '-q', '-m', 'readme only');
-    const never = await readHistory(repo.dir, { cacheDir: false });
+    const never = await hist.read(repo.dir, { cacheDir: false });
     assert.equal(never.status, 'none');
     assert.match(never.warnings[0], /backlog\/backlog\.yaml has never been committed/);
     assert.deepEqual(never.events, []);
@@ -305,7 +308,7 @@ describe('history: when there is no (full) history', function () {
     repo.write(MAIN, backlogYaml([{ id: 'A-1', title: 'One', state: 'done' }]));
     repo.commit('done', { at: day(1) });
     const clone = repo.shallowClone(1);
-    const h = await readHistory(clone.dir, { asOf: LATER });
+    const h = await hist.read(clone.dir, { asOf: LATER });
     assert.equal(h.status, 'shallow');
     assert.match(h.warnings[0], /shallow clone/);
     assert.deepEqual(h.commits.map((c) => [c.subject, c.parents]), [['done', []]]);
@@ -316,8 +319,8 @@ describe('history: when there is no (full) history', function () {
   it('a ref that does not exist is an error naming it', async () => {
     repo.write(MAIN, backlogYaml([{ id: 'A-1', title: 'One' }]));
     repo.commit('base', { at: day(0) });
-    await assert.rejects(readHistory(repo.dir, { ref: 'no-such-branch' }), /Unknown ref "no-such-branch"/);
-    await assert.rejects(readHistory(repo.dir, { ref: '--output=/tmp/x' }), /starts with '-', which git would read as an option/);
+    await assert.rejects(hist.read(repo.dir, { ref: 'no-such-branch' }), /Unknown ref "no-such-branch"/);
+    await assert.rejects(hist.read(repo.dir, { ref: '--output=/tmp/x' }), /starts with '-', which git would read as an option/);
   });
 
   it('a detached HEAD works like a branch', async () => {
@@ -326,7 +329,7 @@ describe('history: when there is no (full) history', function () {
     repo.write(MAIN, backlogYaml([{ id: 'A-1', title: 'One', state: 'done' }]));
     repo.commit('done', { at: day(1) });
     repo.checkout(first);
-    const h = await readHistory(repo.dir, { asOf: LATER });
+    const h = await hist.read(repo.dir, { asOf: LATER });
     assert.equal(h.status, 'full');
     assert.equal(h.head, first);
     assert.deepEqual(only(h, 'state').map((r) => r[3]), ['todo']);
@@ -345,14 +348,14 @@ describe('history: readFilesAt', function () {
       repo.rename('plan/backlog.yaml', MAIN);
       repo.write('backlog/archive/2025.yaml', backlogYaml([{ id: 'A-0', title: 'Archived' }]));
       const now = repo.commit('move', { at: day(1) });
-      await readHistory(repo.dir, { cacheDir: false }); // learns the old name
-      const then = await readFilesAt(repo.dir, old);
+      await hist.read(repo.dir, { cacheDir: false }); // learns the old name
+      const then = await hist.engine.filesAt(repo.dir, old);
       assert.deepEqual(then.backlogs.map((f) => f.file), [MAIN]);
       assert.match(then.backlogs[0].text, /title: Old/);
       assert.equal(then.sprints?.text, 'version: 1\nsprints: []\n');
-      const later = await readFilesAt(repo.dir, now);
+      const later = await hist.engine.filesAt(repo.dir, now);
       assert.deepEqual(later.backlogs.map((f) => f.file), [MAIN, 'backlog/archive/2025.yaml']);
-      await assert.rejects(readFilesAt(repo.dir, 'nope'), /Unknown ref "nope"/);
+      await assert.rejects(hist.engine.filesAt(repo.dir, 'nope'), /Unknown ref "nope"/);
     } finally {
       repo.cleanup();
     }

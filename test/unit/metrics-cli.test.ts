@@ -2,10 +2,12 @@
 // health warnings on a hand-checked backlog. Zone Europe/Berlin (UTC+1 in March 2026).
 import * as assert from 'node:assert/strict';
 import { main } from '../../src/cli/main';
-import { readHistory } from '../../src/core/history';
+import { TestHistory } from './helpers/history';
 import { computeMetrics, type MetricsReport } from '../../src/core/metrics';
 import { loadWorkspace } from '../../src/core/parse/workspace';
 import { backlogYaml, day, GitRepo } from './helpers/gitrepo';
+
+const hist = new TestHistory();
 
 const BACKLOG = 'backlog/backlog.yaml';
 const repos: GitRepo[] = [];
@@ -68,7 +70,7 @@ describe('sprintlog metrics (CLI)', function () {
     assert.equal(r.uncommitted, true);
     assert.deepEqual(r.items.map((i) => i.id), ['A', 'B', 'C']);
     const asOf = Date.parse(now);
-    const direct = computeMetrics({ workspace: loadWorkspace(repo.dir), history: await readHistory(repo.dir, { asOf }), asOf, ref: 'HEAD' });
+    const direct = computeMetrics({ workspace: loadWorkspace(repo.dir), history: await hist.read(repo.dir, { asOf }), asOf, ref: 'HEAD' });
     assert.equal(out, JSON.stringify(direct, null, 2) + '\n');
     // C appeared at the as-of instant (16th), after S1 ended on the 13th: not in S1's scope.
     assert.deepEqual([r.sprints[0].status, r.sprints[0].completed, r.sprints[0].scopeAdded], ['closed', 5, 0]);
@@ -146,7 +148,7 @@ describe('health warnings on a real repository', function () {
     repo.write(BACKLOG, backlogYaml(items(false)));
     repo.commit('c1', { at: day(9, 9) }); // E unblocked on the 11th
     const asOf = Date.parse(day(10, 12)); // 12 Mar
-    const r = computeMetrics({ workspace: loadWorkspace(repo.dir), history: await readHistory(repo.dir, { asOf }), asOf, ref: 'HEAD' });
+    const r = computeMetrics({ workspace: loadWorkspace(repo.dir), history: await hist.read(repo.dir, { asOf }), asOf, ref: 'HEAD' });
     const byCode = Object.fromEntries(r.warnings.map((w) => [w.code, w.ids]));
     // A blocked at the end of the 9th, 10th, 11th and at as-of on the 12th → 4 days; E blocked 9th and 10th → 2.
     assert.deepEqual(r.items.filter((i) => i.blockedDays).map((i) => [i.id, i.blockedDays]), [['A', 4], ['E', 2]]);

@@ -3,9 +3,11 @@
 // the older side never makes the figures contradict the files. Real repos, the CLI.
 import * as assert from 'node:assert/strict';
 import { main } from '../../src/cli/main';
-import { clearHistoryMemory, readHistory } from '../../src/core/history';
+import { TestHistory } from './helpers/history';
 import type { MetricsReport } from '../../src/core/metrics';
 import { backlogYaml, GitRepo } from './helpers/gitrepo';
+
+const hist = new TestHistory();
 
 const BACKLOG = 'backlog/backlog.yaml';
 const repos: GitRepo[] = [];
@@ -35,7 +37,7 @@ describe('metrics in commit order (spec §1, 2026-12-04)', function () {
     repo.commit('done', { at: '2026-11-03T10:00:00Z', committedAt: '2026-11-05T10:00:00Z' });
 
     for (const cache of ['cold', 'warm']) {
-      if (cache === 'cold') clearHistoryMemory();
+      if (cache === 'cold') hist.forget();
       const { code, report } = await metrics(repo.dir, '--as-of', '2026-11-06');
       assert.equal(code, 0);
       const s1 = report.sprints[0];
@@ -68,7 +70,7 @@ describe('metrics in commit order (spec §1, 2026-12-04)', function () {
     repo.write(BACKLOG, item('done', 5)); // the branch's (older) side kept
     const merge = repo.commit('merge feat, keep feat', { at: '2026-11-05T10:00:00Z' });
 
-    const history = await readHistory(repo.dir, { asOf: Date.parse('2026-11-06T00:00:00Z'), cacheDir: false });
+    const history = await hist.read(repo.dir, { asOf: Date.parse('2026-11-06T00:00:00Z'), cacheDir: false });
     const mergeEvents = history.events.filter((e) => e.commit === merge).map((e) => [e.field, e.value]);
     assert.deepEqual(mergeEvents, [['points', 5], ['state', 'done']]);
 

@@ -6,10 +6,12 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import fc from 'fast-check';
-import { clearHistoryMemory, readHistory } from '../../src/core/history';
+import { TestHistory } from './helpers/history';
 import { computeMetrics } from '../../src/core/metrics';
 import { loadWorkspace } from '../../src/core/parse/workspace';
 import { backlogYaml, day, GitRepo } from './helpers/gitrepo';
+
+const hist = new TestHistory();
 
 const IDS = ['A', 'B', 'C', 'D'] as const;
 const SPRINTS = ['S1', 'S2', undefined] as const;
@@ -59,18 +61,18 @@ describe('metrics: one pass = commit by commit with the cache (property)', funct
         try {
           repo.write('backlog/sprints.yaml', 'version: 1\ntimezone: Europe/Berlin\nsprints:\n  - {id: S1, start: 2026-03-02, end: 2026-03-06}\n  - {id: S2, start: 2026-03-09, end: 2026-03-20}\n');
           const model: Model = new Map();
-          clearHistoryMemory();
+          hist.forget();
           let incremental;
           for (const c of commits) {
             for (const o of c.ops) apply(model, o);
             repo.write('backlog/backlog.yaml', backlogYaml(IDS.filter((id) => model.has(id)).map((id) => model.get(id)!)));
             repo.commit('step', { at: day(c.day, c.hour), committedAt: day(c.day + c.delay, c.hour), allowEmpty: true });
-            incremental = await readHistory(repo.dir, { asOf, cacheDir });
+            incremental = await hist.read(repo.dir, { asOf, cacheDir });
           }
-          clearHistoryMemory();
-          const fromDisk = await readHistory(repo.dir, { asOf, cacheDir });
-          clearHistoryMemory();
-          const onePass = await readHistory(repo.dir, { asOf, cacheDir: false });
+          hist.forget();
+          const fromDisk = await hist.read(repo.dir, { asOf, cacheDir });
+          hist.forget();
+          const onePass = await hist.read(repo.dir, { asOf, cacheDir: false });
           const workspace = loadWorkspace(repo.dir);
           const json = (history: typeof onePass): string => JSON.stringify(computeMetrics({ workspace, history, asOf, ref: 'HEAD' }));
           const expected = json(onePass);

@@ -2,10 +2,13 @@
 // Every expected value is worked out by hand in the comments. Zone: Europe/Berlin
 // (UTC+1 until 2026-03-29, UTC+2 after). `day(n, h)` = 2026-03-02 + n days, h:00 UTC.
 import * as assert from 'node:assert/strict';
-import { readHistory, WORKTREE, type History } from '../../src/core/history';
+import { WORKTREE, type History } from '../../src/core/history';
+import { TestHistory } from './helpers/history';
 import { computeMetrics, type MetricsReport } from '../../src/core/metrics';
 import { loadWorkspace } from '../../src/core/parse/workspace';
 import { backlogYaml, day, GitRepo } from './helpers/gitrepo';
+
+const hist = new TestHistory();
 
 const BACKLOG = 'backlog/backlog.yaml';
 const repos: GitRepo[] = [];
@@ -29,7 +32,7 @@ function commitItems(repo: GitRepo, at: string, items: Fields[], o: { committedA
 
 async function analyse(repo: GitRepo, asOfIso: string): Promise<{ r: MetricsReport; h: History }> {
   const asOf = Date.parse(asOfIso);
-  const h = await readHistory(repo.dir, { asOf, cacheDir: false });
+  const h = await hist.read(repo.dir, { asOf, cacheDir: false });
   return { r: computeMetrics({ workspace: loadWorkspace(repo.dir), history: h, asOf, ref: 'HEAD' }), h };
 }
 

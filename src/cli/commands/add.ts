@@ -2,6 +2,7 @@
 // default at the end of the main backlog file; prints its id.
 
 import type { EditOp } from '../../core/edit';
+import { HistoryEngine } from '../../core/history';
 import { idsEverUsed } from '../../core/history/used-ids';
 import { printable } from '../../core/printable';
 import { type Command, type CommandContext, FORCE_FLAG, REPO_FLAG, stringFlag, UsageError, WRITE_HELP } from '../command';
@@ -23,7 +24,7 @@ async function run(ctx: CommandContext): Promise<number> {
   for (const { field, value } of args.map(parseAssignment)) if (value !== undefined) fields[field] = value;
   const rank = rankFlag(ctx, 'rank');
   // A deleted item's id stays taken: the history still names it (commits, branches, events).
-  const used = await idsEverUsed(repoRoot(ctx));
+  const used = await idsEverUsed(new HistoryEngine(), repoRoot(ctx));
   const { newIds } = applyOps(ctx, (ws): EditOp[] => {
     for (const [field, value] of Object.entries(fields)) checkAgainstWorkspace(ws, field, value);
     if (rank !== undefined && rank > ws.items.length) throw new UsageError(`--rank ${rank + 1} is past the end: there are ${ws.items.length} items (use 1..${ws.items.length + 1}).`);

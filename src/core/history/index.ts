@@ -1,162 +1,130 @@
-// Public entry of the history engine (spec metrics.md §1): readHistory turns
-// the git history of the backlog files into field events; readFilesAt reads the
-// files as they were at a commit. Results are cached per commit in memory and
-// on disk (<git-dir>/sprintlog-cache), so only new commits are analysed.
+// Public entry of the history engine (spec docs/spec/metrics.md §1; how it
+// works: README.md next to this file). A HistoryEngine turns the git history of
+// the backlog files into field events (read) and reads the files as they were
+// at a commit (filesAt). Its caller owns it (the CLI one per run, the
+// extension's history service one per window): an engine keeps what it analysed
+// per repository in memory, so a later call analyses only new commits, and
+// mirrors it to disk (<git-dir>/sprintlog-cache) for the next process.
 
-import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { archiveDir, DEFAULT_BACKLOG_PATH, DEFAULT_SPRINTS_PATH, type SourceFile } from '../parse/workspace';
-import { cacheFiles, loadCache, readCacheFiles, saveCache, type CacheTexts } from './cache/disk';
+import { cacheFiles, DiskCache, earlyCacheTexts } from './cache/disk';
+import { assemble, noHistory } from './engine/assemble';
+import { RunCtx } from './engine/run-ctx';
+import { newState, type EngineState } from './engine/state';
 import { update } from './engine/update';
-import { fileSpecs, parseTree } from './scan/files';
-import { probeRepo, quickProbe } from './git/probe';
+import { probeRepo, quickProbe, type Probe } from './git/probe';
 import { CatFile, throwIfAborted } from './git/stream';
-import { loadSnapshot } from './engine/replay';
-import { newState, RunCtx, type CommitRec, type EngineState, type HistoryStats } from './engine/state';
-import { WORKTREE, type History, type HistoryEvent, type HistoryOptions } from './types';
-import { readDiskFiles, worktreeChange } from './scan/worktree';
-import { committed, deepFreeze } from './engine/assemble';
+import { fileSpecs, parseTree } from './scan/files';
+import { readDiskFiles } from './scan/worktree';
+import type { History, HistoryOptions, HistoryRead, HistoryStats } from './types';
 
 export * from './types';
-export type { HistoryStats } from './engine/state';
 
-const MAX_STATES = 4;
-const states = new Map<string, EngineState>();
-let lastStats: HistoryStats | undefined;
-
-/** Counters of the last readHistory call in this process (which commits were analysed, blobs read, ...). */
-export function lastHistoryStats(): HistoryStats | undefined {
-  return lastStats;
+/** The backlog files and the sprint log as they were at a commit. */
+export interface FilesAt {
+  backlogs: SourceFile[];
+  sprints?: SourceFile;
 }
 
-/** Drop this process's in-memory results (tests; a later call falls back to the disk cache). */
-export function clearHistoryMemory(): void {
-  states.clear();
+type RepoProbe = Extract<Probe, { kind: 'repo' }>;
+
+/** What an engine holds for one repository (git dir, analysed root, backlog path, shallow or not). */
+interface Held {
+  state: EngineState;
+  disk: DiskCache;
+  /** Serialises calls on one state. */
+  lock: Promise<unknown>;
 }
+
+/** Repositories an engine keeps in memory, least recently used dropped first (their disk caches stay). */
+const MAX_REPOS = 4;
 
 function normalise(p: string): string {
   return path.posix.normalize(p.replace(/\\/g, '/')).replace(/^\.\//, '');
 }
 
-function none(ref: string, warning: string, uncommitted: boolean, head?: string): History {
-  return { status: 'none', warnings: [warning], ref, head, commits: [], events: [], uncommitted };
-}
+const zeroStats = (): HistoryStats => ({ source: 'cold', commitsListed: 0, commitsAnalysed: 0, blobsRead: 0, bytesRead: 0, chunksParsed: 0, fullParses: 0, ms: 0 });
 
-function stateFor(key: string, make: () => EngineState): { state: EngineState; fresh: boolean } {
-  let state = states.get(key);
-  const fresh = !state;
-  if (state) states.delete(key);
-  else state = make();
-  states.set(key, state); // most recent last
-  while (states.size > MAX_STATES) states.delete(states.keys().next().value!);
-  return { state, fresh };
-}
+export class HistoryEngine {
+  private readonly held = new Map<string, Held>();
 
-
-/**
- * The disk cache, read while git answers the probe (idle time otherwise) from
- * where it most likely is: the root is the repository's top, with a `.git`
- * folder, and this process holds no state for it yet. loadCache uses the texts
- * only when the probe confirms the guess.
- */
-function earlyCache(root: string, cacheDir: string | false | undefined, backlogPath: string): CacheTexts | undefined {
-  if (cacheDir === false) return undefined;
-  let gitDir: string;
-  try {
-    gitDir = fs.realpathSync.native(path.resolve(root, '.git'));
-    if (!fs.statSync(gitDir).isDirectory()) return undefined;
-  } catch {
-    return undefined;
-  }
-  for (const s of states.values()) if (s.gitDir === gitDir) return undefined;
-  return readCacheFiles(cacheFiles(cacheDir ?? path.join(gitDir, 'sprintlog-cache'), '', backlogPath));
-}
-
-/** Events of the backlog files' git history. Never throws for a missing git, a folder outside a repository or a shallow clone; throws for a ref that does not exist. */
-export async function readHistory(root: string, opts: HistoryOptions = {}): Promise<History> {
-  const started = Date.now();
-  const ref = opts.ref ?? 'HEAD';
-  const asOf = opts.asOf ?? Date.now();
-  const backlogPath = normalise(opts.backlogPath ?? DEFAULT_BACKLOG_PATH);
-  const includeWorkingTree = opts.includeWorkingTree ?? ref === 'HEAD';
-  const { signal } = opts;
-  throwIfAborted(signal);
-  const onDisk = (): boolean => includeWorkingTree && readDiskFiles(root, backlogPath).length > 0;
-  // HEAD is read from the repository's files when it can be (no git process); otherwise git answers while the cache is read.
-  const quick = ref === 'HEAD' ? quickProbe(root) : undefined;
-  const probing = quick ? Promise.resolve(quick) : probeRepo(root, ref, signal);
-  const early = quick ? undefined : earlyCache(root, opts.cacheDir, backlogPath);
-  const probe = await probing;
-  if (probe.kind === 'none') return none(ref, probe.warning, onDisk());
-  if (!probe.head) return none(ref, 'The repository has no commits yet: history-based figures are unavailable until the backlog is committed.', onDisk());
-  const head = probe.head;
-  const key = [probe.gitDir, probe.prefix, backlogPath, probe.shallow].join('\0');
-  const { state, fresh } = stateFor(key, () => newState(key, probe.gitDir, probe.prefix, backlogPath));
-  const dir = probe.shallow || opts.cacheDir === false ? undefined : (opts.cacheDir ?? path.join(probe.gitDir, 'sprintlog-cache'));
-  const run = async (): Promise<History> => {
-    const stats: HistoryStats = { source: 'cold', commitsListed: 0, commitsAnalysed: 0, blobsRead: 0, bytesRead: 0, chunksParsed: 0, fullParses: 0, ms: 0 };
-    const before = { ...state.counters };
-    const ctx = new RunCtx(root, state, stats, signal);
-    // A head the cache does not know needs git objects: asking for what it will ask first (its commit
-    // object, its files) lets git start up and look them up while the rows are parsed.
-    const startGit = (tips: string[], names: string[]): void => {
-      if (tips.includes(head)) return;
-      ctx.prefetch(head);
-      const specs = fileSpecs(probe.prefix, names, head);
-      for (const spec of [...specs.names, ...specs.dirs]) ctx.prefetch(spec);
+  /** Events of the backlog files' git history, with what the call cost. Never throws for a missing git, a folder outside a repository or a shallow clone; throws for a ref that does not exist. */
+  async read(root: string, opts: HistoryOptions = {}): Promise<HistoryRead> {
+    const started = Date.now();
+    const ref = opts.ref ?? 'HEAD';
+    const asOf = opts.asOf ?? Date.now();
+    const backlogPath = normalise(opts.backlogPath ?? DEFAULT_BACKLOG_PATH);
+    const includeWorkingTree = opts.includeWorkingTree ?? ref === 'HEAD';
+    const { signal } = opts;
+    throwIfAborted(signal);
+    const onDisk = (): boolean => includeWorkingTree && readDiskFiles(root, backlogPath).length > 0;
+    const none = (warning: string): HistoryRead => ({ history: noHistory(ref, warning, onDisk()), stats: { ...zeroStats(), ms: Date.now() - started } });
+    // HEAD is read from the repository's files when it can be (no git process); otherwise git answers while the cache is read.
+    const quick = ref === 'HEAD' ? quickProbe(root) : undefined;
+    const probing = quick ? Promise.resolve(quick) : probeRepo(root, ref, signal);
+    const early = quick ? undefined : earlyCacheTexts(root, opts.cacheDir, backlogPath, (gitDir) => [...this.held.values()].some((h) => h.state.gitDir === gitDir));
+    const probe = await probing;
+    if (probe.kind === 'none') return none(probe.warning);
+    if (!probe.head) return none('The repository has no commits yet: history-based figures are unavailable until the backlog is committed.');
+    const head = probe.head;
+    const { held, fresh } = this.hold([probe.gitDir, probe.prefix, backlogPath, probe.shallow].join('\0'), () => newState(probe.gitDir, probe.prefix, backlogPath));
+    const { state, disk } = held;
+    const dir = probe.shallow || opts.cacheDir === false ? undefined : (opts.cacheDir ?? path.join(probe.gitDir, 'sprintlog-cache'));
+    const run = async (): Promise<HistoryRead> => {
+      const stats = zeroStats();
+      const before = { ...state.counters };
+      const ctx = new RunCtx(root, state, stats, disk.kept, signal);
+      // A head the cache does not know needs git objects: asking for what it will ask first (its commit
+      // object, its files) lets git start up and look them up while the rows are parsed.
+      const startGit = (tips: string[], names: string[]): void => {
+        if (tips.includes(head)) return;
+        ctx.prefetch(head);
+        const specs = fileSpecs(probe.prefix, names, head);
+        for (const spec of [...specs.names, ...specs.dirs]) ctx.prefetch(spec);
+      };
+      try {
+        if (!fresh && state.commits.size > 0) stats.source = 'memory';
+        else if (dir && state.commits.size === 0 && disk.load(cacheFiles(dir, probe.prefix, backlogPath), startGit, early)) stats.source = 'disk';
+        const ordered = await update(ctx, head, probe.shallow, opts.onProgress);
+        if (dir && disk.due) disk.save(cacheFiles(dir, probe.prefix, backlogPath));
+        const history = await assemble(ctx, ordered, { ref, head, asOf, includeWorkingTree, shallow: probe.shallow });
+        stats.chunksParsed = state.counters.chunksParsed - before.chunksParsed;
+        stats.fullParses = state.counters.fullParses - before.fullParses;
+        stats.ms = Date.now() - started;
+        return { history, stats };
+      } finally {
+        ctx.close();
+      }
     };
-    try {
-      if (!fresh && state.commits.size > 0) stats.source = 'memory';
-      else if (dir && state.commits.size === 0 && loadCache(cacheFiles(dir, probe.prefix, backlogPath), state, startGit, early)) stats.source = 'disk';
-      const ordered = await update(ctx, head, probe.shallow, opts.onProgress);
-      if (dir && state.dirty) saveCache(cacheFiles(dir, probe.prefix, backlogPath), state);
-      const history = await assemble(ctx, ordered, { ref, head, asOf, includeWorkingTree, shallow: probe.shallow });
-      stats.chunksParsed = state.counters.chunksParsed - before.chunksParsed;
-      stats.fullParses = state.counters.fullParses - before.fullParses;
-      stats.ms = Date.now() - started;
-      lastStats = stats;
-      return history;
-    } finally {
-      ctx.close();
-    }
-  };
-  const result = state.lock.then(run, run);
-  state.lock = result.catch(() => undefined);
-  return result;
-}
-
-interface AssembleOpts {
-  ref: string;
-  head: string;
-  asOf: number;
-  includeWorkingTree: boolean;
-  shallow: boolean;
-}
-
-async function assemble(ctx: RunCtx, ordered: CommitRec[], o: AssembleOpts): Promise<History> {
-  const { state } = ctx;
-  if (!ordered.some((r) => (r.files?.length ?? 0) > 0)) {
-    const onDisk = o.includeWorkingTree && readDiskFiles(ctx.root, state.backlogPath).length > 0;
-    return { ...none(o.ref, `${state.backlogPath} has never been committed: history-based figures are unavailable until it is.`, onDisk, o.head), headTime: state.commits.get(o.head)?.authorTime };
+    const result = held.lock.then(run, run);
+    held.lock = result.catch(() => undefined);
+    return result;
   }
-  const base = committed(state, ordered, o.asOf, o.shallow);
-  // New arrays of frozen, shared objects: callers may sort or filter, never change the engine's values.
-  const commits = base.commits.slice();
-  const events = base.events.slice();
-  const warnings = [...base.warnings];
-  let uncommitted = false;
-  if (o.includeWorkingTree) {
-    const headFiles = state.commits.get(o.head)?.files ?? [];
-    const wt = await worktreeChange(ctx, headFiles, () => loadSnapshot(ctx, o.head), o.head.length);
-    uncommitted = wt.uncommitted;
-    // Every kept commit is authored at or before asOf: the pending change (at asOf, last in order) sorts last.
-    const ev = wt.events;
-    for (let j = 0; j < ev.length; j += 3) {
-      events.push(deepFreeze<HistoryEvent>({ id: ev[j] as string, field: ev[j + 1] as string, value: ev[j + 2], commit: WORKTREE, time: o.asOf, order: commits.length }));
-    }
-    for (const w of ctx.warnings) if (!warnings.includes(w)) warnings.push(w);
+
+  /**
+   * The backlog files (main file, following the renames this engine has seen, and
+   * archive files) and the sprint log as they were at `commit`.
+   */
+  filesAt(root: string, commit: string, backlogPath = DEFAULT_BACKLOG_PATH, sprintsPath = DEFAULT_SPRINTS_PATH): Promise<FilesAt> {
+    return readFilesAt(root, commit, backlogPath, sprintsPath, (probe) => {
+      const main = normalise(backlogPath);
+      return [...this.held.values()].find((h) => h.state.gitDir === probe.gitDir && h.state.prefix === probe.prefix && h.state.backlogPath === main)?.state.names;
+    });
   }
-  return { status: o.shallow ? 'shallow' : 'full', warnings, ref: o.ref, head: o.head, headTime: state.commits.get(o.head)?.authorTime, commits, events, uncommitted };
+
+  private hold(key: string, make: () => EngineState): { held: Held; fresh: boolean } {
+    let held = this.held.get(key);
+    const fresh = !held;
+    if (held) this.held.delete(key);
+    else {
+      const state = make();
+      held = { state, disk: new DiskCache(state), lock: Promise.resolve() };
+    }
+    this.held.set(key, held); // most recent last
+    while (this.held.size > MAX_REPOS) this.held.delete(this.held.keys().next().value!);
+    return { held, fresh };
+  }
 }
 
 /**
@@ -164,14 +132,14 @@ async function assemble(ctx: RunCtx, ordered: CommitRec[], o: AssembleOpts): Pro
  * and the sprint log as they were at `commit`, for an analysis as of a past
  * instant. The main file is returned under `backlogPath` whatever it was called
  * then. Throws when the commit does not exist or there is no repository.
+ * `known` gives the main file's names an engine knows for the repository.
  */
-export async function readFilesAt(root: string, commit: string, backlogPath = DEFAULT_BACKLOG_PATH, sprintsPath = DEFAULT_SPRINTS_PATH): Promise<{ backlogs: SourceFile[]; sprints?: SourceFile }> {
+async function readFilesAt(root: string, commit: string, backlogPath: string, sprintsPath: string, known: (probe: RepoProbe) => string[] | undefined): Promise<FilesAt> {
   backlogPath = normalise(backlogPath);
   const probe = await probeRepo(root, commit);
   if (probe.kind === 'none') throw new Error(probe.warning);
   if (!probe.head) throw new Error(`Unknown ref "${commit}": the repository has no commits.`);
-  const known = [...states.values()].find((s) => s.gitDir === probe.gitDir && s.prefix === probe.prefix && s.backlogPath === backlogPath);
-  const names = known?.names ?? [backlogPath];
+  const names = known(probe) ?? [backlogPath];
   const cat = new CatFile(root, true);
   try {
     const at = (p: string): Promise<{ type: string; oid: string; data?: Buffer } | undefined> => cat.get(`${probe.head}:${probe.prefix}${p}`);

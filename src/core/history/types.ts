@@ -1,5 +1,5 @@
 // The contract between the history engine (src/core/history) and its users
-// (metrics, CLI, extension). Spec: ../shared/spec/metrics.md section 1.
+// (metrics, CLI, extension). Spec: docs/spec/metrics.md section 1.
 // Keep these names stable: the metrics code is written against them.
 //
 // Reading rules where the spec is silent:
@@ -88,4 +88,25 @@ export interface HistoryOptions {
   signal?: AbortSignal;
   /** Default `<git-dir>/sprintlog-cache`; false = no disk cache. */
   cacheDir?: string | false;
+}
+
+/** What one HistoryEngine.read call cost: where the analysed commits came from and what it had to read and parse. */
+export interface HistoryStats {
+  /** Nothing cached, this engine's memory, or the disk cache. */
+  source: 'cold' | 'memory' | 'disk';
+  /** Commits newly listed from git in this call. */
+  commitsListed: number;
+  /** Commits whose events were computed in this call. */
+  commitsAnalysed: number;
+  blobsRead: number;
+  bytesRead: number;
+  chunksParsed: number;
+  fullParses: number;
+  ms: number;
+}
+
+/** The answer of HistoryEngine.read: the history and what reading it cost. */
+export interface HistoryRead {
+  history: History;
+  stats: HistoryStats;
 }

@@ -7,11 +7,10 @@
 // user's edits, and only theirs, as uncommitted. When the patch does not apply
 // (Sprintlog's lines touch the user's uncommitted ones, or the file is not
 // committed yet) nothing is committed and the refusal says why.
-import { execFile } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { gitEnv } from '../../core/history/git/stream';
+import { GitNotFoundError, runGit } from '../../core/git-run';
 import { GitRefusal, GIT_NOT_FOUND } from './repo';
 
 /** One file's bytes before and after Sprintlog's save; `file` is repo-relative. */
@@ -27,13 +26,14 @@ interface Run {
   err: string;
 }
 
-function run(cwd: string, args: string[], env: NodeJS.ProcessEnv = {}): Promise<Run> {
-  return new Promise((resolve, reject) => {
-    execFile('git', args, { cwd, env: { ...gitEnv(), ...env }, maxBuffer: 64 << 20, windowsHide: true }, (err, out, stderr) => {
-      if (err && (err as NodeJS.ErrnoException).code === 'ENOENT') return reject(new GitRefusal(GIT_NOT_FOUND));
-      resolve({ code: err ? (typeof err.code === 'number' ? err.code : 1) : 0, out: String(out), err: String(stderr) });
-    });
-  });
+async function run(cwd: string, args: string[], env?: NodeJS.ProcessEnv): Promise<Run> {
+  try {
+    const r = await runGit(cwd, args, { env, maxBuffer: 64 << 20 });
+    return { code: r.code, out: r.stdout, err: r.stderr };
+  } catch (e) {
+    if (e instanceof GitNotFoundError) throw new GitRefusal(GIT_NOT_FOUND);
+    return { code: 1, out: '', err: e instanceof Error ? e.message : String(e) };
+  }
 }
 
 async function ok(cwd: string, args: string[], env?: NodeJS.ProcessEnv): Promise<string> {

@@ -1,30 +1,27 @@
 // Git operations the extension needs, on a repository folder (no vscode import,
-// so it is unit-tested on real temp repositories). Callers in the extension go
-// through GitService, which refuses to run any of this in an untrusted workspace.
+// so it is unit-tested on real temp repositories), run through the one runner
+// (core/git-run.ts). Callers in the extension go through GitService, which
+// refuses to run any of this in an untrusted workspace.
 import * as path from 'node:path';
-import { simpleGit, type SimpleGit } from 'simple-git';
 import { gitNameArg } from '../../core/git-args';
+import { GitCommandError, GitNotFoundError, gitOutput } from '../../core/git-run';
 import { parseBacklog } from '../../core/parse/backlog';
 import { archiveDir } from '../../core/parse/workspace';
 
-export function git(root: string): SimpleGit {
-  return simpleGit({ baseDir: root, maxConcurrentProcesses: 4, trimmed: false });
-}
-
-
 export const GIT_NOT_FOUND = 'Sprintlog could not run git: it is not installed or not on the PATH of VS Code. Install git (or fix PATH), then try again.';
 
-/** git itself could not be started: every "no answer" would be a wrong diagnosis (no user.name, no repository). */
-function isGitMissing(e: unknown): boolean {
-  return /\bspawn\b.*\bENOENT\b/.test(e instanceof Error ? e.message : String(e));
-}
-
-async function tryRaw(g: SimpleGit, args: string[]): Promise<string | undefined> {
+/**
+ * git's output (gitOutput: a failing exit that says nothing still answers), or
+ * undefined when git failed. git itself not starting is a refusal that says so:
+ * every "no answer" would be a wrong diagnosis (no user.name, no repository).
+ */
+async function tryRaw(root: string, args: string[]): Promise<string | undefined> {
   try {
-    return await g.raw(args);
+    return await gitOutput(root, args);
   } catch (e) {
-    if (isGitMissing(e)) throw new GitRefusal(GIT_NOT_FOUND);
-    return undefined;
+    if (e instanceof GitNotFoundError) throw new GitRefusal(GIT_NOT_FOUND);
+    if (e instanceof GitCommandError) return undefined;
+    throw e;
   }
 }
 
@@ -39,47 +36,47 @@ export interface RepoOf {
 export async function repoOf(dir: string): Promise<RepoOf | undefined> {
   // The prefix comes from git, not from path.relative(top level, dir): git gives the top level as a
   // real path, and `dir` may reach it through a symbolic link (macOS /tmp, a linked projects folder).
-  const out = await tryRaw(git(dir), ['rev-parse', '--show-toplevel', '--show-prefix']);
+  const out = await tryRaw(dir, ['rev-parse', '--show-toplevel', '--show-prefix']);
   const [top, prefix = ''] = (out ?? '').split('\n');
   if (!top?.trim()) return undefined;
   return { root: path.resolve(top.trim()), prefix: prefix.replace(/\/+$/, '') };
 }
 
 export async function userName(root: string): Promise<string | undefined> {
-  const out = await tryRaw(git(root), ['config', 'user.name']);
+  const out = await tryRaw(root, ['config', 'user.name']);
   return out?.trim() || undefined;
 }
 
 export async function userEmail(root: string): Promise<string | undefined> {
-  const out = await tryRaw(git(root), ['config', 'user.email']);
+  const out = await tryRaw(root, ['config', 'user.email']);
   return out?.trim() || undefined;
 }
 
 /** Authors of commits that touched the given files, most recent first, unique. */
 export async function authorsOf(root: string, files: string[], max = 500): Promise<string[]> {
-  const out = await tryRaw(git(root), ['log', `-n${max}`, '--format=%an', '--', ...files]);
+  const out = await tryRaw(root, ['log', `-n${max}`, '--format=%an', '--', ...files]);
   return [...new Set((out ?? '').split('\n').map((s) => s.trim()).filter(Boolean))];
 }
 
 /** Current branch, or undefined on a detached HEAD. */
 export async function currentBranch(root: string): Promise<string | undefined> {
-  const out = await tryRaw(git(root), ['symbolic-ref', '--short', '-q', 'HEAD']);
+  const out = await tryRaw(root, ['symbolic-ref', '--short', '-q', 'HEAD']);
   return out?.trim() || undefined;
 }
 
 export async function branchExists(root: string, name: string): Promise<boolean> {
-  // simple-git does not fail on an exit code without stderr: test the output, not the exit status.
-  return Boolean((await tryRaw(git(root), ['rev-parse', '--verify', '--quiet', '--end-of-options', `refs/heads/${gitNameArg(name, 'branch')}`]))?.trim());
+  // `rev-parse --quiet` fails without a word for a missing branch: test the output, not the exit status.
+  return Boolean((await tryRaw(root, ['rev-parse', '--verify', '--quiet', '--end-of-options', `refs/heads/${gitNameArg(name, 'branch')}`]))?.trim());
 }
 
 export async function localBranches(root: string): Promise<string[]> {
-  const out = await tryRaw(git(root), ['for-each-ref', '--format=%(refname:short)', 'refs/heads']);
+  const out = await tryRaw(root, ['for-each-ref', '--format=%(refname:short)', 'refs/heads']);
   return (out ?? '').split('\n').map((s) => s.trim()).filter(Boolean);
 }
 
 /** Paths (repo-relative) with uncommitted changes, staged or not, untracked included. */
 export async function dirtyFiles(root: string): Promise<string[]> {
-  const out = (await tryRaw(git(root), ['status', '--porcelain=v1', '-z', '--untracked-files=all'])) ?? '';
+  const out = (await tryRaw(root, ['status', '--porcelain=v1', '-z', '--untracked-files=all'])) ?? '';
   const files: string[] = [];
   const parts = out.split('\0');
   for (let i = 0; i < parts.length; i++) {
@@ -95,9 +92,8 @@ export async function dirtyFiles(root: string): Promise<string[]> {
 export async function checkoutConflicts(root: string, branch: string): Promise<string[]> {
   const dirty = await dirtyFiles(root);
   if (dirty.length === 0) return [];
-  const g = git(root);
-  const hasHead = Boolean((await tryRaw(g, ['rev-parse', '--verify', '-q', 'HEAD']))?.trim());
-  const diff = hasHead ? await tryRaw(g, ['diff', '--name-only', '-z', '--end-of-options', 'HEAD', gitNameArg(branch, 'branch'), '--']) : undefined;
+  const hasHead = Boolean((await tryRaw(root, ['rev-parse', '--verify', '-q', 'HEAD']))?.trim());
+  const diff = hasHead ? await tryRaw(root, ['diff', '--name-only', '-z', '--end-of-options', 'HEAD', gitNameArg(branch, 'branch'), '--']) : undefined;
   if (diff === undefined) return dirty; // cannot tell: treat everything dirty as a conflict
   const changed = new Set(diff.split('\0').filter(Boolean));
   return dirty.filter((f) => changed.has(f));
@@ -125,11 +121,10 @@ export async function switchToBranch(root: string, branch: string): Promise<Swit
   } catch (e) {
     throw new GitRefusal(`${e instanceof Error ? e.message : String(e)} Nothing was changed.`);
   }
-  const g = git(root);
   if ((await currentBranch(root)) === branch) return { branch, created: false, already: true };
   if (!(await branchExists(root, branch))) {
     try {
-      await g.raw(['checkout', '-b', branch]);
+      await gitOutput(root, ['checkout', '-b', branch]);
     } catch (e) {
       // e.g. a branch `PAY-1/login` exists, so `PAY-1` cannot; git changed nothing.
       throw new GitRefusal(`git could not create branch ${branch}: ${firstLine(e)} Nothing was changed.`);
@@ -142,7 +137,7 @@ export async function switchToBranch(root: string, branch: string): Promise<Swit
     throw new GitRefusal(`Branch ${branch} exists and checking it out would overwrite uncommitted changes in ${list}. Commit or stash them first; nothing was changed.`);
   }
   try {
-    await g.raw(['checkout', branch]);
+    await gitOutput(root, ['checkout', branch]);
   } catch (e) {
     throw new GitRefusal(`git refused to check out ${branch}: ${firstLine(e)} Nothing was changed.`);
   }
@@ -170,21 +165,20 @@ export function idsInText(text: string, file: string): string[] {
  * created on another branch that is not merged yet.
  */
 export async function idsOnOtherBranches(root: string, backlogPath: string): Promise<Set<string>> {
-  const g = git(root);
   const current = await currentBranch(root);
   const ids = new Set<string>();
   const seenBlobs = new Set<string>();
   const archive = archiveDir(backlogPath);
   for (const branch of await localBranches(root)) {
     if (branch === current) continue;
-    const listing = await tryRaw(g, ['ls-tree', '-r', '-z', '--end-of-options', `refs/heads/${branch}`, '--', backlogPath, archive]);
+    const listing = await tryRaw(root, ['ls-tree', '-r', '-z', '--end-of-options', `refs/heads/${branch}`, '--', backlogPath, archive]);
     for (const entry of (listing ?? '').split('\0')) {
       const m = /^\d+ blob ([0-9a-f]+)\t(.+)$/.exec(entry);
       if (!m || seenBlobs.has(m[1])) continue;
       const file = m[2];
       if (file !== backlogPath && !(path.posix.dirname(file) === archive && /\.ya?ml$/.test(file))) continue;
       seenBlobs.add(m[1]);
-      const text = await tryRaw(g, ['cat-file', '-p', m[1]]);
+      const text = await tryRaw(root, ['cat-file', '-p', m[1]]);
       if (text !== undefined) for (const id of idsInText(text, file)) ids.add(id);
     }
   }

@@ -1,7 +1,11 @@
-// The extension's only door to git. Every method refuses in an untrusted
-// (restricted) workspace before any process is started: a repository's own
-// config can run programs (hooks, fsmonitor, core.pager...).
+// The door to git for the extension's commands (repository lookup, branches,
+// auto-commit, reserved ids). Every method refuses in an untrusted (restricted)
+// workspace before any process is started: a repository's own config can run
+// programs (hooks, fsmonitor, core.pager...). The history service
+// (history/service.ts) is the extension's other git user, off until the
+// workspace is trusted; both start every git process through core/git-run.ts.
 import * as vscode from 'vscode';
+import { HistoryEngine } from '../../core/history';
 import { idsEverUsed } from '../../core/history/used-ids';
 import type { FolderBacklog } from '../model/types';
 import { commitChanges, type FileChange } from './commit';
@@ -16,6 +20,9 @@ export class UntrustedError extends Error {
 export class GitService {
   /** Repositories found, by folder root. Only found ones are kept: `git init` can come later. */
   private readonly roots = new Map<string, Promise<repo.RepoOf | undefined>>();
+
+  /** `engine` reads the ids of the history: the composition root passes the history service's, whose memory the figures already filled. */
+  constructor(private readonly engine: HistoryEngine = new HistoryEngine()) {}
 
   get available(): boolean {
     return vscode.workspace.isTrusted;
@@ -67,7 +74,7 @@ export class GitService {
     if (!r) return new Set();
     const [branches, history] = await Promise.all([
       repo.idsOnOtherBranches(r.root, GitService.inRepo(r, fb.workspace.backlogPath)),
-      idsEverUsed(fb.root, fb.workspace.backlogPath),
+      idsEverUsed(this.engine, fb.root, fb.workspace.backlogPath),
     ]);
     for (const id of history) branches.add(id);
     return branches;

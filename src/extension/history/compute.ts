@@ -1,9 +1,9 @@
-// readHistory + computeMetrics for one folder, reduced to what the editor shows
+// HistoryEngine.read + computeMetrics for one folder, reduced to what the editor shows
 // (per-item timeline, per-sprint figures). No vscode import: unit-tested on real
 // temporary git repositories.
 
 import type { Workspace } from '../../core/model';
-import { readHistory, WORKTREE } from '../../core/history';
+import { WORKTREE, type HistoryEngine } from '../../core/history';
 import { computeMetrics, type MetricsReport, type MetricsSettings } from '../../core/metrics';
 import type { HistorySnapshot, ItemTimeline, SprintFigures } from './types';
 
@@ -13,7 +13,7 @@ export interface ComputeOptions {
   signal?: AbortSignal;
   onProgress?: (done: number, total: number) => void;
   settings?: MetricsSettings;
-  /** Passed to readHistory (false = no disk cache, for tests). */
+  /** Passed to HistoryEngine.read (false = no disk cache, for tests). */
   cacheDir?: string | false;
 }
 
@@ -54,11 +54,12 @@ export function snapshotFromReport(root: string, report: MetricsReport, asOf: nu
 
 /**
  * The history figures of a folder. `workspace` is the model to measure (the store's,
- * buffers included); the history is read from git at `root` (HEAD plus the working tree).
+ * buffers included); the history is read from git at `root` (HEAD plus the working tree)
+ * by `engine`, the caller's.
  */
-export async function computeSnapshot(root: string, workspace: Workspace, opts: ComputeOptions = {}): Promise<HistorySnapshot> {
+export async function computeSnapshot(engine: HistoryEngine, root: string, workspace: Workspace, opts: ComputeOptions = {}): Promise<HistorySnapshot> {
   const asOf = opts.asOf ?? Date.now();
-  const history = await readHistory(root, {
+  const { history } = await engine.read(root, {
     asOf,
     backlogPath: workspace.backlogPath,
     signal: opts.signal,

@@ -1,11 +1,17 @@
 // The two git facts the history service needs cheaply: the HEAD commit (its
-// cache key) and the git directory (to watch HEAD and refs for changes).
-import { execFile } from 'node:child_process';
+// cache key) and the git directory (to watch HEAD and refs for changes). Run
+// through the one runner (core/git-run.ts); the service calls them only in a
+// trusted workspace.
+import { runGit } from '../../core/git-run';
 
-function git(root: string, args: string[]): Promise<string | undefined> {
-  return new Promise((resolve) => {
-    execFile('git', args, { cwd: root, timeout: 10_000, windowsHide: true }, (err, stdout) => resolve(err ? undefined : String(stdout).trim() || undefined));
-  });
+/** The trimmed output of a git command that succeeded; undefined for any failure (no git, no repository, no commit, a 10 s hang). */
+async function git(root: string, args: string[]): Promise<string | undefined> {
+  try {
+    const r = await runGit(root, args, { timeout: 10_000, maxBuffer: 1 << 20 });
+    return r.code === 0 ? r.stdout.trim() || undefined : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /** The HEAD commit, or undefined without git, a repository or a commit. */

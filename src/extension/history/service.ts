@@ -1,9 +1,10 @@
-// Runs readHistory + computeMetrics in the background for each folder of a
+// Runs the history engine + computeMetrics in the background for each folder of a
 // trusted workspace (git is never run in an untrusted one), with a progress
 // indicator and cancellation. Results are cached by HEAD commit and recomputed
 // when HEAD moves or a backlog file is saved or changes on disk. Hover, CodeLens,
 // the status bar and the views read the cache and listen to onDidChange.
 import * as vscode from 'vscode';
+import { HistoryEngine } from '../../core/history';
 import type { MetricsSettings } from '../../core/metrics';
 import { backlogDocument } from '../language/files';
 import type { BacklogStore, FolderBacklog } from '../model/types';
@@ -47,6 +48,8 @@ export class HistoryService implements HistoryReader, vscode.Disposable {
   readonly onDidChange = this.changed.event;
   private readonly runs = new Map<string, FolderRun>();
   private readonly subscriptions: vscode.Disposable[] = [];
+  /** The window's history engine: what it analysed stays in memory for the next run (and for the git service's reserved ids). */
+  readonly engine = new HistoryEngine();
   private disposed = false;
 
   constructor(private readonly store: BacklogStore, private readonly opts: HistoryServiceOptions = {}) {
@@ -181,7 +184,7 @@ export class HistoryService implements HistoryReader, vscode.Disposable {
         (progress, token) => {
           token.onCancellationRequested(() => abort.abort());
           let last = 0;
-          return computeSnapshot(run.root, fb.workspace, {
+          return computeSnapshot(this.engine, run.root, fb.workspace, {
             signal: abort.signal,
             settings: this.opts.settings?.(fb.folder),
             onProgress: (n, total) => {

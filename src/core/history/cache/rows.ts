@@ -1,4 +1,4 @@
-// One analysed commit as a line of the disk cache's rows file (cache.ts), and back.
+// One analysed commit as a line of the disk cache's rows file (disk.ts), and back.
 //   [hash, parents, authorTime, committerTime, author, subject, files, touches, events, warnings, known, names]
 // `files` is 0 when the commit's backlog files are its first parent's, else a list
 // whose items are either a full file [role, path, oid, size], or j (the first

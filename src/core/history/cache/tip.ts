@@ -1,4 +1,4 @@
-// The disk cache's tip file (cache.ts): the heads analysed last, the last
+// The disk cache's tip file (disk.ts): the heads analysed last, the last
 // head's topological order (so a fresh process need not sort 5,000 commits) and
 // its file versions (chunk layout, parsed entries and the blob's bytes), so that
 // the next process chunks a new commit against them instead of parsing 2,000

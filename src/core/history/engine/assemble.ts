@@ -1,10 +1,14 @@
-// The committed part of a History: the kept commits (touching a backlog file,
-// authored at or before asOf) in topological order and their events sorted by
-// time, ties by order. Kept in the state while every commit is kept, and
-// extended (not rebuilt) when new commits arrive on top of the last head.
+// A call's History from the analysed commits. The committed part: the kept
+// commits (touching a backlog file, authored at or before asOf) in topological
+// order and their events sorted by time, ties by order; kept in the state while
+// every commit is kept, and extended (not rebuilt) when new commits arrive on top
+// of the last head. Then the working tree's pending change, when asked for.
 
+import { loadSnapshot } from './replay';
+import type { RunCtx } from './run-ctx';
 import type { Assembled, CommitRec, EngineState } from './state';
-import type { CommitInfo, HistoryEvent } from '../types';
+import { readDiskFiles, worktreeChange } from '../scan/worktree';
+import { WORKTREE, type CommitInfo, type History, type HistoryEvent } from '../types';
 
 /** Freeze a value and everything in it (commits, events and values are shared by every result of a process). */
 export function deepFreeze<T>(v: T): T {
@@ -101,4 +105,44 @@ export function committed(state: EngineState, ordered: CommitRec[], asOf: number
   const result: Assembled = { epoch, count: ordered.length, resets: state.resets, maxTime: top, commits, events: eventsOf(kept, 0), warnings: [...warnings] };
   if (asOf >= result.maxTime) state.assembled = result;
   return result;
+}
+
+/** A History with no commits and no events (no repository, no commit, backlog never committed), with the reason. */
+export function noHistory(ref: string, warning: string, uncommitted: boolean, head?: string): History {
+  return { status: 'none', warnings: [warning], ref, head, commits: [], events: [], uncommitted };
+}
+
+export interface AssembleOpts {
+  ref: string;
+  head: string;
+  asOf: number;
+  includeWorkingTree: boolean;
+  shallow: boolean;
+}
+
+/** The History of `ordered` (every commit reachable from the head, in commit order) as of `o.asOf`. */
+export async function assemble(ctx: RunCtx, ordered: CommitRec[], o: AssembleOpts): Promise<History> {
+  const { state } = ctx;
+  if (!ordered.some((r) => (r.files?.length ?? 0) > 0)) {
+    const onDisk = o.includeWorkingTree && readDiskFiles(ctx.root, state.backlogPath).length > 0;
+    return { ...noHistory(o.ref, `${state.backlogPath} has never been committed: history-based figures are unavailable until it is.`, onDisk, o.head), headTime: state.commits.get(o.head)?.authorTime };
+  }
+  const base = committed(state, ordered, o.asOf, o.shallow);
+  // New arrays of frozen, shared objects: callers may sort or filter, never change the engine's values.
+  const commits = base.commits.slice();
+  const events = base.events.slice();
+  const warnings = [...base.warnings];
+  let uncommitted = false;
+  if (o.includeWorkingTree) {
+    const headFiles = state.commits.get(o.head)?.files ?? [];
+    const wt = await worktreeChange(ctx, headFiles, () => loadSnapshot(ctx, o.head), o.head.length);
+    uncommitted = wt.uncommitted;
+    // Every kept commit is authored at or before asOf: the pending change (at asOf, last in order) sorts last.
+    const ev = wt.events;
+    for (let j = 0; j < ev.length; j += 3) {
+      events.push(deepFreeze<HistoryEvent>({ id: ev[j] as string, field: ev[j + 1] as string, value: ev[j + 2], commit: WORKTREE, time: o.asOf, order: commits.length }));
+    }
+    for (const w of ctx.warnings) if (!warnings.includes(w)) warnings.push(w);
+  }
+  return { status: o.shallow ? 'shallow' : 'full', warnings, ref: o.ref, head: o.head, headTime: state.commits.get(o.head)?.authorTime, commits, events, uncommitted };
 }

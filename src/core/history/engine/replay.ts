@@ -7,7 +7,8 @@ import { ancestorValues } from './ancestry';
 import { throwIfAborted } from '../git/stream';
 import { adoptIndex, type FileVersion } from '../scan/items';
 import { counterpart, introduced, sameFiles, type FileRef, type SnapFile, type Snapshot } from '../scan/snapshot';
-import type { CommitRec, RunCtx } from './state';
+import type { RunCtx } from './run-ctx';
+import type { CommitRec } from './state';
 
 const PREFETCH_COMMITS = 64;
 const PREFETCH_BYTES = 64 * 1024 * 1024;
@@ -83,7 +84,7 @@ export async function replay(ctx: RunCtx, todo: CommitRec[], ordered: readonly C
   const prefetch = (upto: number): void => {
     for (; cursor < todo.length && cursor < upto && inflightBytes < PREFETCH_BYTES; cursor++) {
       for (const f of todo[cursor].files ?? []) {
-        if (inflight.has(f.oid) || ctx.versions.has(f.oid) || state.stored.has(f.oid)) continue;
+        if (inflight.has(f.oid) || ctx.versions.has(f.oid) || ctx.kept.has(f.oid)) continue;
         inflight.set(f.oid, ctx.read(f.oid));
         sizes.set(f.oid, f.size);
         inflightBytes += f.size;
@@ -132,7 +133,7 @@ export async function replay(ctx: RunCtx, todo: CommitRec[], ordered: readonly C
         if (rec.events.length > 0) rec.touches = true;
         for (const f of snap.files) adoptIndex(f.version);
       }
-      state.dirty = true;
+      state.changes++;
       ctx.stats.commitsAnalysed++;
       for (const p of new Set(rec.parents)) {
         const left = (pendingChildren.get(p) ?? 0) - 1;

@@ -4,13 +4,14 @@
 // topological order. Already analysed commits cost nothing.
 
 import { computeFiles, discoverRenames } from '../scan/files';
-import { listCommits } from '../git/probe';
+import { listCommits } from '../git/log';
 import { walkNew } from '../git/commits';
 import { throwIfAborted } from '../git/stream';
 import { topoOrder } from './order';
 import { replay } from './replay';
 import { sameFiles } from '../scan/snapshot';
-import { resetAnalysis, type CommitRec, type EngineState, type RunCtx } from './state';
+import type { RunCtx } from './run-ctx';
+import { resetAnalysis, type CommitRec, type EngineState } from './state';
 
 const MAX_TIPS = 4;
 
@@ -127,7 +128,7 @@ export async function update(ctx: RunCtx, head: string, shallow: boolean, onProg
   else if (state.tip?.hash !== head) state.tip = undefined;
   if (state.tips[0] !== head) {
     state.tips = [head, ...state.tips.filter((t) => t !== head)].slice(0, MAX_TIPS);
-    state.dirty = true;
+    state.changes++;
   }
   return reach;
 }

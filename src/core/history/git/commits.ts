@@ -3,8 +3,8 @@
 // git process. Anything unusual (many commits, a non-UTF-8 encoding, a missing
 // object) answers false and the caller lists commits with `git log` instead.
 
-import type { RawCommit } from './probe';
-import type { RunCtx } from '../engine/state';
+import type { RawCommit } from './log';
+import type { RunCtx } from '../engine/run-ctx';
 
 const MAX_WALK = 64;
 

@@ -1,43 +1,16 @@
-// Ordinary (buffered) git calls through simple-git: finding the repository and
-// resolving the ref, rename detection between two commits. Streaming calls
-// (commit listing, object reads) live in git-stream.ts.
+// Where the repository is and what a ref resolves to: one `git rev-parse`
+// through the runner (core/git-run.ts), or for HEAD in the common case no git
+// process at all (quickProbe reads the repository's files).
 
-import { execFile } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { simpleGit, type SimpleGit } from 'simple-git';
-import { commitIdArg, gitNameArg } from '../../git-args';
-import { abortError, gitEnv, GitNotFoundError, streamRecords } from './stream';
-import type { CommitInfo } from '../types';
+import { gitOutput, GitNotFoundError } from '../../git-run';
+import { gitNameArg } from '../../git-args';
+import { abortError } from './stream';
 
 export type Probe =
   | { kind: 'repo'; gitDir: string; prefix: string; shallow: boolean; head?: string }
   | { kind: 'none'; warning: string };
-
-// simple-git drops ambient GIT_* variables itself (and refuses explicit ones such
-// as EDITOR), so its default environment is used; gitEnv() mirrors that for spawns.
-function git(root: string, signal?: AbortSignal): SimpleGit {
-  return simpleGit({ baseDir: root, abort: signal });
-}
-
-/**
- * `git <args>` in `root`, spawned at once (simple-git starts its tasks a few
- * ticks later: the probe runs first in every call, and the caller reads the disk
- * cache while git answers). Like simple-git, a failing exit with nothing on
- * stderr still answers its output (rev-parse -q --verify of a missing ref).
- */
-function runGit(root: string, args: string[], signal?: AbortSignal): Promise<string> {
-  return new Promise((resolve, reject) => {
-    execFile('git', args, { cwd: root, env: gitEnv(), signal, windowsHide: true, maxBuffer: 1 << 20 }, (err, stdout, stderr) => {
-      if (!err) return resolve(stdout);
-      if (signal?.aborted) return reject(abortError());
-      if ((err as NodeJS.ErrnoException).code === 'ENOENT') return reject(new GitNotFoundError(err));
-      const text = String(stderr).trim();
-      if (text === '' && typeof err.code === 'number') return resolve(stdout);
-      reject(new Error(text || err.message));
-    });
-  });
-}
 
 function message(e: unknown): string {
   return e instanceof Error ? e.message : String(e);
@@ -53,9 +26,10 @@ export async function probeRepo(root: string, ref: string, signal?: AbortSignal)
   if (!fs.existsSync(root)) return { kind: 'none', warning: `${root} does not exist: no git history.` };
   let out: string;
   try {
-    out = await runGit(root, ['rev-parse', '--absolute-git-dir', '--is-shallow-repository', '--show-prefix', '--verify', '-q', '--end-of-options', `${ref}^{commit}`], signal);
+    // Spawned at once: the probe runs first in every call, and the caller reads the disk cache while git answers.
+    out = await gitOutput(root, ['rev-parse', '--absolute-git-dir', '--is-shallow-repository', '--show-prefix', '--verify', '-q', '--end-of-options', `${ref}^{commit}`], { signal, maxBuffer: 1 << 20 });
   } catch (e) {
-    if (signal?.aborted) throw e;
+    if (signal?.aborted) throw abortError();
     const msg = message(e);
     if (/ENOENT/.test(msg) || e instanceof GitNotFoundError) {
       return { kind: 'none', warning: 'git was not found: history-based figures are unavailable (install git, or put it on PATH).' };
@@ -127,46 +101,4 @@ export function quickProbe(root: string): Probe | undefined {
   } catch {
     return undefined;
   }
-}
-
-/** One commit's metadata as listed by git log, before it has a place in the order. Times in ms. */
-export type RawCommit = Omit<CommitInfo, 'order'>;
-
-/**
- * Commits reachable from `head` but not from any of `exclude` (commits already
- * known). Streamed: the list of a large history is never held as one string.
- * In a shallow clone the boundary commits are listed without their (absent) parents.
- */
-export async function listCommits(root: string, head: string, exclude: string[], onCommit: (c: RawCommit) => void, signal?: AbortSignal): Promise<void> {
-  const args = ['-c', 'log.showSignature=false', 'log', '-z', '--no-color', '--format=%H%x1f%P%x1f%at%x1f%ct%x1f%an%x1f%s', '--ignore-missing', '--end-of-options', commitIdArg(head)];
-  if (exclude.length > 0) args.push('--not', ...exclude.map(commitIdArg));
-  args.push('--');
-  await streamRecords(root, args, (rec) => {
-    if (rec === '') return;
-    const [hash, parents, at, ct, author, subject] = rec.split('\x1f');
-    if (!/^[0-9a-f]{40,64}$/.test(hash)) throw new Error(`unexpected git log output: ${rec.slice(0, 80)}`);
-    onCommit({
-      hash,
-      parents: parents ? parents.split(' ') : [],
-      authorTime: Number(at) * 1000,
-      committerTime: Number(ct) * 1000,
-      author: author ?? '',
-      subject: subject ?? '',
-    });
-  }, signal);
-}
-
-/** The path `dst` had in `parent` when `child` renamed it (git's rename detection), if any. Paths are repo-top relative. */
-export async function renameSource(root: string, parent: string, child: string, dst: string, signal?: AbortSignal): Promise<string | undefined> {
-  const out = await git(root, signal).raw(['diff-tree', '-r', '-z', '-M', '--diff-filter=R', '--end-of-options', commitIdArg(parent), commitIdArg(child), '--', '*.yaml', '*.yml']);
-  const parts = out.split('\0');
-  for (let i = 0; i < parts.length; i++) {
-    if (parts[i].startsWith(':') && /\sR\d*$/.test(parts[i])) {
-      const src = parts[i + 1];
-      const to = parts[i + 2];
-      i += 2;
-      if (to === dst && src) return src;
-    }
-  }
-  return undefined;
 }

@@ -1,10 +1,12 @@
-// The one place that spawns git directly, for outputs that must be streamed:
-// `git cat-file --batch[-check]` (pipelined object reads, one process for
-// thousands of objects) and record streams such as `git log -z`. simple-git
-// buffers whole outputs and cannot talk to a long-lived cat-file process.
+// The history engine's git outputs that must be streamed, on processes from
+// the one runner (core/git-run.ts): `git cat-file --batch[-check]` (pipelined
+// object reads, one process for thousands of objects) and record streams such
+// as `git log -z`. A buffered call would hold a 5,000-commit listing as one
+// string and cannot talk to a long-lived cat-file process.
 // Every process here is killed when the caller's AbortSignal fires.
 
-import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import type { ChildProcessWithoutNullStreams } from 'node:child_process';
+import { spawnError, spawnGit } from '../../git-run';
 
 /** The error every cancelled operation rejects with (name `AbortError`, like fetch's). */
 export function abortError(): Error {
@@ -15,29 +17,6 @@ export function abortError(): Error {
 
 export function throwIfAborted(signal: AbortSignal | undefined): void {
   if (signal?.aborted) throw abortError();
-}
-
-/** git could not be started at all (not installed / not on PATH). */
-export class GitNotFoundError extends Error {
-  constructor(cause: unknown) {
-    super(`git was not found (${cause instanceof Error ? cause.message : String(cause)}). Install git to see history-based figures.`);
-    this.name = 'GitNotFoundError';
-  }
-}
-
-/**
- * Ambient GIT_* variables (GIT_DIR from a hook, ...) are dropped, as simple-git
- * does for the other calls, so both see the same repository. Non-interactive,
- * no optional index locks taken behind the user's back.
- */
-export function gitEnv(): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = {};
-  for (const [k, v] of Object.entries(process.env)) if (!/^git_/i.test(k)) env[k] = v;
-  return { ...env, GIT_TERMINAL_PROMPT: '0', GIT_OPTIONAL_LOCKS: '0', LC_ALL: 'C' };
-}
-
-function startGit(cwd: string, args: string[]): ChildProcessWithoutNullStreams {
-  return spawn('git', args, { cwd, env: gitEnv(), stdio: ['pipe', 'pipe', 'pipe'], windowsHide: true });
 }
 
 function failure(args: string[], code: number | null, stderr: string): Error {
@@ -52,7 +31,7 @@ function failure(args: string[], code: number | null, stderr: string): Error {
 export function streamRecords(cwd: string, args: string[], onRecord: (record: string) => void, signal?: AbortSignal, separator = 0): Promise<void> {
   return new Promise((resolve, reject) => {
     if (signal?.aborted) return reject(abortError());
-    const proc = startGit(cwd, args);
+    const proc = spawnGit(cwd, args);
     proc.stdin.end();
     let rest: Buffer[] = [];
     let stderr = '';
@@ -89,7 +68,7 @@ export function streamRecords(cwd: string, args: string[], onRecord: (record: st
     proc.stderr.on('data', (d: Buffer) => {
       if (stderr.length < 4000) stderr += d.toString('utf8');
     });
-    proc.on('error', (e: NodeJS.ErrnoException) => done(e.code === 'ENOENT' ? new GitNotFoundError(e) : e));
+    proc.on('error', (e: NodeJS.ErrnoException) => done(spawnError(e, cwd)));
     proc.on('close', (code) => {
       if (code !== 0) return done(failure(args, code, stderr));
       try {
@@ -137,13 +116,13 @@ export class CatFile {
 
   constructor(cwd: string, private readonly withContents: boolean, private readonly signal?: AbortSignal) {
     this.args = ['cat-file', withContents ? '--batch' : '--batch-check'];
-    this.proc = startGit(cwd, this.args);
+    this.proc = spawnGit(cwd, this.args);
     this.proc.stdin.on('error', () => undefined); // EPIPE after git died: reported through 'close'
     this.proc.stdout.on('data', (chunk: Buffer) => this.onData(chunk));
     this.proc.stderr.on('data', (d: Buffer) => {
       if (this.stderr.length < 4000) this.stderr += d.toString('utf8');
     });
-    this.proc.on('error', (e: NodeJS.ErrnoException) => this.fail(e.code === 'ENOENT' ? new GitNotFoundError(e) : e));
+    this.proc.on('error', (e: NodeJS.ErrnoException) => this.fail(spawnError(e, cwd)));
     this.proc.on('close', (code) => this.onExit(code));
     signal?.addEventListener('abort', this.onAbort, { once: true });
     if (signal?.aborted) this.fail(abortError());

@@ -8,9 +8,10 @@
 
 import * as path from 'node:path';
 import { archiveDir } from '../../parse/workspace';
-import { renameSource } from '../git/probe';
+import { renameSource } from '../git/log';
 import type { FileRef } from './snapshot';
-import type { CommitRec, RunCtx, TreeEntry } from '../engine/state';
+import type { RunCtx } from '../engine/run-ctx';
+import type { CommitRec, TreeEntry } from '../engine/state';
 import { throwIfAborted } from '../git/stream';
 
 const YAML_FILE = /\.ya?ml$/;

@@ -10,7 +10,7 @@ import { archiveDir } from '../../parse/workspace';
 import { blobId } from '../git/blob-id';
 import { snapshotOf } from '../engine/replay';
 import { counterpart, introduced, type EventList, type FileRef, type Snapshot } from './snapshot';
-import type { RunCtx } from '../engine/state';
+import type { RunCtx } from '../engine/run-ctx';
 
 export interface DiskFile {
   role: 'main' | 'archive';

@@ -17,7 +17,7 @@ import { probeRepo, quickProbe, type Probe } from './git/probe';
 import { CatFile, throwIfAborted } from './git/stream';
 import { fileSpecs, parseTree } from './scan/files';
 import { readDiskFiles } from './scan/worktree';
-import type { History, HistoryOptions, HistoryRead, HistoryStats } from './types';
+import type { HistoryOptions, HistoryRead, HistoryStats } from './types';
 
 export * from './types';
 

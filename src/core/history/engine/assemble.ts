@@ -10,7 +10,7 @@ import type { Assembled, CommitRec, EngineState } from './state';
 import { readDiskFiles, worktreeChange } from '../scan/worktree';
 import { WORKTREE, type CommitInfo, type History, type HistoryEvent } from '../types';
 
-/** Freeze a value and everything in it (commits, events and values are shared by every result of a process). */
+/** Freeze a value and everything in it (commits, events and values are shared by every result of an engine). */
 export function deepFreeze<T>(v: T): T {
   if (typeof v === 'object' && v !== null && !Object.isFrozen(v)) {
     Object.freeze(v);

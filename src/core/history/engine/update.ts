@@ -4,7 +4,7 @@
 // topological order. Already analysed commits cost nothing.
 
 import { computeFiles, discoverRenames } from '../scan/files';
-import { listCommits } from '../git/log';
+import { listCommits, type RawCommit } from '../git/log';
 import { walkNew } from '../git/commits';
 import { throwIfAborted } from '../git/stream';
 import { topoOrder } from './order';
@@ -38,13 +38,23 @@ function reachable(state: EngineState, head: string, missing: Set<string>): Comm
   return out;
 }
 
+/** Add commits the state does not know yet. */
+function add(ctx: RunCtx, c: RawCommit): void {
+  if (ctx.state.commits.has(c.hash)) return;
+  ctx.state.commits.set(c.hash, c);
+  ctx.stats.commitsListed++;
+}
+
 async function list(ctx: RunCtx, head: string, exclude: string[]): Promise<void> {
+  await listCommits(ctx.root, head, exclude, (c) => add(ctx, c), ctx.signal);
+}
+
+/** The commits new since the state's tips: read as commit objects when they are few, else listed by git log. */
+async function listNew(ctx: RunCtx, head: string, shallow: boolean): Promise<void> {
   const { state } = ctx;
-  await listCommits(ctx.root, head, exclude, (c) => {
-    if (state.commits.has(c.hash)) return;
-    state.commits.set(c.hash, c);
-    ctx.stats.commitsListed++;
-  }, ctx.signal);
+  const walked = shallow ? undefined : await walkNew(ctx, head);
+  if (walked) for (const c of walked) add(ctx, c);
+  else await list(ctx, head, state.tips.filter((t) => state.commits.has(t)));
 }
 
 /**
@@ -103,7 +113,7 @@ async function ordered(ctx: RunCtx, head: string, shallow: boolean): Promise<Com
 /** Bring the state up to date with `head`; returns its reachable commits in topological order, oldest first. */
 export async function update(ctx: RunCtx, head: string, shallow: boolean, onProgress?: (done: number, total: number) => void): Promise<CommitRec[]> {
   const { state } = ctx;
-  if (!state.commits.has(head) && (shallow || !(await walkNew(ctx, head)))) await list(ctx, head, state.tips.filter((t) => state.commits.has(t)));
+  if (!state.commits.has(head)) await listNew(ctx, head, shallow);
   const reach = await ordered(ctx, head, shallow);
   throwIfAborted(ctx.signal);
 

@@ -37,20 +37,20 @@ export function parseCommit(hash: string, data: Buffer): RawCommit | undefined {
   return { hash, parents, authorTime: Number(author[2]) * 1000, committerTime: Number(committer[2]) * 1000, author: author[1], subject: para.join(' ') };
 }
 
-/** Add the commits reachable from `head` that the state does not know yet, if there are few. False: use git log. */
-export async function walkNew(ctx: RunCtx, head: string): Promise<boolean> {
+/** The commits reachable from `head` that the state does not know yet, if there are few. Undefined: use git log. */
+export async function walkNew(ctx: RunCtx, head: string): Promise<RawCommit[] | undefined> {
   const { state } = ctx;
-  if (state.commits.size === 0) return false;
+  if (state.commits.size === 0) return undefined;
   const found: RawCommit[] = [];
   const seen = new Set([head]);
   const queue = [head];
   while (queue.length > 0) {
-    if (found.length >= MAX_WALK) return false;
+    if (found.length >= MAX_WALK) return undefined;
     const h = queue.shift()!;
     const o = await ctx.object(h);
-    if (o?.type !== 'commit' || !o.data) return false;
+    if (o?.type !== 'commit' || !o.data) return undefined;
     const c = parseCommit(h, o.data);
-    if (!c) return false;
+    if (!c) return undefined;
     found.push(c);
     for (const p of c.parents) {
       if (state.commits.has(p) || seen.has(p)) continue;
@@ -58,7 +58,5 @@ export async function walkNew(ctx: RunCtx, head: string): Promise<boolean> {
       queue.push(p);
     }
   }
-  for (const c of found) state.commits.set(c.hash, c);
-  ctx.stats.commitsListed += found.length;
-  return true;
+  return found;
 }

@@ -4,7 +4,7 @@
 // the incremental analysis after one new commit (goal ≤ 100 ms) and the peak
 // memory of a cold analysis in a process of its own (goal < 300 MB).
 // "Fresh process" figures are what a CLI run pays: a process of its own that
-// loads the disk cache, timed inside it from before readHistory to after (process
+// loads the disk cache, timed inside it from before HistoryEngine.read to after (process
 // start excluded); the median of several runs, the machine being shared.
 // `npx tsx bench/run.ts history`
 

@@ -1,4 +1,4 @@
-// The history service's computation (readHistory + computeMetrics → per-item
+// The history service's computation (HistoryEngine.read + computeMetrics → per-item
 // timeline and per-sprint figures) on real temporary git repositories.
 import * as assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';

@@ -52,7 +52,7 @@ describe('git arguments: user values never become options', function () {
     assert.equal(fs.existsSync(fresh), false);
   });
 
-  it('history: readHistory, readFilesAt and probeRepo refuse such refs before git runs', async () => {
+  it('history: HistoryEngine.read, filesAt and probeRepo refuse such refs before git runs', async () => {
     const ref = `--output=${victim}`;
     await assert.rejects(hist.read(repo.dir, { ref }), /ref '--output=.*' starts with '-'/);
     await assert.rejects(hist.engine.filesAt(repo.dir, ref), /starts with '-'/);

@@ -337,7 +337,7 @@ describe('history: when there is no (full) history', function () {
   });
 });
 
-describe('history: readFilesAt', function () {
+describe('history: HistoryEngine.filesAt', function () {
   this.timeout(60_000);
   it('returns the backlog files and sprint log of a commit, the main file under its current name', async () => {
     const repo = GitRepo.create();

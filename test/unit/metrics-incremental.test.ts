@@ -1,6 +1,6 @@
 // Property: the metrics of a random history are the same whether the history is read
 // in one pass (no cache, fresh memory) or built up commit by commit with the cache
-// enabled (one readHistory per new commit), and again when reloaded from the disk cache.
+// enabled (one HistoryEngine.read per new commit), and again when reloaded from the disk cache.
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';

@@ -1,4 +1,4 @@
-// Metrics on REAL git repositories (temp folders): readHistory + computeMetrics.
+// Metrics on REAL git repositories (temp folders): HistoryEngine.read + computeMetrics.
 // Every expected value is worked out by hand in the comments. Zone: Europe/Berlin
 // (UTC+1 until 2026-03-29, UTC+2 after). `day(n, h)` = 2026-03-02 + n days, h:00 UTC.
 import * as assert from 'node:assert/strict';

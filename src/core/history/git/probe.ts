@@ -82,7 +82,7 @@ function readRef(gitDir: string, name: string): string | undefined {
  * probeRepo for HEAD without starting git, in the common case: `root` is the
  * top of a repository with a `.git` folder owned by this user, its config
  * plain, and HEAD names a commit (detached, or through a loose or packed branch
- * ref). Every readHistory starts with the probe, and git's start-up is most of
+ * ref). Every HistoryEngine.read starts with the probe, and git's start-up is most of
  * what a call with nothing new costs. Anything else (a worktree's `.git` file,
  * reftable, core.worktree, an unborn branch, another owner, Windows):
  * undefined, and git is asked.

@@ -4,7 +4,7 @@
 import * as vscode from 'vscode';
 import type { EditOp } from '../../core/edit/types';
 import { defaultState, type Item, type Workspace } from '../../core/model';
-import { today } from '../views/calendar';
+import { today } from '../../core/sprint';
 import { applyOps, Refusal, refuseUnwritable } from './apply';
 import { pointsChoices, sprintChoices } from './choices';
 import { askText, choose, typedPoints } from './pickers';
@@ -69,7 +69,7 @@ export const newItem: Handler = async (s: Services, args: unknown[]) => {
   fields.state = defaultState(ws.states);
   if (points !== null) fields.points = points;
   if (sprint) fields.sprint = sprint;
-  fields.created = today(ws.sprintLog, new Date());
+  fields.created = today(ws.sprintLog, Date.now());
   const op: EditOp = rank === undefined ? { kind: 'add', fields } : { kind: 'add', fields, rank };
   // Ids on other branches only matter when git may be asked (trusted); an untrusted workspace never gets here.
   let reserved: Set<string> | undefined;

@@ -2,7 +2,7 @@
 // picker, grouping, filter, reveal in YAML, copy id, go to error. None writes.
 import * as vscode from 'vscode';
 import type { Problem } from '../../core/model';
-import { sprintStatus, today } from '../views/calendar';
+import { sprintDescription, today } from '../../core/sprint';
 import { describeFilter, isFilterEmpty, type ItemFilter } from '../views/filter';
 import { GROUPINGS, isGrouping, sprintLabel, tagsInFiles, peopleInFiles } from '../views/grouping';
 import { Refusal } from './apply';
@@ -19,11 +19,11 @@ export const pickSprint: Handler = async (s, args) => {
   if (!fb) return;
   const key = fb.folder.uri.toString();
   if (a.sprint !== undefined) return s.state.chooseSprint(key, a.sprint ?? undefined);
-  const day = today(fb.workspace.sprintLog, new Date());
+  const day = today(fb.workspace.sprintLog, Date.now());
   const sprints = [...(fb.workspace.sprintLog?.sprints ?? [])].filter((x) => x.id).sort((x, y) => (x.start > y.start ? -1 : 1));
   const picks = [
     { label: 'Active sprint', description: 'follow the sprint running today', id: undefined as string | undefined },
-    ...sprints.map((x) => ({ label: sprintLabel(x.id, x.name), description: `${sprintStatus(x, day)} · ${x.start} – ${x.end}`, detail: x.goal, id: x.id as string | undefined })),
+    ...sprints.map((x) => ({ label: sprintLabel(x.id, x.name), description: sprintDescription(x, day), detail: x.goal, id: x.id as string | undefined })),
   ];
   const pick = await vscode.window.showQuickPick(picks, { placeHolder: 'Show which sprint?' });
   if (pick) await s.state.chooseSprint(key, pick.id);

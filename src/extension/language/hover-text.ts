@@ -3,7 +3,7 @@
 
 import { effectiveState, type Item, type Workspace } from '../../core/model';
 import type { ItemTimeline } from '../history/types';
-import { isoDayIn } from './days';
+import { dayOfText } from '../../core/time';
 import { pointsText } from './lens-text';
 import { escapeMarkdown as esc } from './text';
 
@@ -32,8 +32,8 @@ export function hoverMarkdown(item: Item, ws: Workspace, opts: HoverOptions = {}
   const t = opts.timeline;
   if (t) {
     const time = [
-      t.startedAt ? `started ${esc(isoDayIn(t.startedAt, tz))}` : undefined,
-      t.doneAt ? `done ${esc(isoDayIn(t.doneAt, tz))}` : undefined,
+      t.startedAt ? `started ${esc(dayOfText(t.startedAt, tz))}` : undefined,
+      t.doneAt ? `done ${esc(dayOfText(t.doneAt, tz))}` : undefined,
       t.cycleTimeDays !== undefined ? `cycle time ${t.cycleTimeDays}d` : undefined,
       t.ageDays !== undefined ? `age ${t.ageDays}d` : undefined,
       t.reopened ? `reopened ${t.reopened}×` : undefined,

@@ -49,6 +49,8 @@ export interface CommandArgs {
   removeReferences?: boolean;
   grouping?: string;
   filter?: ItemFilter;
+  /** Show Sprint: also open the Sprint view (the status bar's click). */
+  reveal?: boolean;
 }
 
 export function isNode(x: unknown): x is Node {

@@ -3,6 +3,7 @@
 import * as vscode from 'vscode';
 import type { Problem } from '../../core/model';
 import { sprintDescription, today } from '../../core/sprint';
+import { OPEN_SPRINT_VIEW } from '../status/status-bar';
 import { describeFilter, isFilterEmpty, type ItemFilter } from '../views/filter';
 import { GROUPINGS, isGrouping, sprintLabel, tagsInFiles, peopleInFiles } from '../views/grouping';
 import { Refusal } from './apply';
@@ -18,7 +19,11 @@ export const pickSprint: Handler = async (s, args) => {
   const fb = await pickFolder(s.store, isNode(args[0]) ? args[0].folderKey : a.folder);
   if (!fb) return;
   const key = fb.folder.uri.toString();
-  if (a.sprint !== undefined) return s.state.chooseSprint(key, a.sprint ?? undefined);
+  if (a.sprint !== undefined) {
+    await s.state.chooseSprint(key, a.sprint ?? undefined);
+    if (a.reveal === true) await vscode.commands.executeCommand(OPEN_SPRINT_VIEW);
+    return;
+  }
   const day = today(fb.workspace.sprintLog, Date.now());
   const sprints = [...(fb.workspace.sprintLog?.sprints ?? [])].filter((x) => x.id).sort((x, y) => (x.start > y.start ? -1 : 1));
   const picks = [

@@ -9,6 +9,8 @@ import type { SprintFigures } from '../history/types';
 /** What the status bar shows: the sprint it is about (the Sprint view shows the same one), its text and tooltip. */
 export interface StatusEntry {
   sprintId: string;
+  /** The sprint is the active one (else the next planned one, or none when a file is broken). */
+  active: boolean;
   text: string;
   tooltip: string;
 }
@@ -28,6 +30,7 @@ export function sprintStatus(ws: Workspace, now: number, figuresOf?: (sprintId: 
   if (broken) {
     return {
       sprintId: '',
+      active: false,
       text: `$(warning) Sprintlog: ${broken.file}:${broken.line} does not parse`,
       tooltip: `${broken.file}:${broken.line}:${broken.column}: ${broken.message}\nSprint figures are hidden until the file parses again.`,
     };
@@ -42,6 +45,7 @@ export function sprintStatus(ws: Workspace, now: number, figuresOf?: (sprintId: 
     const inDays = daysBetween(today, next.start);
     return {
       sprintId: next.id,
+      active: false,
       text: `$(calendar) ${next.id} starts in ${plural(inDays, 'day', 'days')}`,
       tooltip: `No active sprint. Next: ${next.name ?? next.id}, ${next.start} – ${next.end} (${log.timezone}).`,
     };
@@ -61,5 +65,5 @@ export function sprintStatus(ws: Workspace, now: number, figuresOf?: (sprintId: 
     figures?.committed !== undefined ? `Committed at start: ${figures.committed} pts${figures.scopeAdded ? `, scope added ${figures.scopeAdded} pts` : ''}` : undefined,
     'Click to open the Sprint view.',
   ].filter((s): s is string => s !== undefined);
-  return { sprintId: sprint.id, text, tooltip: tooltip.join('\n') };
+  return { sprintId: sprint.id, active: true, text, tooltip: tooltip.join('\n') };
 }

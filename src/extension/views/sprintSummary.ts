@@ -31,6 +31,7 @@ export function summarize(ws: Workspace, sprint: Sprint, day: string): SprintSum
 
 /** `3 of 10 working days left` / `planned: 10 working days` / `closed` */
 export function daysText(d: DaysLeft): string {
+  if (d.status === null) return 'start or end is not a valid day';
   if (d.status === 'closed') return 'closed';
   if (d.status === 'planned') return `planned · ${d.total} working day${d.total === 1 ? '' : 's'}`;
   return `${d.working} of ${d.total} working day${d.total === 1 ? '' : 's'} left`;

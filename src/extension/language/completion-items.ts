@@ -3,7 +3,7 @@
 import { workflowOrder, type Workspace } from '../../core/model';
 import { sprintStatus } from '../../core/sprint';
 import type { CompletionContext } from './completion-context';
-import { yamlScalar } from './text';
+import { scalarText } from '../../core/edit/scalar';
 
 export interface Candidate {
   label: string;
@@ -18,8 +18,9 @@ function pad(n: number): string {
   return String(n).padStart(5, '0');
 }
 
+/** Inside an opened quote the text as is; else as the edit engine writes it (flow rules: the cursor may be in `[…]`). */
 function insert(value: string, ctx: CompletionContext): string {
-  return ctx.quote ? value : yamlScalar(value);
+  return ctx.quote ? value : scalarText(value, 'flow');
 }
 
 /**

@@ -10,7 +10,8 @@ import { completionContext } from '../../src/extension/language/completion-conte
 import { completionCandidates } from '../../src/extension/language/completion-items';
 import { codeLensText } from '../../src/extension/language/lens-text';
 import { hoverMarkdown } from '../../src/extension/language/hover-text';
-import { escapeMarkdown, positionIn } from '../../src/extension/language/text';
+import { escapeMarkdown } from '../../src/core/escape';
+import { positionIn } from '../../src/extension/language/text';
 import { sprintStatus } from '../../src/extension/status/status-text';
 
 const fixture = path.join(__dirname, '..', 'fixtures', 'basic');
@@ -142,7 +143,7 @@ describe('extension language: text helpers', () => {
   });
 
   it('escapes Markdown so file text cannot become links or HTML', () => {
-    const s = escapeMarkdown('[click](command:workbench.action.quit) <img src=x> *b* `c` http://x.y');
+    const s = escapeMarkdown('[click](command:workbench.action.quit) <img src=x> *b* `c` http://x.y', true);
     assert.ok(!/(^|[^\\])[[\]()<>*`]/.test(s), s);
     assert.ok(!s.includes('http:'), s);
   });

@@ -8,7 +8,8 @@ import { activeSprint, daysLeft, workCalendar } from '../../src/core/sprint';
 import { localDay, workingDaysBetween } from '../../src/core/time';
 import { filterItems } from '../../src/extension/views/filter';
 import { groupItems, peopleInFiles } from '../../src/extension/views/grouping';
-import { escapeMarkdown, itemContextValue, itemDescription, itemIcon, itemTooltip } from '../../src/extension/views/labels';
+import { escapeMarkdown } from '../../src/core/escape';
+import { itemContextValue, itemDescription, itemIcon, itemTooltip } from '../../src/extension/views/labels';
 import type { GroupNode, InfoNode, Node } from '../../src/extension/views/nodes';
 import { backlogNodes, sprintNodes } from '../../src/extension/views/rows';
 

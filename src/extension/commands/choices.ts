@@ -5,6 +5,7 @@
 import { effectiveState, workflowOrder, type Item, type Workspace } from '../../core/model';
 import { sprintDescription, sprintStatus, today } from '../../core/sprint';
 import { sprintLabel } from '../views/grouping';
+import { sprintById } from '../../core/lookup';
 
 export interface Choice<T> {
   label: string;
@@ -99,6 +100,6 @@ export function sprintChoices(ws: Workspace, items: readonly Item[], now: Date, 
 
 /** Whether a sprint is closed on the day of `now` (moving work into it rewrites the past). */
 export function isClosedSprint(ws: Workspace, id: string | null, now: Date): boolean {
-  const s = id ? ws.sprintLog?.sprints.find((x) => x.id === id) : undefined;
+  const s = sprintById(ws.sprintLog, id ?? undefined);
   return !!s && sprintStatus(s, today(ws.sprintLog, now.getTime())) === 'closed';
 }

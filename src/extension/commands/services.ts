@@ -14,7 +14,8 @@ import { backlogDocument, modelText } from '../language/files';
 import { readSettings } from '../model/config';
 import { peopleInFiles } from '../views/grouping';
 import { resolveMe, type Me } from './me';
-import { folderByKey as folderOfKey, folderForId } from './targetFolder';
+import { folderByKey } from '../folders';
+import { folderForId } from './targetFolder';
 import { itemAtOffset, paletteOrder } from './targets';
 
 export interface Services {
@@ -63,14 +64,10 @@ export function argsOf(args: unknown[]): CommandArgs {
   return typeof first === 'object' && first !== null && !isNode(first) ? (first as CommandArgs) : {};
 }
 
-export function folderByKey(store: Store, key: string | undefined): FolderBacklog | undefined {
-  return folderOfKey(store.folders(), key);
-}
-
 /** Asks for a folder when there are several (for commands that need no item). */
 export async function pickFolder(store: Store, key?: string): Promise<FolderBacklog | undefined> {
   await store.ready();
-  const direct = folderByKey(store, key);
+  const direct = folderByKey(store.folders(), key);
   if (direct) return direct;
   const all = store.folders();
   if (all.length === 0) {
@@ -110,7 +107,7 @@ export async function resolveTargets(s: Services, args: unknown[], prompt: strin
     const selection = Array.isArray(second) ? second.filter(isNode) : [];
     const inSelection = selection.some((n) => n.kind === 'item' && n.folderKey === first.folderKey && n.item.id === first.item.id);
     const nodes = many && inSelection ? selection : [first];
-    const fb = folderByKey(s.store, first.folderKey);
+    const fb = folderByKey(s.store.folders(), first.folderKey);
     if (!fb) return undefined;
     const ids = nodes.filter((n) => n.kind === 'item' && n.folderKey === first.folderKey).map((n) => (n.kind === 'item' ? n.item.id : ''));
     return fromIds(s, fb, ids);

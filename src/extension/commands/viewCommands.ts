@@ -3,6 +3,7 @@
 import * as vscode from 'vscode';
 import type { Problem } from '../../core/model';
 import { sprintDescription, today } from '../../core/sprint';
+import { folderByKey } from '../folders';
 import { OPEN_SPRINT_VIEW } from '../status/status-bar';
 import { describeFilter, isFilterEmpty, type ItemFilter } from '../views/filter';
 import { GROUPINGS, isGrouping, sprintLabel, tagsInFiles, peopleInFiles } from '../views/grouping';
@@ -129,7 +130,7 @@ export const goToError: Handler = async (s, args) => {
     folderKey = fb?.folder.uri.toString();
     if (!problem) return;
   }
-  const fb = s.store.folders().find((f) => f.folder.uri.toString() === folderKey);
+  const fb = folderByKey(s.store.folders(), folderKey);
   if (!fb) return;
   const doc = await vscode.workspace.openTextDocument(vscode.Uri.joinPath(fb.folder.uri, problem.file));
   const at = problem.offset !== undefined ? doc.positionAt(problem.offset) : new vscode.Position(problem.line - 1, problem.column - 1);

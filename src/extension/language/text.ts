@@ -20,10 +20,3 @@ export function positionIn(lines: LineIndex, offset: number): Pos {
   if (line === 1 && lines.text.charCodeAt(0) === 0xfeff) character = Math.max(0, character - 1);
   return { line: line - 1, character };
 }
-
-/** Escape text from a file for a Markdown hover: it must never become a link, HTML or formatting. */
-export function escapeMarkdown(text: string): string {
-  return text
-    .replace(/\r?\n|\r/g, ' ')
-    .replace(/[\\`*_{}[\]()#+\-.!|<>~&:]/g, (c) => '\\' + c);
-}

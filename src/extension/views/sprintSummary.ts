@@ -2,6 +2,7 @@
 import type { Item, Sprint, Workspace } from '../../core/model';
 import { activeSprint, daysLeft, pointTotals, sprintItems, type DaysLeft } from '../../core/sprint';
 import { formatPoints, sprintLabel } from './grouping';
+import { sprintById } from '../../core/lookup';
 
 export interface SprintSummary {
   sprint: Sprint;
@@ -18,8 +19,7 @@ export interface SprintSummary {
 
 /** The sprint to show: the chosen one if it still exists, else the active one. */
 export function pickSprint(ws: Workspace, chosen: string | undefined, day: string): Sprint | undefined {
-  const sprints = ws.sprintLog?.sprints ?? [];
-  return (chosen !== undefined ? sprints.find((s) => s.id === chosen) : undefined) ?? activeSprint(ws.sprintLog, day);
+  return sprintById(ws.sprintLog, chosen) ?? activeSprint(ws.sprintLog, day);
 }
 
 export function summarize(ws: Workspace, sprint: Sprint, day: string): SprintSummary {

@@ -8,7 +8,7 @@ import { localZone, projectKeyOf, starterFiles } from '../../core/edit/starter';
 import { EditError } from '../../core/edit/types';
 import { folderByKey } from '../folders';
 import { readSettings } from '../model/config';
-import { Refusal } from './apply';
+import { Refusal } from '../errors';
 import type { Handler } from './itemCommands';
 import { argsOf } from './services';
 

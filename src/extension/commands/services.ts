@@ -4,7 +4,8 @@
 import * as vscode from 'vscode';
 import type { Item } from '../../core/model';
 import type { GitService } from '../git/service';
-import { Refusal, refuseUnwritable } from './apply';
+import { Refusal } from '../errors';
+import { refuseUnwritable } from './apply';
 import type { Store } from '../model/store';
 import type { FolderBacklog } from '../model/types';
 import type { ItemFilter } from '../views/filter';

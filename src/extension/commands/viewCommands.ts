@@ -7,7 +7,7 @@ import { folderByKey } from '../folders';
 import { OPEN_SPRINT_VIEW } from '../status/status-bar';
 import { describeFilter, isFilterEmpty, type ItemFilter } from '../views/filter';
 import { GROUPINGS, isGrouping, sprintLabel, tagsInFiles, peopleInFiles } from '../views/grouping';
-import { Refusal } from './apply';
+import { Refusal } from '../errors';
 import type { Handler } from './itemCommands';
 import { argsOf, isNode, pickFolder, resolveTargets, whoAmI } from './services';
 

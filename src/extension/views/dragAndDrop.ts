@@ -3,7 +3,8 @@
 import * as vscode from 'vscode';
 import type { EditOp } from '../../core/edit/types';
 import type { Item, Workspace } from '../../core/model';
-import { applyOps, Refusal } from '../commands/apply';
+import { applyOps } from '../commands/apply';
+import { Refusal, reportError } from '../errors';
 import type { Services } from '../commands/services';
 import { folderByKey } from '../folders';
 import { itemsById } from '../../core/lookup';
@@ -80,7 +81,7 @@ export class ItemDragAndDrop implements vscode.TreeDragAndDropController<Node> {
       if (!fb) return;
       await applyOps(this.s.store, this.s.git, fb, (ws) => opsForDrop(ws, payload.ids, target));
     } catch (e) {
-      void vscode.window.showErrorMessage(e instanceof Error ? e.message : String(e));
+      reportError(this.s.log, e, `drop on ${target.kind === 'item' ? target.item.id : target.kind}`);
     }
   }
 }

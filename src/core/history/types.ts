@@ -1,5 +1,5 @@
 // The contract between the history engine (src/core/history) and its users
-// (metrics, CLI, extension). Spec: ../shared/spec/metrics.md section 1.
+// (metrics, CLI, extension). Spec: docs/spec/metrics.md section 1.
 // Keep these names stable: the metrics code is written against them.
 //
 // Reading rules where the spec is silent:

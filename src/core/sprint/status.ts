@@ -15,6 +15,11 @@ export function sprintStatus(s: Pick<Sprint, 'start' | 'end'>, day: string): Spr
   return day < s.start ? 'planned' : day > s.end ? 'closed' : 'active';
 }
 
+/** The log's sprints that have an id, in calendar order (by start; as listed on the same start). */
+export function sprintsByStart(log: Pick<SprintLog, 'sprints'> | undefined): Sprint[] {
+  return (log?.sprints ?? []).filter((s) => s.id).sort((a, b) => (a.start < b.start ? -1 : a.start > b.start ? 1 : a.index - b.index));
+}
+
 /** `active · 2026-11-16 – 2026-11-27`: how pickers describe a sprint. */
 export function sprintDescription(s: Pick<Sprint, 'start' | 'end'>, day: string): string {
   return `${sprintStatus(s, day) ?? 'dates not valid'} · ${s.start} – ${s.end}`;

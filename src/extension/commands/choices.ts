@@ -3,7 +3,7 @@
 // the one item being edited, or a "keep" entry when there are several (or none is
 // current). The title names the item(s), so it is clear what the pick edits.
 import { effectiveState, workflowOrder, type Item, type Workspace } from '../../core/model';
-import { sprintDescription, sprintStatus, today } from '../../core/sprint';
+import { sprintDescription, sprintsByStart, sprintStatus, today } from '../../core/sprint';
 import { sprintLabel } from '../views/grouping';
 import { sprintById } from '../../core/lookup';
 
@@ -85,7 +85,7 @@ export function assigneeChoices(people: readonly Person[], items: readonly Item[
 /** Active and planned sprints first (by start), then the product backlog, then closed ones. `items` empty: a new item, `current` its default. */
 export function sprintChoices(ws: Workspace, items: readonly Item[], now: Date, current: string | null = null): ChoiceModel<string | null> {
   const day = today(ws.sprintLog, now.getTime());
-  const sprints = [...(ws.sprintLog?.sprints ?? [])].filter((s) => s.id).sort((a, b) => (a.start < b.start ? -1 : 1));
+  const sprints = sprintsByStart(ws.sprintLog);
   const open = sprints.filter((s) => sprintStatus(s, day) !== 'closed');
   const closed = sprints.filter((s) => sprintStatus(s, day) === 'closed').reverse();
   const pick = (s: (typeof sprints)[number]): Choice<string | null> => ({ label: sprintLabel(s.id, s.name), description: sprintDescription(s, day), detail: s.goal, value: s.id });

@@ -2,7 +2,7 @@
 // picker, grouping, filter, reveal in YAML, copy id, go to error. None writes.
 import * as vscode from 'vscode';
 import type { Problem } from '../../core/model';
-import { sprintDescription, today } from '../../core/sprint';
+import { sprintDescription, sprintsByStart, today } from '../../core/sprint';
 import { folderByKey } from '../folders';
 import { OPEN_SPRINT_VIEW } from '../status/status-bar';
 import { describeFilter, isFilterEmpty, type ItemFilter } from '../views/filter';
@@ -26,7 +26,7 @@ export const pickSprint: Handler = async (s, args) => {
     return;
   }
   const day = today(fb.workspace.sprintLog, Date.now());
-  const sprints = [...(fb.workspace.sprintLog?.sprints ?? [])].filter((x) => x.id).sort((x, y) => (x.start > y.start ? -1 : 1));
+  const sprints = sprintsByStart(fb.workspace.sprintLog).reverse();
   const picks = [
     { label: 'Active sprint', description: 'follow the sprint running today', id: undefined as string | undefined },
     ...sprints.map((x) => ({ label: sprintLabel(x.id, x.name), description: sprintDescription(x, day), detail: x.goal, id: x.id as string | undefined })),

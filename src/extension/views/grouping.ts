@@ -2,7 +2,7 @@
 // inside; which groups exist and in what order is decided here so that the
 // tree provider only maps them to TreeItems.
 import { effectiveState, stateCategory, workflowOrder, type Item, type Workspace } from '../../core/model';
-import { pointTotals, sprintStatus, type SprintStatus } from '../../core/sprint';
+import { pointTotals, sprintsByStart, sprintStatus, type SprintStatus } from '../../core/sprint';
 
 export const GROUPINGS = ['sprint', 'state', 'epic', 'assignee'] as const;
 export type Grouping = (typeof GROUPINGS)[number];
@@ -76,7 +76,7 @@ export const DONE_NO_SPRINT_KEY = 'sprint:#done';
 /** Active and planned sprints (by start), then the product backlog (open work only), then closed sprints with items (latest first), then unknown sprint ids, then done or archived items without a sprint. */
 function bySprint(ws: Workspace, items: readonly Item[], day: string): Group[] {
   const m = bucket(items, (i) => i.sprint);
-  const sprints = [...(ws.sprintLog?.sprints ?? [])].filter((s) => s.id).sort((a, b) => (a.start < b.start ? -1 : a.start > b.start ? 1 : a.index - b.index));
+  const sprints = sprintsByStart(ws.sprintLog);
   const open: Group[] = [];
   const closed: Group[] = [];
   const known = new Set<string>();

@@ -4,8 +4,9 @@ import { parseArgs } from 'node:util';
 import { type CliIO, type Command, UsageError } from './command';
 import { COMMANDS } from './commands';
 import { printable, printableLines } from '../core/printable';
-
-const VERSION = '0.1.0';
+// esbuild inlines this one field of package.json at build time (JSON named imports are tree-shaken): the
+// version is written in one place.
+import { version as VERSION } from '../../package.json';
 
 export async function main(argv: string[], io: CliIO): Promise<number> {
   const [name, ...rest] = argv;

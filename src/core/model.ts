@@ -1,5 +1,5 @@
 // The in-memory model of a team's backlog files and sprint log
-// (../shared/spec/backlog-format.md). Every node keeps where it came from so
+// (docs/spec/backlog-format.md). Every node keeps where it came from so
 // diagnostics, "reveal in file" and text edits can point at the exact source.
 
 export type StateCategory = 'todo' | 'doing' | 'done';

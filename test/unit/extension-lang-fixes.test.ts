@@ -137,6 +137,23 @@ describe('extension language: quick fixes', () => {
     assert.ok(!codesAt(after, 11).includes('unknown-sprint'));
   });
 
+  it('unknown-sprint: a sprint id that looks like a number is quoted, so it reads back as the same text (0x1F, 0o17)', () => {
+    const numberish = {
+      backlog: 'version: 1\nitems:\n  - id: PAY-1\n    title: First\n    sprint: 0x1G\n  - {id: PAY-2, title: Flow, sprint: 0o18}\n',
+      sprints: 'version: 1\nsprints:\n  - id: "0x1F"\n    start: 2026-01-05\n    end: 2026-01-16\n  - id: \'0o17\'\n    start: 2026-01-19\n    end: 2026-01-30\n',
+    };
+    for (const [line, index] of [[5, 0], [6, 1]] as const) {
+      const { fixes } = fixesFor(numberish, 'unknown-sprint', line);
+      for (const fix of fixes) {
+        const after = load(applyFix(numberish, fix));
+        const wanted = fix.title.replace(/^Change sprint to `(.*)`$/, '$1');
+        assert.equal(after.items[index].sprint, wanted, `${fix.title}: ${fix.edits[0].newText}`);
+        assert.ok(!validateWorkspace(after).some((p) => p.code === 'unknown-sprint' && p.line === line), fix.title);
+      }
+      assert.deepEqual(fixes.map((f) => f.title), ['Change sprint to `0x1F`', 'Change sprint to `0o17`']);
+    }
+  });
+
   it('unknown-epic: picks an existing epic', () => {
     const { fixes } = fixesFor(files, 'unknown-epic', 15);
     assert.deepEqual(fixes.map((f) => f.title), ['Change epic to `PAY-E1`']);

@@ -10,7 +10,8 @@ import { completionContext } from '../../src/extension/language/completion-conte
 import { completionCandidates } from '../../src/extension/language/completion-items';
 import { codeLensText } from '../../src/extension/language/lens-text';
 import { hoverMarkdown } from '../../src/extension/language/hover-text';
-import { escapeMarkdown, positionIn, yamlScalar } from '../../src/extension/language/text';
+import { escapeMarkdown } from '../../src/core/escape';
+import { positionIn } from '../../src/extension/language/text';
 import { sprintStatus } from '../../src/extension/status/status-text';
 
 const fixture = path.join(__dirname, '..', 'fixtures', 'basic');
@@ -106,6 +107,19 @@ describe('extension language: completion candidates', () => {
     assert.equal(quoted[1].insertText, '123');
   });
 
+  it('completion inserts values as the edit engine writes them: each reads back as the same text, in a block and in a flow list', () => {
+    const ids = ['0x1F', '0o17', '1_000', 'yes', 'S-1', 'a, b', 'x #y', "it's"];
+    const sprints = 'version: 1\nsprints:\n' + ids.map((id, i) => `  - id: ${JSON.stringify(id)}\n    start: 2026-01-0${i + 1}\n    end: 2026-01-0${i + 1}\n`).join('');
+    const log = buildWorkspace('/r', [{ file: 'backlog/backlog.yaml', text: 'version: 1\nitems: []\n' }], { file: 'backlog/sprints.yaml', text: sprints });
+    assert.deepEqual(log.sprintLog?.sprints.map((x) => x.id), ids);
+    for (const c of completionCandidates({ kind: 'sprint', partial: '', quote: '', listed: [] }, log)) {
+      const text = `version: 1\nitems:\n  - id: A-1\n    title: t\n    sprint: ${c.insertText}\n  - {id: A-2, title: t, depends_on: [${c.insertText}], sprint: ${c.insertText}}\n`;
+      const back = buildWorkspace('/r', [{ file: 'backlog/backlog.yaml', text }], undefined);
+      assert.deepEqual(back.parseProblems, [], c.insertText);
+      assert.deepEqual([back.items[0].sprint, back.items[1].sprint, back.items[1].dependsOn], [c.label, c.label, [c.label]], c.insertText);
+    }
+  });
+
   it('offers assignees seen in the files, most assigned first', () => {
     const text = read('backlog/backlog.yaml') + '  - id: PAY-15\n    title: More\n    assignee: bob\n';
     const more = buildWorkspace(fixture, [{ file: 'backlog/backlog.yaml', text }], undefined);
@@ -128,14 +142,8 @@ describe('extension language: text helpers', () => {
     assert.deepEqual(positionIn(lines, text.length + 5), { line: 3, character: 0 });
   });
 
-  it('writes plain YAML scalars only when they read back as the same text', () => {
-    assert.equal(yamlScalar('in-progress'), 'in-progress');
-    assert.equal(yamlScalar('PAY-2'), 'PAY-2');
-    for (const v of ['true', 'null', '12', '1.5', 'a: b', 'x #y', '-dash', "it's", ' lead']) assert.equal(yamlScalar(v), JSON.stringify(v), v);
-  });
-
   it('escapes Markdown so file text cannot become links or HTML', () => {
-    const s = escapeMarkdown('[click](command:workbench.action.quit) <img src=x> *b* `c` http://x.y');
+    const s = escapeMarkdown('[click](command:workbench.action.quit) <img src=x> *b* `c` http://x.y', true);
     assert.ok(!/(^|[^\\])[[\]()<>*`]/.test(s), s);
     assert.ok(!s.includes('http:'), s);
   });

@@ -4,10 +4,12 @@ import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
 import { buildWorkspace } from '../../src/core/parse/workspace';
 import { loadWorkspace } from '../../src/core/parse/workspace';
-import { activeSprint, daysLeft, dayIn, workingDaysBetween } from '../../src/extension/views/calendar';
+import { activeSprint, daysLeft, workCalendar } from '../../src/core/sprint';
+import { localDay, workingDaysBetween } from '../../src/core/time';
 import { filterItems } from '../../src/extension/views/filter';
 import { groupItems, peopleInFiles } from '../../src/extension/views/grouping';
-import { escapeMarkdown, itemContextValue, itemDescription, itemIcon, itemTooltip } from '../../src/extension/views/labels';
+import { escapeMarkdown } from '../../src/core/escape';
+import { itemContextValue, itemDescription, itemIcon, itemTooltip } from '../../src/extension/views/labels';
 import type { GroupNode, InfoNode, Node } from '../../src/extension/views/nodes';
 import { backlogNodes, sprintNodes } from '../../src/extension/views/rows';
 
@@ -100,9 +102,9 @@ describe('extension: views', () => {
 
   it('calendar: days in the sprint time zone, working days without weekends and holidays', () => {
     // 23:30 UTC on the 19th is already the 20th in Berlin.
-    assert.equal(dayIn('Europe/Berlin', new Date('2026-11-19T23:30:00Z')), '2026-11-20');
-    assert.equal(dayIn('Not/AZone', new Date('2026-11-19T23:30:00Z')), '2026-11-19');
-    assert.equal(workingDaysBetween('2026-12-21', '2026-12-27', ws.sprintLog), 4); // Mon..Sun, 25th a holiday
+    assert.equal(localDay(Date.parse('2026-11-19T23:30:00Z'), 'Europe/Berlin'), '2026-11-20');
+    assert.equal(localDay(Date.parse('2026-11-19T23:30:00Z'), 'Not/AZone'), '2026-11-19');
+    assert.equal(workingDaysBetween('2026-12-21', '2026-12-27', workCalendar(ws.sprintLog)), 4); // Mon..Sun, 25th a holiday
     assert.equal(activeSprint(ws.sprintLog, '2026-11-14'), undefined); // Saturday between sprints
     assert.equal(activeSprint(ws.sprintLog, '2026-11-27')?.id, 'S12');
     const s12 = ws.sprintLog!.sprints[1];

@@ -7,6 +7,7 @@ import { effectiveState, type Workspace } from '../../core/model';
 import { loadWorkspace } from '../../core/parse/workspace';
 import { printableLines } from '../../core/printable';
 import { type Command, type CommandContext, now, stringFlag, UsageError } from '../command';
+import { sprintById } from '../../core/lookup';
 
 function parseSeed(text: string | undefined): number {
   if (text === undefined) return DEFAULT_SEED;
@@ -16,7 +17,7 @@ function parseSeed(text: string | undefined): number {
 
 /** The active sprint's items in rank order: id, state, points, assignee, title. */
 export function activeSprintTable(ws: Workspace, sprintId: string): string {
-  const sprint = ws.sprintLog?.sprints.find((s) => s.id === sprintId);
+  const sprint = sprintById(ws.sprintLog, sprintId);
   const items = ws.items.filter((i) => i.sprint === sprintId);
   const rows = items.map((i) => [i.id, effectiveState(i, ws.states), i.points === undefined ? '-' : String(i.points), i.assignee ?? '-', i.title + (i.blocked ? `  [blocked: ${i.blocked}]` : '')]);
   const head = ['ID', 'STATE', 'PTS', 'ASSIGNEE', 'TITLE'];

@@ -2,7 +2,8 @@
 // external resource. Every text is escaped with escapeHtml (the SVG text is
 // escaped by ECharts). Each chart has its data table in a <details> below it.
 
-import { escapeHtml, type DataTable } from '../../core/charts';
+import type { DataTable } from '../../core/charts';
+import { escapeHtml } from '../../core/escape';
 import { renderSvgs } from './render';
 import { cellText, type ReportContent } from './sections';
 

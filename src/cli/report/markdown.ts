@@ -1,7 +1,8 @@
 // Markdown with the charts as SVG files next to it (`<name>.<chart>.svg`), linked
 // relatively so the report renders in a pull request or on a forge once committed.
 
-import { escapeMarkdownCell, type DataTable } from '../../core/charts';
+import type { DataTable } from '../../core/charts';
+import { escapeMarkdownCell } from '../../core/escape';
 import { renderSvgs } from './render';
 import { cellText, type ReportContent } from './sections';
 

@@ -8,6 +8,7 @@ import { predictability } from '../../core/charts/velocity';
 import type { History } from '../../core/history';
 import type { MetricsReport, SprintMetrics } from '../../core/metrics';
 import type { Sprint, Workspace } from '../../core/model';
+import { sprintById } from '../../core/lookup';
 
 export interface Section {
   title: string;
@@ -72,7 +73,7 @@ export function reportContent(doc: MetricsReport, workspace: Workspace, history:
   const facts = chartFacts(workspace, history);
   const sprint = pickSprint(doc, sprintId);
   const groups = buildCharts(doc, facts, LIGHT_THEME, sprint);
-  const model = sprint ? workspace.sprintLog?.sprints.find((s) => s.id === sprint.id) : undefined;
+  const model = sprintById(workspace.sprintLog, sprint?.id);
   const n = notes(model);
   const project = workspace.project ?? 'Sprintlog';
   const sprintName = sprint ? `${sprint.id}${model?.name ? ` ${model.name}` : ''}` : 'no sprint';

@@ -14,7 +14,7 @@ import { velocityChart } from './velocity';
 export * from './types';
 export { chartFacts } from './facts';
 export { LIGHT_THEME, themeFromCssVariables } from './theme';
-export { escapeHtml, escapeMarkdownCell, richText } from './escape';
+export { escapeHtml, escapeMarkdownCell, richText } from '../escape';
 export { agingChart, burndownChart, burnupChart, cfdChart, commitmentChart, cycleTimeHistogram, cycleTimeScatter };
 export { forecastHowManyChart, forecastWhenChart, throughputChart, velocityChart };
 

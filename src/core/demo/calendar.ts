@@ -1,31 +1,10 @@
 // Calendar of the demo: which days the six sprints cover, which days are
 // holidays, and how a wall-clock time in Berlin becomes a git timestamp.
-// Offsets come from Intl (IANA data), never from a hand-written DST rule.
+// Day arithmetic and offsets are src/core/time's (Intl, IANA data).
+
+import { addDays, offsetMinutes, startOfDay, weekday } from '../time';
 
 export const DEMO_TIMEZONE = 'Europe/Berlin';
-
-/** `YYYY-MM-DD` → days since 1970-01-01 (calendar arithmetic only, no time zone). */
-export function dayNumber(date: string): number {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
-  if (!m) throw new Error(`not a YYYY-MM-DD date: ${date}`);
-  const ms = Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]));
-  const back = new Date(ms).toISOString().slice(0, 10);
-  if (back !== date) throw new Error(`not a calendar date: ${date}`);
-  return Math.round(ms / 86_400_000);
-}
-
-export function dateOf(day: number): string {
-  return new Date(day * 86_400_000).toISOString().slice(0, 10);
-}
-
-export function addDays(date: string, n: number): string {
-  return dateOf(dayNumber(date) + n);
-}
-
-/** 0 = Sunday … 6 = Saturday. */
-export function weekday(date: string): number {
-  return (dayNumber(date) + 4) % 7; // 1970-01-01 was a Thursday
-}
 
 export interface SprintDates {
   id: string;
@@ -45,8 +24,8 @@ export const FIRST_SPRINT_NUMBER = 7;
  */
 export function sprintCalendar(today: string): SprintDates[] {
   const wd = weekday(today);
-  const monday = addDays(today, -((wd + 6) % 7));
-  const lastStart = wd === 0 || wd === 6 ? monday : addDays(monday, -7);
+  const monday = addDays(today, -((['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const).indexOf(wd)));
+  const lastStart = wd === 'sun' || wd === 'sat' ? monday : addDays(monday, -7);
   const out: SprintDates[] = [];
   for (let k = 0; k < SPRINT_COUNT; k++) {
     const start = addDays(lastStart, -14 * (SPRINT_COUNT - 1 - k));
@@ -89,23 +68,6 @@ export function holidays(sprints: SprintDates[]): Holiday[] {
   return out.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
 }
 
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
-/** Minutes east of UTC in `tz` at an instant. */
-export function offsetMinutes(epochMs: number, tz: string): number {
-  let f = formatters.get(tz);
-  if (!f) {
-    f = new Intl.DateTimeFormat('en-US', {
-      timeZone: tz, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit',
-    });
-    formatters.set(tz, f);
-  }
-  const p: Record<string, string> = {};
-  for (const part of f.formatToParts(new Date(epochMs))) p[part.type] = part.value;
-  const wall = Date.UTC(Number(p.year), Number(p.month) - 1, Number(p.day), Number(p.hour), Number(p.minute), Number(p.second));
-  return Math.round((wall - Math.floor(epochMs / 1000) * 1000) / 60_000);
-}
-
 export interface Instant {
   /** Seconds since the epoch. */
   seconds: number;
@@ -115,7 +77,7 @@ export interface Instant {
 
 /** Wall-clock `date` + `minutes` after midnight in `tz` → instant and offset (the demo never uses the 02:00–03:00 DST gap). */
 export function localInstant(date: string, minutes: number, tz = DEMO_TIMEZONE): Instant {
-  const wall = dayNumber(date) * 86_400_000 + minutes * 60_000;
+  const wall = startOfDay(date, 'UTC') + minutes * 60_000;
   let off = offsetMinutes(wall, tz);
   let utc = wall - off * 60_000;
   const again = offsetMinutes(utc, tz);

@@ -2,7 +2,7 @@
 // backlog, sprint planning, carrying unfinished work over, refinement, the
 // archive move, sprint review and retro.
 
-import { addDays } from './calendar';
+import { addDays } from '../time';
 import { BACKLOG, FINISHED, LATER } from './catalog';
 import { BACKLOG_FILE } from './render';
 import { all, type Change, type DemoItem, type DemoSprint, findSprint, setField } from './state';

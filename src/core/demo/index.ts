@@ -11,7 +11,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { errnoText } from '../errno';
 import { dayOf } from '../time';
-import { addDays, dayNumber, DEMO_TIMEZONE } from './calendar';
+import { addDays, isDay } from '../time';
+import { DEMO_TIMEZONE } from './calendar';
 import { archiveOld, carryOver, closeRetroActions, plan, refine, retro, review, setUp, startSprintLog } from './ceremonies';
 import { writeRepository } from './git';
 import { Story } from './story';
@@ -124,7 +125,7 @@ export function tellStory(seed: number, today: string): Story {
 
 export function checkToday(today: string): void {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(today)) throw new Error(`--today must be a date YYYY-MM-DD, got '${today}'.`);
-  dayNumber(today); // throws for 2026-02-30
+  if (!isDay(today)) throw new Error(`--today must be a day in the calendar, got '${today}'.`);
 }
 
 // mkdir of a name whose parent exists fails with ENOENT where the file system takes no new folders (/proc).

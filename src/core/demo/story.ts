@@ -3,7 +3,9 @@
 // work.ts say what happens on a given day. Every random choice is made here
 // in a fixed order, so one seed always gives the same history.
 
-import { addDays, holidays, type Holiday, type Instant, localInstant, sprintCalendar, type SprintDates, weekday } from './calendar';
+import { DEFAULT_WORKING_DAYS } from '../model';
+import { addDays, isWorkingDay, type WorkCalendar } from '../time';
+import { holidays, type Holiday, type Instant, localInstant, sprintCalendar, type SprintDates } from './calendar';
 import type { Template } from './catalog';
 import { Random } from './random';
 import { type Person, Recorder } from './recorder';
@@ -32,6 +34,7 @@ export class Story {
   readonly rng: Random;
   readonly sprints: SprintDates[];
   readonly holidays: Holiday[];
+  private calendar?: WorkCalendar;
   readonly rec: Recorder;
   /** Item ids by catalog key. */
   readonly ids = new Map<string, string>();
@@ -60,8 +63,8 @@ export class Story {
   }
 
   isWorkingDay(date: string): boolean {
-    const wd = weekday(date);
-    return wd !== 0 && wd !== 6 && !this.holidays.some((h) => h.date === date);
+    this.calendar ??= { workingDays: DEFAULT_WORKING_DAYS, holidays: this.holidays.map((h) => h.date) };
+    return isWorkingDay(date, this.calendar);
   }
 
   /** Index of the sprint containing `date`, or -1. */

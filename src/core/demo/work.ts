@@ -2,7 +2,7 @@
 // branches for the bigger ones), review and merge, and the things that go
 // wrong: blockers, re-estimates, reopened items, incidents added mid-sprint.
 
-import { addDays } from './calendar';
+import { addDays } from '../time';
 import { INCIDENTS, RISKY } from './catalog';
 import { insertBefore } from './ceremonies';
 import { all, type DemoItem, setField } from './state';

@@ -3,18 +3,14 @@
 // burndown with the ideal line over working days, burnup.
 
 import type { Sprint } from '../model';
-import { dayRange, formatInstant, isDay, isWorkingDay } from '../time';
+import { dayRange, formatInstant, isWorkingDay } from '../time';
 import { byString, categoryOf, clean, dayEnd, type Ctx } from './context';
 import { Cursor, type ItemState } from './timeline';
-import type { BurndownDay, BurnupDay, ScopeChange, SprintMetrics, SprintStatus } from './types';
+import { sprintStatus } from '../sprint';
+import type { BurndownDay, BurnupDay, ScopeChange, SprintMetrics } from './types';
 
 export function sprintOrder(a: Sprint, b: Sprint): number {
   return byString(a.start, b.start) || byString(a.end, b.end) || byString(a.id, b.id);
-}
-
-export function sprintStatus(s: Sprint, asOfDay: string): SprintStatus | null {
-  if (!isDay(s.start) || !isDay(s.end) || s.end < s.start) return null;
-  return asOfDay < s.start ? 'planned' : asOfDay > s.end ? 'closed' : 'active';
 }
 
 interface Totals {

@@ -4,6 +4,7 @@
 
 import type { Workspace } from '../model';
 import type { History, HistoryStatus } from '../history/types';
+import type { SprintStatus } from '../sprint';
 
 export const METRICS_VERSION = 1;
 
@@ -68,7 +69,6 @@ export interface BurnupDay {
   done: number | null;
 }
 
-export type SprintStatus = 'planned' | 'active' | 'closed';
 
 export interface SprintMetrics {
   id: string;

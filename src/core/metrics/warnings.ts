@@ -3,6 +3,7 @@
 import { byString, clean, round, type Ctx } from './context';
 import type { ItemFacts } from './items';
 import type { CycleTime, HealthWarning, SprintMetrics, Velocity, WarningCode } from './types';
+import { sprintById } from '../lookup';
 
 const ORDER: WarningCode[] = [
   'unparsed-files', 'history', 'timezone', 'impossible-dates', 'behind-ideal', 'scope-creep', 'overcommitted', 'aging-wip', 'blocked-long',
@@ -91,7 +92,7 @@ function itemWarnings(ctx: Ctx, w: HealthWarning[], input: WarningInput): void {
 function logWarnings(ctx: Ctx, w: HealthWarning[], sprints: readonly SprintMetrics[]): void {
   for (const s of sprints) {
     if (s.status !== 'closed') continue;
-    const sprint = ctx.ws.sprintLog?.sprints.find((x) => x.id === s.id);
+    const sprint = sprintById(ctx.ws.sprintLog, s.id);
     const actions = (sprint?.retro?.actions ?? []).filter((a) => !a.done);
     if (actions.length > 0) {
       w.push({

@@ -71,3 +71,11 @@ export const DEFAULT_CALENDAR: WorkCalendar = { workingDays: DEFAULT_WORKING_DAY
 export function isWorkingDay(day: string, log: WorkCalendar = DEFAULT_CALENDAR): boolean {
   return log.workingDays.includes(weekday(day)) && !log.holidays.includes(day);
 }
+
+/** Working days `from..to`, both inclusive; 0 when to < from or either is not a real day (editor features must not throw on what the validator reports). */
+export function workingDaysBetween(from: string, to: string, log: WorkCalendar = DEFAULT_CALENDAR): number {
+  if (!isDay(from) || !isDay(to)) return 0;
+  let n = 0;
+  for (let i = 0, last = daysBetween(from, to); i <= last; i++) if (isWorkingDay(addDays(from, i), log)) n++;
+  return n;
+}

@@ -2,7 +2,7 @@
 // `YYYY-MM-DD` (a day in the sprint log's zone) or an ISO 8601 date-time with an offset.
 
 import { parseDay } from './days';
-import { dayOf, startOfDay } from './zone';
+import { dayOf, safeZone, startOfDay } from './zone';
 
 const INSTANT_RE = /^(\d{4})-(\d{2})-(\d{2})[Tt ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?\s*([Zz]|[+-]\d{2}(?::?\d{2})?)$/;
 
@@ -51,4 +51,9 @@ export function parseDateValue(text: string | undefined, tz: string): DateValue 
   if (parseDay(t)) return { day: t, ms: startOfDay(t, tz), dateOnly: true };
   const ms = parseInstant(t);
   return ms === undefined ? undefined : { day: dayOf(ms, tz), ms, dateOnly: false };
+}
+
+/** The day a `YYYY-MM-DD` or ISO date-time falls on in `tz` (UTC while `tz` is not a valid zone); the text itself when it is neither. */
+export function dayOfText(text: string, tz: string | undefined): string {
+  return parseDateValue(text, safeZone(tz))?.day ?? text;
 }

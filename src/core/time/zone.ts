@@ -34,6 +34,11 @@ export function isValidTimeZone(tz: string): boolean {
   }
 }
 
+/** `tz` when the runtime knows it, else UTC: a bad zone (which the validator reports) must not break a view or the status bar. */
+export function safeZone(tz: string | undefined): string {
+  return tz && isValidTimeZone(tz) ? tz : 'UTC';
+}
+
 interface WallTime {
   year: number;
   month: number;
@@ -107,6 +112,11 @@ function offsetOf(w: WallTime, ms: number): number {
 export function dayOf(ms: number, tz: string): string {
   const w = wallTimeOf(ms, tz);
   return `${pad(w.year, 4)}-${pad(w.month)}-${pad(w.day)}`;
+}
+
+/** Calendar day of instant `ms` in `tz`, or in UTC while `tz` is not a valid zone name. */
+export function localDay(ms: number, tz: string | undefined): string {
+  return dayOf(ms, safeZone(tz));
 }
 
 const startCache = new Map<string, number>();

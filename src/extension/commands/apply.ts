@@ -23,8 +23,8 @@ import type { FolderBacklog } from '../model/types';
 import type { FileChange } from '../git/commit';
 import type { GitService } from '../git/service';
 import { commitMessage } from './describe';
+import { Refusal } from '../errors';
 
-export class Refusal extends Error {}
 
 export interface ApplyOptions {
   reservedIds?: Iterable<string>;

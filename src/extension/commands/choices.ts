@@ -3,8 +3,9 @@
 // the one item being edited, or a "keep" entry when there are several (or none is
 // current). The title names the item(s), so it is clear what the pick edits.
 import { effectiveState, workflowOrder, type Item, type Workspace } from '../../core/model';
-import { sprintStatus, today } from '../views/calendar';
+import { sprintDescription, sprintsByStart, sprintStatus, today } from '../../core/sprint';
 import { sprintLabel } from '../views/grouping';
+import { sprintById } from '../../core/lookup';
 
 export interface Choice<T> {
   label: string;
@@ -83,11 +84,11 @@ export function assigneeChoices(people: readonly Person[], items: readonly Item[
 
 /** Active and planned sprints first (by start), then the product backlog, then closed ones. `items` empty: a new item, `current` its default. */
 export function sprintChoices(ws: Workspace, items: readonly Item[], now: Date, current: string | null = null): ChoiceModel<string | null> {
-  const day = today(ws.sprintLog, now);
-  const sprints = [...(ws.sprintLog?.sprints ?? [])].filter((s) => s.id).sort((a, b) => (a.start < b.start ? -1 : 1));
+  const day = today(ws.sprintLog, now.getTime());
+  const sprints = sprintsByStart(ws.sprintLog);
   const open = sprints.filter((s) => sprintStatus(s, day) !== 'closed');
   const closed = sprints.filter((s) => sprintStatus(s, day) === 'closed').reverse();
-  const pick = (s: (typeof sprints)[number]): Choice<string | null> => ({ label: sprintLabel(s.id, s.name), description: `${sprintStatus(s, day)} · ${s.start} – ${s.end}`, detail: s.goal, value: s.id });
+  const pick = (s: (typeof sprints)[number]): Choice<string | null> => ({ label: sprintLabel(s.id, s.name), description: sprintDescription(s, day), detail: s.goal, value: s.id });
   const choices = [...open.map(pick), { label: 'Product backlog', description: 'no sprint', value: null }, ...closed.map(pick)];
   const placeholder = 'Move to sprint';
   if (items.length === 0) {
@@ -99,6 +100,6 @@ export function sprintChoices(ws: Workspace, items: readonly Item[], now: Date, 
 
 /** Whether a sprint is closed on the day of `now` (moving work into it rewrites the past). */
 export function isClosedSprint(ws: Workspace, id: string | null, now: Date): boolean {
-  const s = id ? ws.sprintLog?.sprints.find((x) => x.id === id) : undefined;
-  return !!s?.start && !!s.end && sprintStatus(s, today(ws.sprintLog, now)) === 'closed';
+  const s = sprintById(ws.sprintLog, id ?? undefined);
+  return !!s && sprintStatus(s, today(ws.sprintLog, now.getTime())) === 'closed';
 }

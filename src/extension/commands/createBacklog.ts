@@ -6,15 +6,16 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { localZone, projectKeyOf, starterFiles } from '../../core/edit/starter';
 import { EditError } from '../../core/edit/types';
+import { folderByKey } from '../folders';
 import { readSettings } from '../model/config';
-import { Refusal } from './apply';
+import { Refusal } from '../errors';
 import type { Handler } from './itemCommands';
 import { argsOf } from './services';
 
 async function pickWorkspaceFolder(key?: string): Promise<vscode.WorkspaceFolder | undefined> {
   const all = vscode.workspace.workspaceFolders ?? [];
   if (all.length === 0) throw new Refusal('Open a folder first: the backlog lives in a folder (a git repository) as backlog/backlog.yaml.');
-  const direct = all.find((f) => f.uri.toString() === key || f.name === key);
+  const direct = key === undefined ? undefined : folderByKey(all.map((folder) => ({ folder })), key)?.folder;
   if (direct || all.length === 1) return direct ?? all[0];
   return (await vscode.window.showQuickPick(all.map((f) => ({ label: f.name, description: f.uri.fsPath, f })), { title: 'Create Backlog', placeHolder: 'In which folder?' }))?.f;
 }

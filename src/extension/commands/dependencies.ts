@@ -3,6 +3,7 @@
 // name an item that is being deleted.
 import type { EditOp } from '../../core/edit/types';
 import { defaultState, stateCategory, type Item, type Workspace } from '../../core/model';
+import { itemById } from '../../core/lookup';
 
 /** Ids of the items that depend on `id`, directly or through others (each of them would close a cycle). */
 export function dependentsClosure(ws: Workspace, id: string): Set<string> {
@@ -70,5 +71,5 @@ export function removeReferenceOps(dependents: readonly Item[], ids: readonly st
 
 /** The items `item` depends on that are not in a done-category state (unknown ids are the validator's). */
 export function unmetDependencies(ws: Workspace, item: Item): Item[] {
-  return item.dependsOn.map((id) => ws.items.find((i) => i.id === id)).filter((d): d is Item => !!d && stateCategory(d.state ?? defaultState(ws.states), ws.states) !== 'done');
+  return item.dependsOn.map((id) => itemById(ws, id)).filter((d): d is Item => !!d && stateCategory(d.state ?? defaultState(ws.states), ws.states) !== 'done');
 }

@@ -2,9 +2,7 @@
 // commands are refused in an untrusted workspace here too, not only hidden by
 // when-clauses (a keybinding or another extension can still call them).
 import * as vscode from 'vscode';
-import { GitRefusal } from '../git/repo';
-import { UntrustedError } from '../git/service';
-import { Refusal } from './apply';
+import { Refusal, reportError, type Refused } from '../errors';
 import { createBacklog } from './createBacklog';
 import * as items from './itemCommands';
 import type { Handler } from './itemCommands';
@@ -39,11 +37,6 @@ const HANDLERS: Record<CommandId, Handler> = {
   'sprintlog.goToError': viewCmds.goToError,
 };
 
-/** What a command returns when it refused (tests read it; the user sees the message). */
-export interface Refused {
-  refused: string;
-}
-
 export function registerCommands(context: vscode.ExtensionContext, s: Services): void {
   for (const spec of COMMANDS) {
     const handler = HANDLERS[spec.id];
@@ -53,14 +46,7 @@ export function registerCommands(context: vscode.ExtensionContext, s: Services):
           if (spec.writes && !vscode.workspace.isTrusted) throw new Refusal(`${spec.title.replace(/…$/, '')}: Sprintlog does not change files or run git in a restricted workspace. Trust the workspace first.`);
           return await handler(s, args);
         } catch (e) {
-          const message = e instanceof Error ? e.message : String(e);
-          if (e instanceof Refusal || e instanceof UntrustedError || e instanceof GitRefusal) {
-            void vscode.window.showErrorMessage(message);
-            return { refused: message } satisfies Refused;
-          }
-          s.log.error(`${spec.id} failed`, e);
-          void vscode.window.showErrorMessage(`Sprintlog: ${message}`);
-          return { refused: message } satisfies Refused;
+          return reportError(s.log, e, spec.id) satisfies Refused;
         }
       }),
     );

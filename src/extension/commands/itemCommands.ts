@@ -4,9 +4,11 @@
 import * as vscode from 'vscode';
 import type { EditOp } from '../../core/edit/types';
 import type { Item, Workspace } from '../../core/model';
-import { backlogFilesOf, itemsById } from '../model/store';
+import { itemsById, sprintById } from '../../core/lookup';
+import { backlogFilesOf } from '../model/store';
 import { peopleInFiles } from '../views/grouping';
-import { applyOps, Refusal, refuseUnwritable, type Applied } from './apply';
+import { Refusal } from '../errors';
+import { applyOps, refuseUnwritable, type Applied } from './apply';
 import { describeOp } from './describe';
 import { isClosedSprint, itemsLabel } from './choices';
 import { dependencyCandidates, dependentsClosure, dependentsOf, removeReferenceOps } from './dependencies';
@@ -79,7 +81,7 @@ export const moveToSprint: Handler = async (s, args) => {
   if (sprint === undefined) return;
   // Work added to a closed sprint changes figures the team already reviewed: ask first.
   if (a.confirm !== true && isClosedSprint(t.fb.workspace, sprint, new Date()) && t.items.some((i) => i.sprint !== sprint)) {
-    const s_ = t.fb.workspace.sprintLog?.sprints.find((x) => x.id === sprint);
+    const s_ = sprintById(t.fb.workspace.sprintLog, sprint ?? undefined);
     const ok = await vscode.window.showWarningMessage(`${sprint} is closed (it ended ${s_?.end}). Move ${itemsLabel(t.items)} into it anyway?`, { modal: true, detail: 'Its committed and completed points, velocity and the review figures change.' }, 'Move Anyway');
     if (ok !== 'Move Anyway') return;
   }

@@ -4,12 +4,15 @@
 import * as vscode from 'vscode';
 import type { EditOp } from '../../core/edit/types';
 import { defaultState, type Item, type Workspace } from '../../core/model';
-import { today } from '../views/calendar';
-import { applyOps, Refusal, refuseUnwritable } from './apply';
+import { today } from '../../core/sprint';
+import { Refusal } from '../errors';
+import { applyOps, refuseUnwritable } from './apply';
 import { pointsChoices, sprintChoices } from './choices';
 import { askText, choose, typedPoints } from './pickers';
 import type { Handler } from './itemCommands';
-import { argsOf, folderByKey, isNode, pickFolder, type Services } from './services';
+import { folderByKey } from '../folders';
+import { argsOf, isNode, pickFolder, type Services } from './services';
+import { itemById } from '../../core/lookup';
 
 const SUGGESTED_TYPES = ['story', 'bug', 'task', 'spike', 'chore'];
 
@@ -44,11 +47,11 @@ async function askType(ws: Workspace): Promise<string | undefined> {
 export const newItem: Handler = async (s: Services, args: unknown[]) => {
   const a = argsOf(args);
   const node = isNode(args[0]) ? args[0] : undefined;
-  const fb = node ? folderByKey(s.store, node.folderKey) : await pickFolder(s.store, a.folder);
+  const fb = node ? folderByKey(s.store.folders(), node.folderKey) : await pickFolder(s.store, a.folder);
   if (!fb) return;
   refuseUnwritable(fb);
   const ws = fb.workspace;
-  const near = node?.kind === 'item' ? ws.items.find((i) => i.id === node.item.id) : undefined;
+  const near = node?.kind === 'item' ? itemById(ws, node.item.id) : undefined;
   const title = a.title ?? (await askText('Title of the new item', '', (v) => (v.trim() ? undefined : 'A title cannot be empty.'), step(1, 'title')));
   if (title === undefined) return;
   if (!title.trim()) throw new Refusal('A title cannot be empty.');
@@ -69,7 +72,7 @@ export const newItem: Handler = async (s: Services, args: unknown[]) => {
   fields.state = defaultState(ws.states);
   if (points !== null) fields.points = points;
   if (sprint) fields.sprint = sprint;
-  fields.created = today(ws.sprintLog, new Date());
+  fields.created = today(ws.sprintLog, Date.now());
   const op: EditOp = rank === undefined ? { kind: 'add', fields } : { kind: 'add', fields, rank };
   // Ids on other branches only matter when git may be asked (trusted); an untrusted workspace never gets here.
   let reserved: Set<string> | undefined;

@@ -4,7 +4,8 @@
 import * as vscode from 'vscode';
 import type { Item } from '../../core/model';
 import type { GitService } from '../git/service';
-import { Refusal, refuseUnwritable } from './apply';
+import { Refusal } from '../errors';
+import { refuseUnwritable } from './apply';
 import type { Store } from '../model/store';
 import type { FolderBacklog } from '../model/types';
 import type { ItemFilter } from '../views/filter';
@@ -14,7 +15,8 @@ import { backlogDocument, modelText } from '../language/files';
 import { readSettings } from '../model/config';
 import { peopleInFiles } from '../views/grouping';
 import { resolveMe, type Me } from './me';
-import { folderByKey as folderOfKey, folderForId } from './targetFolder';
+import { folderByKey } from '../folders';
+import { folderForId } from './targetFolder';
 import { itemAtOffset, paletteOrder } from './targets';
 
 export interface Services {
@@ -49,6 +51,8 @@ export interface CommandArgs {
   removeReferences?: boolean;
   grouping?: string;
   filter?: ItemFilter;
+  /** Show Sprint: also open the Sprint view (the status bar's click). */
+  reveal?: boolean;
 }
 
 export function isNode(x: unknown): x is Node {
@@ -61,14 +65,10 @@ export function argsOf(args: unknown[]): CommandArgs {
   return typeof first === 'object' && first !== null && !isNode(first) ? (first as CommandArgs) : {};
 }
 
-export function folderByKey(store: Store, key: string | undefined): FolderBacklog | undefined {
-  return folderOfKey(store.folders(), key);
-}
-
 /** Asks for a folder when there are several (for commands that need no item). */
 export async function pickFolder(store: Store, key?: string): Promise<FolderBacklog | undefined> {
   await store.ready();
-  const direct = folderByKey(store, key);
+  const direct = folderByKey(store.folders(), key);
   if (direct) return direct;
   const all = store.folders();
   if (all.length === 0) {
@@ -108,7 +108,7 @@ export async function resolveTargets(s: Services, args: unknown[], prompt: strin
     const selection = Array.isArray(second) ? second.filter(isNode) : [];
     const inSelection = selection.some((n) => n.kind === 'item' && n.folderKey === first.folderKey && n.item.id === first.item.id);
     const nodes = many && inSelection ? selection : [first];
-    const fb = folderByKey(s.store, first.folderKey);
+    const fb = folderByKey(s.store.folders(), first.folderKey);
     if (!fb) return undefined;
     const ids = nodes.filter((n) => n.kind === 'item' && n.folderKey === first.folderKey).map((n) => (n.kind === 'item' ? n.item.id : ''));
     return fromIds(s, fb, ids);

@@ -1,7 +1,7 @@
 // Every command of the extension as data (pure): id, title, icon, when it is
 // enabled, whether it writes, and where it appears. package.json's
 // contributes.commands and menus are kept equal to this table by a unit test
-// (test/unit/extension-commands-table.test.ts); handlers live in handlers.ts.
+// (test/unit/extension-commands-table.test.ts); handlers are mapped in index.ts.
 
 export type MenuPlace = 'palette' | 'title' | 'context' | 'inline';
 

@@ -1,13 +1,8 @@
 // Which folder's backlog a command given ids (keybindings, tests, other
 // extensions) acts on (pure). In a multi-root workspace two backlogs may both
 // have PAY-12: then the caller must say which folder, never a silent first pick.
+import { folderByKey } from '../folders';
 import type { FolderBacklog } from '../model/types';
-
-/** A folder by its URI string, name or root path; the only one when no key is given. */
-export function folderByKey(all: readonly FolderBacklog[], key: string | undefined): FolderBacklog | undefined {
-  if (key === undefined) return all.length === 1 ? all[0] : undefined;
-  return all.find((f) => f.folder.uri.toString() === key || f.folder.name === key || f.root === key);
-}
 
 /** The folder to act on for `id`, or the refusal text. */
 export function folderForId(all: readonly FolderBacklog[], key: string | undefined, id: string): FolderBacklog | string {

@@ -2,10 +2,12 @@
 // picker, grouping, filter, reveal in YAML, copy id, go to error. None writes.
 import * as vscode from 'vscode';
 import type { Problem } from '../../core/model';
-import { sprintStatus, today } from '../views/calendar';
+import { sprintDescription, sprintsByStart, today } from '../../core/sprint';
+import { folderByKey } from '../folders';
+import { OPEN_SPRINT_VIEW } from '../status/status-bar';
 import { describeFilter, isFilterEmpty, type ItemFilter } from '../views/filter';
 import { GROUPINGS, isGrouping, sprintLabel, tagsInFiles, peopleInFiles } from '../views/grouping';
-import { Refusal } from './apply';
+import { Refusal } from '../errors';
 import type { Handler } from './itemCommands';
 import { argsOf, isNode, pickFolder, resolveTargets, whoAmI } from './services';
 
@@ -18,12 +20,16 @@ export const pickSprint: Handler = async (s, args) => {
   const fb = await pickFolder(s.store, isNode(args[0]) ? args[0].folderKey : a.folder);
   if (!fb) return;
   const key = fb.folder.uri.toString();
-  if (a.sprint !== undefined) return s.state.chooseSprint(key, a.sprint ?? undefined);
-  const day = today(fb.workspace.sprintLog, new Date());
-  const sprints = [...(fb.workspace.sprintLog?.sprints ?? [])].filter((x) => x.id).sort((x, y) => (x.start > y.start ? -1 : 1));
+  if (a.sprint !== undefined) {
+    await s.state.chooseSprint(key, a.sprint ?? undefined);
+    if (a.reveal === true) await vscode.commands.executeCommand(OPEN_SPRINT_VIEW);
+    return;
+  }
+  const day = today(fb.workspace.sprintLog, Date.now());
+  const sprints = sprintsByStart(fb.workspace.sprintLog).reverse();
   const picks = [
     { label: 'Active sprint', description: 'follow the sprint running today', id: undefined as string | undefined },
-    ...sprints.map((x) => ({ label: sprintLabel(x.id, x.name), description: `${sprintStatus(x, day)} · ${x.start} – ${x.end}`, detail: x.goal, id: x.id as string | undefined })),
+    ...sprints.map((x) => ({ label: sprintLabel(x.id, x.name), description: sprintDescription(x, day), detail: x.goal, id: x.id as string | undefined })),
   ];
   const pick = await vscode.window.showQuickPick(picks, { placeHolder: 'Show which sprint?' });
   if (pick) await s.state.chooseSprint(key, pick.id);
@@ -124,7 +130,7 @@ export const goToError: Handler = async (s, args) => {
     folderKey = fb?.folder.uri.toString();
     if (!problem) return;
   }
-  const fb = s.store.folders().find((f) => f.folder.uri.toString() === folderKey);
+  const fb = folderByKey(s.store.folders(), folderKey);
   if (!fb) return;
   const doc = await vscode.workspace.openTextDocument(vscode.Uri.joinPath(fb.folder.uri, problem.file));
   const at = problem.offset !== undefined ? doc.positionAt(problem.offset) : new vscode.Position(problem.line - 1, problem.column - 1);

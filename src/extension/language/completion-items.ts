@@ -1,8 +1,9 @@
 // The values offered for each completion context, from the workspace model.
 
 import { workflowOrder, type Workspace } from '../../core/model';
+import { sprintStatus } from '../../core/sprint';
 import type { CompletionContext } from './completion-context';
-import { yamlScalar } from './text';
+import { scalarText } from '../../core/edit/scalar';
 
 export interface Candidate {
   label: string;
@@ -17,8 +18,9 @@ function pad(n: number): string {
   return String(n).padStart(5, '0');
 }
 
+/** Inside an opened quote the text as is; else as the edit engine writes it (flow rules: the cursor may be in `[…]`). */
 function insert(value: string, ctx: CompletionContext): string {
-  return ctx.quote ? value : yamlScalar(value);
+  return ctx.quote ? value : scalarText(value, 'flow');
 }
 
 /**
@@ -32,7 +34,7 @@ export function completionCandidates(ctx: CompletionContext, ws: Workspace, toda
     case 'sprint': {
       const sprints = ws.sprintLog?.sprints.filter((s) => s.id) ?? [];
       return sprints.map((s, i) => {
-        const status = !today || !s.start || !s.end ? undefined : today < s.start ? 'planned' : today > s.end ? 'closed' : 'active';
+        const status = today ? sprintStatus(s, today) : null;
         // Active first, then planned in calendar order, then closed newest first.
         const group = status === 'active' ? 0 : status === 'planned' ? 1 : status === 'closed' ? 2 : 1;
         const order = group === 2 ? sprints.length - i : i;

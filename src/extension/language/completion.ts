@@ -4,7 +4,7 @@ import * as vscode from 'vscode';
 import type { BacklogStore } from '../model/types';
 import { completionContext, type CompletionKind } from './completion-context';
 import { completionCandidates } from './completion-items';
-import { dayIn } from './days';
+import { today as sprintToday } from '../../core/sprint';
 import { backlogDocument } from './files';
 
 /** How many lines above the cursor to look at for the `depends_on:` of a block list. */
@@ -35,7 +35,7 @@ export class BacklogCompletion implements vscode.CompletionItemProvider {
     const ws = at.fb.workspace;
     const offset = document.offsetAt(position);
     const self = ws.items.find((i) => i.file === at.rel && i.source.offset <= offset && offset <= i.source.end);
-    const today = ws.sprintLog ? dayIn(Date.now(), ws.sprintLog.timezone) : undefined;
+    const today = ws.sprintLog ? sprintToday(ws.sprintLog, Date.now()) : undefined;
     const range = new vscode.Range(position.line, position.character - ctx.partial.length, position.line, position.character);
     return completionCandidates(ctx, ws, today, self?.id).map((c) => {
       const item = new vscode.CompletionItem(c.label, ICONS[ctx.kind]);

@@ -3,9 +3,13 @@
 
 import { effectiveState, type Item, type Workspace } from '../../core/model';
 import type { ItemTimeline } from '../history/types';
-import { isoDayIn } from './days';
+import { dayOfText } from '../../core/time';
 import { pointsText } from './lens-text';
-import { escapeMarkdown as esc } from './text';
+import { escapeMarkdown } from '../../core/escape';
+import { sprintById } from '../../core/lookup';
+
+/** A hover is built line by line: a line break in file text must not start a new Markdown block. */
+const esc = (text: string): string => escapeMarkdown(text, true);
 
 export interface HoverOptions {
   timeline?: ItemTimeline;
@@ -19,7 +23,7 @@ export function hoverMarkdown(item: Item, ws: Workspace, opts: HoverOptions = {}
   lines.push(`**${esc(item.id)}** ${esc(item.title || '(no title)')}`);
   const facts = [`state: ${esc(effectiveState(item, ws.states))}`];
   if (item.sprint) {
-    const sprint = ws.sprintLog?.sprints.find((s) => s.id === item.sprint);
+    const sprint = sprintById(ws.sprintLog, item.sprint);
     facts.push(`sprint: ${esc(item.sprint)}${sprint?.name ? ` (${esc(sprint.name)})` : ''}`);
   } else {
     facts.push('product backlog');
@@ -32,8 +36,8 @@ export function hoverMarkdown(item: Item, ws: Workspace, opts: HoverOptions = {}
   const t = opts.timeline;
   if (t) {
     const time = [
-      t.startedAt ? `started ${esc(isoDayIn(t.startedAt, tz))}` : undefined,
-      t.doneAt ? `done ${esc(isoDayIn(t.doneAt, tz))}` : undefined,
+      t.startedAt ? `started ${esc(dayOfText(t.startedAt, tz))}` : undefined,
+      t.doneAt ? `done ${esc(dayOfText(t.doneAt, tz))}` : undefined,
       t.cycleTimeDays !== undefined ? `cycle time ${t.cycleTimeDays}d` : undefined,
       t.ageDays !== undefined ? `age ${t.ageDays}d` : undefined,
       t.reopened ? `reopened ${t.reopened}×` : undefined,

@@ -24,6 +24,8 @@ export interface LanguageApi {
   diagnostics: vscode.DiagnosticCollection;
   /** The status bar entry's current text (empty while hidden). */
   statusText(): string;
+  /** What clicking the status bar entry runs. */
+  statusCommand(): vscode.Command | undefined;
   /** Recompute the status bar now. */
   refreshStatus(): void;
 }
@@ -45,6 +47,7 @@ export function registerLanguageFeatures(context: vscode.ExtensionContext, servi
   return {
     diagnostics: diagnostics.collection,
     statusText: () => (status.visible ? status.item.text : ''),
+    statusCommand: () => (typeof status.item.command === 'object' ? status.item.command : undefined),
     refreshStatus: () => status.update(),
   };
 }

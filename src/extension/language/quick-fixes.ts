@@ -8,7 +8,7 @@ import {
 } from '../../core/model';
 import { LineIndex } from '../../core/parse/source';
 import { closest } from '../../core/validate/suggest';
-import { yamlScalar } from './text';
+import { scalarText } from '../../core/edit/scalar';
 
 export interface TextReplacement {
   /** Repo-relative file, as in the model. */
@@ -62,8 +62,9 @@ function fieldAt(ws: Workspace, file: string, offset: number, key: string): Fiel
 
 const MEANT = /did you mean `([^`]+)`/i;
 
+/** The value as the edit engine writes it (parsed back before use); flow rules, which also hold in a block, since the value may sit in `{…}`. */
 function replaceValue(problem: Problem, field: FieldSource, value: string): TextReplacement {
-  return { file: problem.file, offset: field.value.offset, end: field.value.end, newText: yamlScalar(value) };
+  return { file: problem.file, offset: field.value.offset, end: field.value.end, newText: scalarText(value, 'flow') };
 }
 
 /** The fixes for one problem; empty when the problem has none or cannot be located in `text`. */

@@ -20,17 +20,3 @@ export function positionIn(lines: LineIndex, offset: number): Pos {
   if (line === 1 && lines.text.charCodeAt(0) === 0xfeff) character = Math.max(0, character - 1);
   return { line: line - 1, character };
 }
-
-/** The text of a value as a YAML plain scalar when that reads back as the same string, else double-quoted. */
-export function yamlScalar(value: string): string {
-  const plain = /^[A-Za-z0-9_./][A-Za-z0-9_./ -]*$/.test(value) && !/ $/.test(value) && !/ #/.test(value);
-  const ambiguous = /^(?:true|false|yes|no|on|off|null|~|[-+]?\.?\d[\d._:eE+-]*|\.(?:inf|nan))$/i.test(value);
-  return plain && !ambiguous ? value : JSON.stringify(value);
-}
-
-/** Escape text from a file for a Markdown hover: it must never become a link, HTML or formatting. */
-export function escapeMarkdown(text: string): string {
-  return text
-    .replace(/\r?\n|\r/g, ' ')
-    .replace(/[\\`*_{}[\]()#+\-.!|<>~&:]/g, (c) => '\\' + c);
-}

@@ -19,7 +19,6 @@ export class SprintStatusBar implements vscode.Disposable {
 
   constructor(private readonly store: BacklogStore, private readonly history?: HistoryReader, private readonly now: () => number = Date.now) {
     this.item.name = 'Sprintlog: active sprint';
-    this.item.command = OPEN_SPRINT_VIEW;
     this.subscriptions.push(
       this.item,
       store.onDidChange(() => this.update()),
@@ -48,6 +47,13 @@ export class SprintStatusBar implements vscode.Disposable {
       return;
     }
     this.item.text = status.text;
+    // The click opens the Sprint view on the sprint shown here: following the active sprint (the same
+    // rule picks it in both places), or on the next one when none is active.
+    this.item.command = {
+      title: 'Open the Sprint view',
+      command: 'sprintlog.pickSprint',
+      arguments: [{ folder: fb.folder.uri.toString(), sprint: status.active || !status.sprintId ? null : status.sprintId, reveal: true }],
+    };
     this.item.tooltip = this.store.folders().length > 1 ? `${fb.folder.name}: ${status.tooltip}` : status.tooltip;
     this.item.show();
     this.visible = true;

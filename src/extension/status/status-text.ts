@@ -1,25 +1,18 @@
 // The status bar entry for the active sprint: remaining points and days left,
 // counted in the sprint log's time zone.
 
-import { effectiveState, stateCategory, type Sprint, type Workspace } from '../../core/model';
-import { dayIn, daysBetween, workingDaysBetween } from '../language/days';
+import type { Workspace } from '../../core/model';
+import { activeSprint, nextSprint, pointTotals, sprintItems, today as todayOf, workCalendar } from '../../core/sprint';
+import { daysBetween, workingDaysBetween } from '../../core/time';
 import type { SprintFigures } from '../history/types';
 
-export interface SprintStatus {
+/** What the status bar shows: the sprint it is about (the Sprint view shows the same one), its text and tooltip. */
+export interface StatusEntry {
   sprintId: string;
+  /** The sprint is the active one (else the next planned one, or none when a file is broken). */
+  active: boolean;
   text: string;
   tooltip: string;
-}
-
-/** The sprint active on `today`, else undefined (the first one when sprints overlap, which the validator flags). */
-export function activeSprint(ws: Workspace, today: string): Sprint | undefined {
-  return ws.sprintLog?.sprints.find((s) => s.id && s.start && s.end && s.start <= today && today <= s.end);
-}
-
-/** The next planned sprint after `today`. */
-function nextSprint(ws: Workspace, today: string): Sprint | undefined {
-  const planned = (ws.sprintLog?.sprints ?? []).filter((s) => s.id && s.start > today);
-  return planned.sort((a, b) => (a.start < b.start ? -1 : a.start > b.start ? 1 : 0))[0];
 }
 
 function plural(n: number, one: string, many: string): string {
@@ -31,45 +24,36 @@ function plural(n: number, one: string, many: string): string {
  * @param figuresOf the sprint's history figures, when the history service has them
  * @returns undefined when there is no sprint log or no sprint to show
  */
-export function sprintStatus(ws: Workspace, now: number, figuresOf?: (sprintId: string) => SprintFigures | undefined): SprintStatus | undefined {
+export function sprintStatus(ws: Workspace, now: number, figuresOf?: (sprintId: string) => SprintFigures | undefined): StatusEntry | undefined {
   // Points counted from the part of a file that parsed would be presented as facts: say what is broken instead.
   const broken = ws.parseProblems.find((p) => p.severity === 'error' && (p.file === ws.backlogPath || p.file === ws.sprintsPath));
   if (broken) {
     return {
       sprintId: '',
+      active: false,
       text: `$(warning) Sprintlog: ${broken.file}:${broken.line} does not parse`,
       tooltip: `${broken.file}:${broken.line}:${broken.column}: ${broken.message}\nSprint figures are hidden until the file parses again.`,
     };
   }
   const log = ws.sprintLog;
   if (!log) return undefined;
-  const today = dayIn(now, log.timezone);
-  const sprint = activeSprint(ws, today);
+  const today = todayOf(log, now);
+  const sprint = activeSprint(log, today);
   if (!sprint) {
-    const next = nextSprint(ws, today);
+    const next = nextSprint(log, today);
     if (!next) return undefined;
     const inDays = daysBetween(today, next.start);
     return {
       sprintId: next.id,
+      active: false,
       text: `$(calendar) ${next.id} starts in ${plural(inDays, 'day', 'days')}`,
       tooltip: `No active sprint. Next: ${next.name ?? next.id}, ${next.start} – ${next.end} (${log.timezone}).`,
     };
   }
-  let remaining = 0;
-  let open = 0;
-  let unestimated = 0;
-  let total = 0;
-  for (const item of ws.items) {
-    if (item.sprint !== sprint.id) continue;
-    total += item.points ?? 0;
-    if (stateCategory(effectiveState(item, ws.states), ws.states) === 'done') continue;
-    open++;
-    remaining += item.points ?? 0;
-    if (item.points === undefined) unestimated++;
-  }
+  const { points: total, openItems: open, openPoints: remaining, openUnestimated: unestimated } = pointTotals(sprintItems(ws.items, sprint.id), ws.states);
   // Working days left, today included: what a team can still spend on the sprint.
   const figures = figuresOf?.(sprint.id);
-  const workLeft = workingDaysBetween(today, sprint.end, log.workingDays, log.holidays);
+  const workLeft = workingDaysBetween(today, sprint.end, workCalendar(log));
   const calendarLeft = daysBetween(today, sprint.end) + 1;
   const text = `$(rocket) ${sprint.id}: ${plural(remaining, 'pt', 'pts')} left · ${plural(workLeft, 'day', 'days')} left`;
   const tooltip = [
@@ -81,5 +65,5 @@ export function sprintStatus(ws: Workspace, now: number, figuresOf?: (sprintId: 
     figures?.committed !== undefined ? `Committed at start: ${figures.committed} pts${figures.scopeAdded ? `, scope added ${figures.scopeAdded} pts` : ''}` : undefined,
     'Click to open the Sprint view.',
   ].filter((s): s is string => s !== undefined);
-  return { sprintId: sprint.id, text, tooltip: tooltip.join('\n') };
+  return { sprintId: sprint.id, active: true, text, tooltip: tooltip.join('\n') };
 }

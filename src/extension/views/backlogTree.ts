@@ -2,7 +2,7 @@
 // or assignee, filtered as chosen; one section per folder in multi-root.
 import type { Store } from '../model/store';
 import type { HistoryReader } from '../history/service';
-import { today } from './calendar';
+import { today } from '../../core/sprint';
 import { ItemTreeProvider } from './itemTree';
 import { backlogNodes } from './rows';
 import type { ViewState } from './viewState';
@@ -10,7 +10,7 @@ import type { ViewState } from './viewState';
 export class BacklogTreeProvider extends ItemTreeProvider {
   constructor(store: Store, state: ViewState, history?: HistoryReader, now: () => Date = () => new Date()) {
     super(store, state, history, 'backlog', (fb) => {
-      const day = today(fb.workspace.sprintLog, now());
+      const day = today(fb.workspace.sprintLog, now().getTime());
       const stamp = `${state.grouping}|${JSON.stringify(state.filter)}|${day}`;
       return { stamp, build: () => backlogNodes(fb.folder.uri.toString(), fb.workspace, { grouping: state.grouping, filter: state.filter, day }) };
     });

@@ -3,9 +3,11 @@
 import * as vscode from 'vscode';
 import type { EditOp } from '../../core/edit/types';
 import type { Item, Workspace } from '../../core/model';
-import { applyOps, Refusal } from '../commands/apply';
+import { applyOps } from '../commands/apply';
+import { Refusal, reportError } from '../errors';
 import type { Services } from '../commands/services';
-import { itemsById } from '../model/store';
+import { folderByKey } from '../folders';
+import { itemsById } from '../../core/lookup';
 import { dropOps, fieldOps, type DropGroup } from './dnd';
 import type { Node } from './nodes';
 
@@ -75,11 +77,11 @@ export class ItemDragAndDrop implements vscode.TreeDragAndDropController<Node> {
     if (!payload) return;
     try {
       if (payload.folderKey !== target.folderKey) throw new Refusal('Sprintlog moves items only within their own folder’s backlog.');
-      const fb = this.s.store.folders().find((f) => f.folder.uri.toString() === target.folderKey);
+      const fb = folderByKey(this.s.store.folders(), target.folderKey);
       if (!fb) return;
       await applyOps(this.s.store, this.s.git, fb, (ws) => opsForDrop(ws, payload.ids, target));
     } catch (e) {
-      void vscode.window.showErrorMessage(e instanceof Error ? e.message : String(e));
+      reportError(this.s.log, e, `drop on ${target.kind === 'item' ? target.item.id : target.kind}`);
     }
   }
 }

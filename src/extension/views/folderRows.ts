@@ -2,6 +2,7 @@
 // reloaded or the view's options changed (stamp), so expanding nodes is free.
 import type { Store } from '../model/store';
 import type { FolderBacklog } from '../model/types';
+import { folderByKey } from '../folders';
 import type { FolderNode, Node } from './nodes';
 
 export interface RowRecipe {
@@ -16,7 +17,7 @@ export class FolderRows {
   constructor(private readonly store: Store, private readonly recipe: (fb: FolderBacklog) => RowRecipe) {}
 
   folder(folderKey: string): FolderBacklog | undefined {
-    return this.store.folders().find((f) => f.folder.uri.toString() === folderKey);
+    return folderByKey(this.store.folders(), folderKey);
   }
 
   of(fb: FolderBacklog): Node[] {

@@ -2,7 +2,7 @@
 // inside; which groups exist and in what order is decided here so that the
 // tree provider only maps them to TreeItems.
 import { effectiveState, stateCategory, workflowOrder, type Item, type Workspace } from '../../core/model';
-import { sprintStatus, type SprintStatus } from './calendar';
+import { pointTotals, sprintsByStart, sprintStatus, type SprintStatus } from '../../core/sprint';
 
 export const GROUPINGS = ['sprint', 'state', 'epic', 'assignee'] as const;
 export type Grouping = (typeof GROUPINGS)[number];
@@ -27,16 +27,10 @@ export interface Group {
   items: Item[];
 }
 
-export function pointsOf(items: readonly Item[]): number {
-  let sum = 0;
-  for (const i of items) sum += i.points ?? 0;
-  return sum;
-}
-
 /** `3 items · 13 pt` */
 export function groupDescription(g: Group): string {
   const n = g.items.length;
-  return `${n} item${n === 1 ? '' : 's'} · ${formatPoints(pointsOf(g.items))} pt`;
+  return `${n} item${n === 1 ? '' : 's'} · ${formatPoints(pointTotals(g.items).points)} pt`;
 }
 
 export function formatPoints(p: number): string {
@@ -82,7 +76,7 @@ export const DONE_NO_SPRINT_KEY = 'sprint:#done';
 /** Active and planned sprints (by start), then the product backlog (open work only), then closed sprints with items (latest first), then unknown sprint ids, then done or archived items without a sprint. */
 function bySprint(ws: Workspace, items: readonly Item[], day: string): Group[] {
   const m = bucket(items, (i) => i.sprint);
-  const sprints = [...(ws.sprintLog?.sprints ?? [])].filter((s) => s.id).sort((a, b) => (a.start < b.start ? -1 : a.start > b.start ? 1 : a.index - b.index));
+  const sprints = sprintsByStart(ws.sprintLog);
   const open: Group[] = [];
   const closed: Group[] = [];
   const known = new Set<string>();
@@ -90,7 +84,7 @@ function bySprint(ws: Workspace, items: readonly Item[], day: string): Group[] {
     known.add(s.id);
     const status = sprintStatus(s, day);
     const g: Group = {
-      key: 'sprint:' + s.id, field: 'sprint', value: s.id, label: sprintLabel(s.id, s.name), collapsed: status === 'closed', status, items: m.get(s.id) ?? [],
+      key: 'sprint:' + s.id, field: 'sprint', value: s.id, label: sprintLabel(s.id, s.name), collapsed: status === 'closed', status: status ?? undefined, items: m.get(s.id) ?? [],
     };
     if (status === 'closed') {
       if (g.items.length > 0) closed.unshift(g);

@@ -3,6 +3,8 @@
 // backlog file is untrusted input (it may come from any branch or fork).
 import { effectiveState, stateCategory, type Item, type StateCategory, type Workspace } from '../../core/model';
 import { formatPoints } from './grouping';
+import { escapeMarkdown } from '../../core/escape';
+import { itemById } from '../../core/lookup';
 
 export function itemLabel(item: Item): string {
   return `${item.id} ${item.title}`;
@@ -48,11 +50,6 @@ export function itemContextValue(item: Item, states: Record<string, StateCategor
   return `item ${item.blocked ? 'blocked' : 'unblocked'} ${cat}`;
 }
 
-/** Escapes Markdown so that file text shows literally (no links, images, HTML or command URIs). */
-export function escapeMarkdown(text: string): string {
-  return text.replace(/[\\`*_{}[\]()#+\-.!|<>~&]/g, (c) => '\\' + c);
-}
-
 export interface TimelineEntry {
   /** `YYYY-MM-DD` */
   date: string;
@@ -61,7 +58,7 @@ export interface TimelineEntry {
 
 /** The tooltip as Markdown: title, fields, blocked reason, dependencies with their states, description, timeline. */
 export function itemTooltip(item: Item, ws: Workspace, timeline?: readonly TimelineEntry[]): string {
-  const e = escapeMarkdown;
+  const e = (text: string): string => escapeMarkdown(text);
   const lines: string[] = [];
   lines.push(`**${e(item.id)}** ${e(item.title)}`, '');
   const facts: string[] = [];
@@ -75,9 +72,8 @@ export function itemTooltip(item: Item, ws: Workspace, timeline?: readonly Timel
   if (item.tags.length > 0) lines.push('', 'tags: ' + item.tags.map(e).join(', '));
   if (item.blocked) lines.push('', `**Blocked:** ${e(item.blocked)}`);
   if (item.dependsOn.length > 0) {
-    const byId = new Map(ws.items.map((i) => [i.id, i]));
     const deps = item.dependsOn.map((d) => {
-      const dep = byId.get(d);
+      const dep = itemById(ws, d);
       if (!dep) return `${e(d)} (unknown)`;
       return `${e(d)} (${e(effectiveState(dep, ws.states))})`;
     });

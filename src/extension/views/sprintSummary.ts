@@ -1,7 +1,8 @@
 // What the sprint view shows about one sprint (pure).
-import { effectiveState, stateCategory, type Item, type Sprint, type Workspace } from '../../core/model';
-import { activeSprint, daysLeft, type DaysLeft } from './calendar';
+import type { Item, Sprint, Workspace } from '../../core/model';
+import { activeSprint, daysLeft, pointTotals, sprintItems, type DaysLeft } from '../../core/sprint';
 import { formatPoints, sprintLabel } from './grouping';
+import { sprintById } from '../../core/lookup';
 
 export interface SprintSummary {
   sprint: Sprint;
@@ -18,29 +19,19 @@ export interface SprintSummary {
 
 /** The sprint to show: the chosen one if it still exists, else the active one. */
 export function pickSprint(ws: Workspace, chosen: string | undefined, day: string): Sprint | undefined {
-  const sprints = ws.sprintLog?.sprints ?? [];
-  return (chosen !== undefined ? sprints.find((s) => s.id === chosen) : undefined) ?? activeSprint(ws.sprintLog, day);
+  return sprintById(ws.sprintLog, chosen) ?? activeSprint(ws.sprintLog, day);
 }
 
 export function summarize(ws: Workspace, sprint: Sprint, day: string): SprintSummary {
-  const items = ws.items.filter((i) => i.sprint === sprint.id);
-  let committed = 0;
-  let completed = 0;
-  let doneItems = 0;
-  let unestimated = 0;
-  for (const i of items) {
-    committed += i.points ?? 0;
-    if (i.points === undefined) unestimated++;
-    if (stateCategory(effectiveState(i, ws.states), ws.states) === 'done') {
-      completed += i.points ?? 0;
-      doneItems++;
-    }
-  }
-  return { sprint, label: sprintLabel(sprint.id, sprint.name), items, committed, completed, doneItems, unestimated, days: daysLeft(sprint, ws.sprintLog, day) };
+  const items = sprintItems(ws.items, sprint.id);
+  const t = pointTotals(items, ws.states);
+  const days = daysLeft(sprint, ws.sprintLog, day);
+  return { sprint, label: sprintLabel(sprint.id, sprint.name), items, committed: t.points, completed: t.donePoints, doneItems: t.doneItems, unestimated: t.unestimated, days };
 }
 
 /** `3 of 10 working days left` / `planned: 10 working days` / `closed` */
 export function daysText(d: DaysLeft): string {
+  if (d.status === null) return 'start or end is not a valid day';
   if (d.status === 'closed') return 'closed';
   if (d.status === 'planned') return `planned · ${d.total} working day${d.total === 1 ? '' : 's'}`;
   return `${d.working} of ${d.total} working day${d.total === 1 ? '' : 's'} left`;

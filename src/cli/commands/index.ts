@@ -2,6 +2,7 @@
 import type { Command } from '../command';
 import { addCommand } from './add';
 import { demoCommand } from './demo';
+import { healthCommand } from './health';
 import { initCommand } from './init';
 import { metricsCommand } from './metrics';
 import { moveCommand } from './move';
@@ -9,4 +10,4 @@ import { reportCommand } from './report';
 import { setCommand } from './set';
 import { validateCommand } from './validate';
 
-export const COMMANDS: Command[] = [validateCommand, metricsCommand, reportCommand, setCommand, addCommand, moveCommand, initCommand, demoCommand];
+export const COMMANDS: Command[] = [validateCommand, metricsCommand, reportCommand, healthCommand, setCommand, addCommand, moveCommand, initCommand, demoCommand];

@@ -2,6 +2,7 @@
 import type { Command } from '../command';
 import { addCommand } from './add';
 import { demoCommand } from './demo';
+import { forecastCommand } from './forecast';
 import { healthCommand } from './health';
 import { initCommand } from './init';
 import { metricsCommand } from './metrics';
@@ -10,4 +11,4 @@ import { reportCommand } from './report';
 import { setCommand } from './set';
 import { validateCommand } from './validate';
 
-export const COMMANDS: Command[] = [validateCommand, metricsCommand, reportCommand, healthCommand, setCommand, addCommand, moveCommand, initCommand, demoCommand];
+export const COMMANDS: Command[] = [validateCommand, metricsCommand, reportCommand, healthCommand, forecastCommand, setCommand, addCommand, moveCommand, initCommand, demoCommand];

@@ -5,10 +5,11 @@ import { demoCommand } from './demo';
 import { forecastCommand } from './forecast';
 import { healthCommand } from './health';
 import { initCommand } from './init';
+import { kpisCommand } from './kpis';
 import { metricsCommand } from './metrics';
 import { moveCommand } from './move';
 import { reportCommand } from './report';
 import { setCommand } from './set';
 import { validateCommand } from './validate';
 
-export const COMMANDS: Command[] = [validateCommand, metricsCommand, reportCommand, healthCommand, forecastCommand, setCommand, addCommand, moveCommand, initCommand, demoCommand];
+export const COMMANDS: Command[] = [validateCommand, metricsCommand, reportCommand, healthCommand, forecastCommand, kpisCommand, setCommand, addCommand, moveCommand, initCommand, demoCommand];

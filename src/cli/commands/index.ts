@@ -8,8 +8,9 @@ import { initCommand } from './init';
 import { kpisCommand } from './kpis';
 import { metricsCommand } from './metrics';
 import { moveCommand } from './move';
+import { portfolioCommand } from './portfolio';
 import { reportCommand } from './report';
 import { setCommand } from './set';
 import { validateCommand } from './validate';
 
-export const COMMANDS: Command[] = [validateCommand, metricsCommand, reportCommand, healthCommand, forecastCommand, kpisCommand, setCommand, addCommand, moveCommand, initCommand, demoCommand];
+export const COMMANDS: Command[] = [validateCommand, metricsCommand, reportCommand, healthCommand, forecastCommand, kpisCommand, portfolioCommand, setCommand, addCommand, moveCommand, initCommand, demoCommand];

@@ -10,7 +10,9 @@ import { metricsCommand } from './metrics';
 import { moveCommand } from './move';
 import { portfolioCommand } from './portfolio';
 import { reportCommand } from './report';
+import { retroCommand } from './retro';
+import { reviewCommand } from './review';
 import { setCommand } from './set';
 import { validateCommand } from './validate';
 
-export const COMMANDS: Command[] = [validateCommand, metricsCommand, reportCommand, healthCommand, forecastCommand, kpisCommand, portfolioCommand, setCommand, addCommand, moveCommand, initCommand, demoCommand];
+export const COMMANDS: Command[] = [validateCommand, metricsCommand, reportCommand, healthCommand, forecastCommand, kpisCommand, portfolioCommand, reviewCommand, retroCommand, setCommand, addCommand, moveCommand, initCommand, demoCommand];

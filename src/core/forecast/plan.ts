@@ -3,6 +3,7 @@
 // target, and the question asked (an epic, a selection of items, the first N of
 // the backlog, or "how many by a date"). Items are counted, as the throughput is.
 
+import { clean } from '../metrics/context';
 import type { MetricsReport } from '../metrics/types';
 import type { StateCategory, Workspace } from '../model';
 import { basisOf, forecastHowMany, forecastWhen, type ForecastBasis, type HowManyAnswer, type WhenAnswer } from './simulate';
@@ -67,7 +68,7 @@ function view(r: MetricsReport, states: Record<string, StateCategory>): View {
   return { ids: r.items.map((i) => i.id), state, open: (ids) => ids.filter((id) => state.get(id)?.done === false) };
 }
 
-const sum = (xs: readonly (number | null)[]): number => Math.round(xs.reduce<number>((a, x) => a + (x ?? 0), 0) * 1e6) / 1e6;
+const sum = (xs: readonly (number | null)[]): number => clean(xs.reduce<number>((a, x) => a + (x ?? 0), 0));
 
 function epics(b: ForecastBasis | null, v: View, ws: Workspace): EpicProgress[] {
   return ws.epics.map((e) => {

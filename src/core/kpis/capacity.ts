@@ -2,6 +2,7 @@
 // velocity; and per assignee, the points planned in the sprint against their own
 // average completed points per sprint over the velocity window.
 
+import { round } from '../metrics/context';
 import type { MetricsReport } from '../metrics/types';
 import type { Workspace } from '../model';
 
@@ -25,7 +26,7 @@ export interface AssigneeLoad {
   ratio: number | null;
 }
 
-const r2 = (x: number): number => Math.round(x * 100) / 100;
+const r2 = (x: number): number => round(x, 2);
 
 export function capacityRows(r: MetricsReport): CapacityRow[] {
   return r.sprints

@@ -1,5 +1,6 @@
 // `sprintlog kpis` for people, and the KPI tables the report shows.
 
+import { round } from '../metrics/context';
 import { printable } from '../printable';
 import type { KpiDocument } from './document';
 import { sparkline } from './sprints';
@@ -21,9 +22,11 @@ export function trendTable(d: KpiDocument): KpiTable {
   return { headers: ['KPI', 'Trend', 'Last', 'Direction'], rows: d.trends.map((t) => [t.label, t.values.some((v) => v !== null) ? sparkline(t.values) : '', t.values[t.values.length - 1] ?? null, t.direction]) };
 }
 
-const cell = (v: Cell): string => (v === null ? '–' : typeof v === 'number' ? String(Math.round(v * 100) / 100) : printable(v));
+/** A cell as text: – for unknown, numbers to two decimals, text made printable. */
+export const cell = (v: Cell): string => (v === null ? '–' : typeof v === 'number' ? String(round(v, 2)) : printable(v));
 
-function grid(t: KpiTable): string[] {
+/** Aligned columns, two spaces apart, each line indented by two. */
+export function grid(t: KpiTable): string[] {
   const widths = t.headers.map((h, i) => Math.max(h.length, ...t.rows.map((r) => cell(r[i]).length)));
   const line = (cells: string[]): string => '  ' + cells.map((c, i) => c.padEnd(widths[i])).join('  ').trimEnd();
   return [line(t.headers), ...t.rows.map((r) => line(r.map(cell)))];

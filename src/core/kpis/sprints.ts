@@ -3,6 +3,7 @@
 // give the same figures. Open retro actions need the sprint log (null without it).
 
 import { predictability } from '../charts/velocity';
+import { round } from '../metrics/context';
 import { percentile } from '../metrics/cycle-time';
 import type { MetricsReport, SprintMetrics } from '../metrics/types';
 import type { Workspace } from '../model';
@@ -38,7 +39,7 @@ export interface KpiTrend {
   direction: 'up' | 'down' | 'flat' | null;
 }
 
-const r2 = (x: number): number => Math.round(x * 100) / 100;
+const r2 = (x: number): number => round(x, 2);
 
 export function sprintKpis(r: MetricsReport, ws: Workspace | null): SprintKpi[] {
   return r.sprints.map((s) => {

@@ -1,6 +1,7 @@
 // The portfolio across teams: a row per team, totals, and the `team:ID`
 // dependencies between them (resolved when both teams are listed, reported when not).
 
+import { round } from '../metrics/context';
 import { teamRow, type TeamInput, type TeamRow } from './rows';
 
 export interface CrossDependency {
@@ -40,7 +41,7 @@ export function portfolioOf(inputs: readonly TeamInput[]): Portfolio {
     totals: {
       teams: teams.length,
       withProblems: teams.filter((t) => !t.ok).length,
-      velocity: velocities.every((v) => v === null) ? null : Math.round(velocities.reduce<number>((a, v) => a + (v ?? 0), 0) * 100) / 100,
+      velocity: velocities.every((v) => v === null) ? null : round(velocities.reduce<number>((a, v) => a + (v ?? 0), 0), 2),
       warnings: teams.reduce((a, t) => a + Object.values(t.warnings).reduce((x, y) => x + (y ?? 0), 0), 0),
       epics: epics.length,
       epicsAtRisk: epics.filter((e) => e.atRisk === true).length,

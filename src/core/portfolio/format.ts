@@ -2,13 +2,15 @@
 // from the teams' files is escaped by the one owner for its format.
 
 import { escapeHtml, escapeMarkdownCell } from '../charts/escape';
-import { printable } from '../printable';
+import { grid } from '../kpis/format';
+import { round } from '../metrics/context';
 import type { Portfolio } from './document';
 
 type Cell = string | number | null;
 interface Table { title: string; headers: string[]; rows: Cell[][] }
 
-const num = (v: Cell): string => (v === null ? '–' : typeof v === 'number' ? String(Math.round(v * 100) / 100) : v);
+/** Unknown as –, numbers to two decimals (the format's own escaping follows). */
+const num = (v: Cell): string => (v === null ? '–' : typeof v === 'number' ? String(round(v, 2)) : v);
 
 function tables(p: Portfolio): Table[] {
   const out: Table[] = [{
@@ -32,10 +34,7 @@ function tables(p: Portfolio): Table[] {
 export function portfolioText(p: Portfolio): string {
   const lines = ['Sprintlog portfolio'];
   for (const t of tables(p)) {
-    const cells = t.rows.map((r) => r.map((c) => printable(num(c))));
-    const widths = t.headers.map((h, i) => Math.max(h.length, ...cells.map((r) => r[i].length)));
-    const line = (r: string[]): string => '  ' + r.map((c, i) => c.padEnd(widths[i])).join('  ').trimEnd();
-    lines.push('', `${t.title}:`, line(t.headers), ...cells.map(line));
+    lines.push('', `${t.title}:`, ...grid(t));
   }
   return lines.join('\n') + '\n';
 }

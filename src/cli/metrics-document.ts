@@ -10,7 +10,7 @@ import * as path from 'node:path';
 import { GitArgumentError, gitNameArg } from '../core/git-args';
 import { runGit } from '../core/git-run';
 import { HistoryEngine, type History } from '../core/history';
-import { computeMetrics, type MetricsReport } from '../core/metrics';
+import { computeMetrics, type MetricsReport, type MetricsSettings } from '../core/metrics';
 import type { Workspace } from '../core/model';
 import { printable } from '../core/printable';
 import { chunkStoreFile, loadChunkStore, saveChunkStore } from '../core/parse/chunk-store';
@@ -149,6 +149,8 @@ export interface DocumentRequest {
   sprint?: string;
   /** Command name in messages (`sprintlog NAME: warning: ...`). */
   command: string;
+  /** Thresholds, forecast seed and the like (computeMetrics' settings). */
+  settings?: MetricsSettings;
 }
 
 export interface MetricsDocument {
@@ -187,7 +189,7 @@ export async function metricsDocument(ctx: CommandContext, req: DocumentRequest)
   saveChunkStore(store);
   for (const w of history.warnings) ctx.io.err(`sprintlog ${req.command}: warning: ${printable(w)}\n`);
   if (unparsed.length === 0) for (const p of workspace.parseProblems) ctx.io.err(`${printable(p.file)}:${p.line}:${p.column}: ${p.severity}: ${printable(p.message)}\n`);
-  let report: MetricsReport = computeMetrics({ workspace, history, asOf, ref });
+  let report: MetricsReport = computeMetrics({ workspace, history, asOf, ref, settings: req.settings });
   if (unparsed.length > 0) {
     const message = `${unparsed.join(', ')} in the working tree ${unparsed.length === 1 ? 'does' : 'do'} not parse: analysing the last committed version instead (commit ${history.head!.slice(0, 10)}). Fix the file to see its changes.`;
     ctx.io.err(`sprintlog ${req.command}: error: ${printable(message)}\n`);

@@ -9,6 +9,7 @@ import type { History } from '../../core/history';
 import type { MetricsReport, SprintMetrics } from '../../core/metrics';
 import type { Sprint, Workspace } from '../../core/model';
 import { sprintById } from '../../core/lookup';
+import { kpiDocument, kpiTable, trendTable } from '../../core/kpis';
 
 export interface Section {
   title: string;
@@ -69,6 +70,12 @@ function notes(sprint: Sprint | undefined): { tables: Section['tables']; text: s
   return { tables, text };
 }
 
+/** The PMO's KPI table per sprint and its trend (the figures of `sprintlog kpis`). */
+function kpiSection(doc: MetricsReport, workspace: Workspace): Section {
+  const k = kpiDocument(doc, workspace, null);
+  return { title: 'KPIs', charts: [], tables: [{ caption: 'KPIs per sprint', table: kpiTable(k) }, { caption: 'Trend over closed sprints', table: trendTable(k) }], text: [] };
+}
+
 export function reportContent(doc: MetricsReport, workspace: Workspace, history: Pick<History, 'commits'>, sprintId?: string): ReportContent {
   const facts = chartFacts(workspace, history);
   const sprint = pickSprint(doc, sprintId);
@@ -86,6 +93,7 @@ export function reportContent(doc: MetricsReport, workspace: Workspace, history:
     },
     { title: 'Review and retrospective', charts: [], tables: n.tables, text: n.text },
     { title: 'Committed and completed', charts: groups.velocity, tables: [{ caption: 'Sprints', table: commitmentTable(doc) }], text: [] },
+    kpiSection(doc, workspace),
     { title: 'Cycle time', charts: groups.cycleTime, tables: [{ caption: 'Cycle-time percentiles (days)', table: cycleTimeTable(doc) }], text: [] },
     { title: 'Flow', charts: groups.flow, tables: [], text: [] },
     { title: 'Aging work in progress', charts: groups.aging, tables: [], text: [] },

@@ -15,18 +15,24 @@ import { addDays, isDay } from '../time';
 import { DEMO_TIMEZONE } from './calendar';
 import { archiveOld, carryOver, closeRetroActions, plan, refine, retro, review, setUp, startSprintLog } from './ceremonies';
 import { writeRepository } from './git';
+import { relabel, relabelRefs, TEAM_SEEDS, type DemoTeam } from './second-team';
 import { Story } from './story';
 import { addIncident, addRisky, block, pickUps, progress, reestimate, reopen, reviews, unblock } from './work';
 
-export const DEFAULT_SEED = 42;
+export const DEFAULT_SEED = TEAM_SEEDS.pay;
 
 /** The demo's default day: the day it is now in the team's zone, so the demo opened today shows an active sprint. */
 export function demoToday(nowMs: number): string {
   return dayOf(nowMs, DEMO_TIMEZONE);
 }
 
+export { TEAMS, TEAM_SEEDS, type DemoTeam } from './second-team';
+
 export interface DemoOptions {
+  /** Default: the team's own seed (42 for pay). */
   seed?: number;
+  /** Which team: pay (default) or shop, a second team with its own key, people and history. */
+  team?: DemoTeam;
   /** `YYYY-MM-DD`: the last sprint is active on this day (the history ends that morning). */
   today: string;
 }
@@ -160,7 +166,8 @@ function makeFolder(abs: string): string | undefined {
 
 /** Create the demo repository in `dir`, which must not exist or be an empty folder. */
 export function generateDemo(dir: string, opts: DemoOptions): DemoResult {
-  const seed = opts.seed ?? DEFAULT_SEED;
+  const team = opts.team ?? 'pay';
+  const seed = opts.seed ?? TEAM_SEEDS[team];
   const today = opts.today;
   if (!Number.isInteger(seed) || seed < 0 || seed > 0xffffffff) throw new Error(`the seed must be an integer from 0 to 4294967295, got ${seed}.`);
   checkToday(today);
@@ -175,14 +182,14 @@ export function generateDemo(dir: string, opts: DemoOptions): DemoResult {
   let st: Story;
   try {
     st = tellStory(seed, today);
-    head = writeRepository(abs, st.rec.commits, st.rec.mergedBranches());
+    head = writeRepository(abs, relabel(st.rec.commits, team), relabelRefs(st.rec.mergedBranches(), team));
   } catch (e) {
     // Leave nothing half-written behind: the folder was empty (or absent) before.
     if (created === undefined) for (const name of fs.readdirSync(abs)) fs.rmSync(path.join(abs, name), { recursive: true, force: true });
     else fs.rmSync(created, { recursive: true, force: true });
     throw e;
   }
-  const commits = st.rec.commits;
+  const commits = relabel(st.rec.commits, team);
   return {
     dir: abs,
     head,
@@ -193,6 +200,6 @@ export function generateDemo(dir: string, opts: DemoOptions): DemoResult {
     authors: [...new Set(commits.map((c) => c.author.login))].sort(),
     sprints: st.sprints.map(({ id, start, end }) => ({ id, start, end })),
     activeSprint: st.sprints[st.sprints.length - 1].id,
-    openBranches: st.rec.openBranches(),
+    openBranches: relabelRefs(st.rec.openBranches(), team),
   };
 }

@@ -27,18 +27,22 @@ export function mulberry32(seed: number): () => number {
   };
 }
 
-/** Offsets (in days after the as-of date) of the working days to come, extended on demand. */
-class WorkingDays {
+/** Offsets (in days after `from`, the as-of date) of the working days to come, extended on demand. */
+export class WorkingDays {
   private readonly offsets: number[] = [];
   private scanned = 0;
-  constructor(private readonly ctx: Ctx) {}
+  constructor(private readonly from: string, private readonly cal: WorkCalendar) {}
   /** Offset of the n-th (1-based) working day after the as-of date. */
   nth(n: number): number {
     while (this.offsets.length < n) {
       this.scanned++;
-      if (isWorkingDay(addDays(this.ctx.asOfDay, this.scanned), this.ctx.cal)) this.offsets.push(this.scanned);
+      if (isWorkingDay(addDays(this.from, this.scanned), this.cal)) this.offsets.push(this.scanned);
     }
     return this.offsets[n - 1];
+  }
+  /** The day of the n-th working day after the as-of date. */
+  day(n: number): string {
+    return addDays(this.from, this.nth(n));
   }
 }
 
@@ -82,13 +86,13 @@ export function howManyTrials(rand: () => number, samples: readonly number[], da
 }
 
 /** Working days after `from`, up to and including `to`. */
-function workingDaysUntil(from: string, to: string, cal: WorkCalendar): number {
+export function workingDaysUntil(from: string, to: string, cal: WorkCalendar): number {
   let days = 0;
   for (let i = 1; i <= daysBetween(from, to); i++) if (isWorkingDay(addDays(from, i), cal)) days++;
   return days;
 }
 
-const runsWhen = (samples: readonly number[], items: number): boolean => items > 0 && samples.some((s) => s > 0);
+export const runsWhen = (samples: readonly number[], items: number): boolean => items > 0 && samples.some((s) => s > 0);
 
 function when(ctx: Ctx, rand: () => number, samples: number[], items: number, cal: WorkingDays): ForecastWhen {
   if (items <= 0) return { items, p50: ctx.asOfDay, p85: ctx.asOfDay, p95: ctx.asOfDay };
@@ -96,16 +100,19 @@ function when(ctx: Ctx, rand: () => number, samples: number[], items: number, ca
   const needed = whenTrials(rand, samples, items).sort((a, b) => a - b);
   const date = (p: number): string | null => {
     const n = percentile(needed, p);
-    return n === null || n === Infinity ? null : addDays(ctx.asOfDay, cal.nth(n));
+    return n === null || n === Infinity ? null : cal.day(n);
   };
   return { items, p50: date(50), p85: date(85), p95: date(95) };
 }
 
+/** "N items with 85 % confidence" = at least N in 85 % of the trials: nearest rank from the top. */
+export function atLeast(done: readonly number[]): { p50: number; p85: number; p95: number } {
+  const down = [...done].sort((a, b) => b - a);
+  return { p50: percentile(down, 50) ?? 0, p85: percentile(down, 85) ?? 0, p95: percentile(down, 95) ?? 0 };
+}
+
 function howMany(ctx: Ctx, rand: () => number, samples: number[], date: string): ForecastHowMany {
-  const done = howManyTrials(rand, samples, workingDaysUntil(ctx.asOfDay, date, ctx.cal));
-  // "N items with 85 % confidence" = at least N in 85 % of the trials: nearest rank from the top.
-  done.sort((a, b) => b - a);
-  return { date, p50: percentile(done, 50) ?? 0, p85: percentile(done, 85) ?? 0, p95: percentile(done, 95) ?? 0 };
+  return { date, ...atLeast(howManyTrials(rand, samples, workingDaysUntil(ctx.asOfDay, date, ctx.cal))) };
 }
 
 export interface ForecastDistributions {
@@ -157,7 +164,7 @@ export function computeForecast(
   if (samples.length === 0) return forecast;
   const rand = mulberry32(seed);
   const remaining = ctx.settings.forecastItems ?? items.filter((i) => i.category !== 'done').length;
-  forecast.when = when(ctx, rand, samples, remaining, new WorkingDays(ctx));
+  forecast.when = when(ctx, rand, samples, remaining, new WorkingDays(ctx.asOfDay, ctx.cal));
   const date = ctx.settings.forecastDate ?? defaultDate(sprints);
   if (date !== undefined && isDay(date)) forecast.howMany = howMany(ctx, rand, samples, date);
   return forecast;

@@ -10,7 +10,7 @@ import { computeItems } from './items';
 import { computeSprints } from './sprints';
 import { METRICS_VERSION, type MetricsInput, type MetricsReport, type SatisfactionSummary, type SprintMetrics } from './types';
 import { computeVelocity } from './velocity';
-import { computeWarnings } from './warnings';
+import { computeWarnings, DEFAULT_THRESHOLDS } from './warnings';
 
 export const DEFAULT_VELOCITY_WINDOW = 3;
 export const DEFAULT_CYCLE_TIME_WINDOW_DAYS = 90;
@@ -40,7 +40,7 @@ export function computeMetrics(input: MetricsInput): MetricsReport {
   const throughput = computeThroughput(ctx, items);
   const cfd = computeCfd(ctx, items);
   const forecast = computeForecast(ctx, items, throughput, sprints);
-  const warnings = computeWarnings(ctx, { items, sprints, velocity, cycleTime });
+  const warnings = computeWarnings(ctx, { items, sprints, velocity, cycleTime, thresholds: { ...DEFAULT_THRESHOLDS, ...settings.thresholds } });
   return {
     version: METRICS_VERSION,
     asOf: formatInstant(input.asOf, ctx.tz),

@@ -19,6 +19,24 @@ export interface MetricsSettings {
   forecastItems?: number;
   /** `YYYY-MM-DD` for the "how many" forecast. Default: end of the active sprint, else of the next planned one. */
   forecastDate?: string;
+  /** Health-warning thresholds (spec §5 values by default); `sprintlog health --threshold`. */
+  thresholds?: Partial<WarningThresholds>;
+}
+
+/** The numbers in the health warnings' rules (spec metrics.md §5); the defaults are the spec's. */
+export interface WarningThresholds {
+  /** behind-ideal: remaining above ideal by more than this % of committed. */
+  behindIdealPct: number;
+  /** scope-creep: points added after the start above this % of committed. */
+  scopeCreepPct: number;
+  /** overcommitted: committed above this % of the velocity (and always above capacity). */
+  overcommittedPct: number;
+  /** aging-wip: age above this cycle-time percentile (50, 70, 85 or 95). */
+  agingPercentile: 50 | 70 | 85 | 95;
+  /** blocked-long: blocked this many days or more in a row. */
+  blockedDays: number;
+  /** satisfaction-drop: last rating this much or more below the mean. */
+  satisfactionDrop: number;
 }
 
 export interface MetricsInput {

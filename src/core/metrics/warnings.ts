@@ -2,10 +2,16 @@
 
 import { byString, clean, round, type Ctx } from './context';
 import type { ItemFacts } from './items';
-import type { CycleTime, HealthWarning, SprintMetrics, Velocity, WarningCode } from './types';
+import type { CycleTime, HealthWarning, SprintMetrics, Velocity, WarningCode, WarningThresholds } from './types';
 import { sprintById } from '../lookup';
 
-const ORDER: WarningCode[] = [
+/** The spec's thresholds (§5); settings.thresholds overrides any of them. */
+export const DEFAULT_THRESHOLDS: Readonly<WarningThresholds> = {
+  behindIdealPct: 20, scopeCreepPct: 20, overcommittedPct: 120, agingPercentile: 85, blockedDays: 3, satisfactionDrop: 0.5,
+};
+
+/** Every warning code, in the order warnings are listed. */
+export const WARNING_CODES: readonly WarningCode[] = [
   'unparsed-files', 'history', 'timezone', 'impossible-dates', 'behind-ideal', 'scope-creep', 'overcommitted', 'aging-wip', 'blocked-long',
   'dependency-risk', 'unestimated', 'open-retro-actions', 'satisfaction-drop',
 ];
@@ -18,29 +24,30 @@ export interface WarningInput {
   sprints: readonly SprintMetrics[];
   velocity: Velocity;
   cycleTime: CycleTime | null;
+  thresholds: WarningThresholds;
 }
 
-function sprintWarnings(w: HealthWarning[], s: SprintMetrics, velocity: Velocity): void {
+function sprintWarnings(w: HealthWarning[], s: SprintMetrics, velocity: Velocity, t: WarningThresholds): void {
   const open = s.status === 'active' || s.status === 'planned';
   const last = s.burndown[s.burndown.length - 1];
   if (s.status === 'active' && last && last.remaining !== null && last.ideal !== null && s.committed !== null) {
-    if (last.remaining - last.ideal > 0.2 * s.committed) {
+    if (last.remaining - last.ideal > (t.behindIdealPct / 100) * s.committed) {
       w.push({
         code: 'behind-ideal', severity: 'warning', ids: [s.id],
-        message: `Sprint ${s.id} is behind its ideal line: ${fmt(last.remaining)} points remaining on ${last.date}, ideal ${fmt(last.ideal)} (more than 20 % of the ${fmt(s.committed)} committed).`,
+        message: `Sprint ${s.id} is behind its ideal line: ${fmt(last.remaining)} points remaining on ${last.date}, ideal ${fmt(last.ideal)} (more than ${fmt(t.behindIdealPct)} % of the ${fmt(s.committed)} committed).`,
       });
     }
   }
-  if (s.scopeAdded !== null && s.committed !== null && s.scopeAdded > 0.2 * s.committed) {
+  if (s.scopeAdded !== null && s.committed !== null && s.scopeAdded > (t.scopeCreepPct / 100) * s.committed) {
     w.push({
       code: 'scope-creep', severity: 'warning', ids: [s.id],
-      message: `Sprint ${s.id}: ${fmt(s.scopeAdded)} points added after the start, more than 20 % of the ${fmt(s.committed)} committed.`,
+      message: `Sprint ${s.id}: ${fmt(s.scopeAdded)} points added after the start, more than ${fmt(t.scopeCreepPct)} % of the ${fmt(s.committed)} committed.`,
     });
   }
   if (open && s.committed !== null) {
     const reasons: string[] = [];
     if (s.capacity !== null && s.committed > s.capacity) reasons.push(`capacity ${fmt(s.capacity)}`);
-    if (velocity.average !== null && s.committed > 1.2 * velocity.average) reasons.push(`120 % of the velocity ${fmt(velocity.average)}`);
+    if (velocity.average !== null && s.committed > (t.overcommittedPct / 100) * velocity.average) reasons.push(`${fmt(t.overcommittedPct)} % of the velocity ${fmt(velocity.average)}`);
     if (reasons.length > 0) {
       w.push({ code: 'overcommitted', severity: 'warning', ids: [s.id], message: `Sprint ${s.id}: ${fmt(s.committed)} points committed, more than ${reasons.join(' and ')}.` });
     }
@@ -48,16 +55,17 @@ function sprintWarnings(w: HealthWarning[], s: SprintMetrics, velocity: Velocity
 }
 
 function itemWarnings(ctx: Ctx, w: HealthWarning[], input: WarningInput): void {
-  const p85 = input.cycleTime?.p85 ?? null;
-  if (p85 !== null) {
-    const aging = input.items.filter((i) => i.metrics.ageDays !== null && i.metrics.ageDays > p85).map((i) => i.id);
+  const t = input.thresholds;
+  const limit = input.cycleTime?.[`p${t.agingPercentile}`] ?? null;
+  if (limit !== null) {
+    const aging = input.items.filter((i) => i.metrics.ageDays !== null && i.metrics.ageDays > limit).map((i) => i.id);
     if (aging.length > 0) {
-      w.push({ code: 'aging-wip', severity: 'warning', ids: aging.sort(byString), message: `${plural(aging.length, 'item')} in progress for longer than the cycle-time 85th percentile (${p85} days): ${aging.join(', ')}.` });
+      w.push({ code: 'aging-wip', severity: 'warning', ids: aging.sort(byString), message: `${plural(aging.length, 'item')} in progress for longer than the cycle-time ${t.agingPercentile}th percentile (${limit} days): ${aging.join(', ')}.` });
     }
   }
-  const blocked = input.items.filter((i) => i.blockedStreak !== null && i.blockedStreak >= 3).map((i) => i.id).sort(byString);
+  const blocked = input.items.filter((i) => i.blockedStreak !== null && i.blockedStreak >= t.blockedDays).map((i) => i.id).sort(byString);
   if (blocked.length > 0) {
-    w.push({ code: 'blocked-long', severity: 'warning', ids: blocked, message: `${plural(blocked.length, 'item')} blocked for 3 days or more: ${blocked.join(', ')}.` });
+    w.push({ code: 'blocked-long', severity: 'warning', ids: blocked, message: `${plural(blocked.length, 'item')} blocked for ${plural(t.blockedDays, 'day')} or more: ${blocked.join(', ')}.` });
   }
   const byId = new Map(input.items.map((i) => [i.id, i]));
   const sprintRank = new Map(input.sprints.map((s, i) => [s.id, i]));
@@ -89,7 +97,7 @@ function itemWarnings(ctx: Ctx, w: HealthWarning[], input: WarningInput): void {
   }
 }
 
-function logWarnings(ctx: Ctx, w: HealthWarning[], sprints: readonly SprintMetrics[]): void {
+function logWarnings(ctx: Ctx, w: HealthWarning[], sprints: readonly SprintMetrics[], t: WarningThresholds): void {
   for (const s of sprints) {
     if (s.status !== 'closed') continue;
     const sprint = sprintById(ctx.ws.sprintLog, s.id);
@@ -105,10 +113,10 @@ function logWarnings(ctx: Ctx, w: HealthWarning[], sprints: readonly SprintMetri
   if (rated.length >= 2) {
     const mean = clean(rated.reduce((a, s) => a + (s.satisfaction as number), 0) / rated.length);
     const last = rated[rated.length - 1];
-    if (mean - (last.satisfaction as number) >= 0.5 - 1e-9) {
+    if (mean - (last.satisfaction as number) >= t.satisfactionDrop - 1e-9) {
       w.push({
         code: 'satisfaction-drop', severity: 'warning', ids: [last.id],
-        message: `Sprint ${last.id} review satisfaction ${fmt(last.satisfaction as number)} is 0.5 or more below the mean ${fmt(mean)} of all ${rated.length} ratings.`,
+        message: `Sprint ${last.id} review satisfaction ${fmt(last.satisfaction as number)} is ${fmt(t.satisfactionDrop)} or more below the mean ${fmt(mean)} of all ${rated.length} ratings.`,
       });
     }
   }
@@ -131,12 +139,12 @@ export function computeWarnings(ctx: Ctx, input: WarningInput): HealthWarning[] 
       message: `${plural(impossible.length, 'item')} with a finish before the start or creation, so their cycle or lead time is left out of the statistics: ${what.join('; ')}. \`sprintlog validate\` shows where.`,
     });
   }
-  for (const s of input.sprints) sprintWarnings(w, s, input.velocity);
+  for (const s of input.sprints) sprintWarnings(w, s, input.velocity, input.thresholds);
   itemWarnings(ctx, w, input);
-  logWarnings(ctx, w, input.sprints);
+  logWarnings(ctx, w, input.sprints, input.thresholds);
   return w
     .map((x, i) => ({ x, i }))
     // By code; inside a code, the order they were made in: sprints oldest first, items in rank order.
-    .sort((a, b) => ORDER.indexOf(a.x.code) - ORDER.indexOf(b.x.code) || a.i - b.i)
+    .sort((a, b) => WARNING_CODES.indexOf(a.x.code) - WARNING_CODES.indexOf(b.x.code) || a.i - b.i)
     .map(({ x }) => x);
 }

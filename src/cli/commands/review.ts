@@ -1,0 +1,43 @@
+// `sprintlog review SPRINT --rating N [--notes TEXT]`: the sprint review's
+// stakeholder satisfaction (1..5) and notes, written into backlog/sprints.yaml.
+
+import { editWorkspace } from '../../core/edit/write';
+import { printable } from '../../core/printable';
+import { planSprintEdit, type SprintEdit } from '../../core/sprint-edit';
+import { type Command, type CommandContext, FORCE_FLAG, REPO_FLAG, stringFlag, UsageError, WRITE_HELP } from '../command';
+import { repoRoot } from '../repo';
+
+/** One sprint edit through the edit engine's writer (lock, validation, atomic write); the files written. */
+export function writeSprintEdit(ctx: CommandContext, e: SprintEdit): string[] {
+  return editWorkspace(repoRoot(ctx), (ws) => planSprintEdit(ws, e), { force: ctx.flags.force === true }).files;
+}
+
+async function run(ctx: CommandContext): Promise<number> {
+  const [sprint] = ctx.positionals;
+  const ratingText = stringFlag(ctx, 'rating');
+  const notes = stringFlag(ctx, 'notes');
+  if (ratingText === undefined && notes === undefined) throw new UsageError('give --rating N (1 to 5) and/or --notes TEXT.');
+  let satisfaction: number | undefined;
+  if (ratingText !== undefined) {
+    satisfaction = Number(ratingText);
+    if (!/^\d+(\.\d+)?$/.test(ratingText) || satisfaction < 1 || satisfaction > 5) throw new UsageError(`--rating must be a number from 1 to 5, got '${ratingText}'.`);
+  }
+  const files = writeSprintEdit(ctx, { kind: 'review', sprint, satisfaction, notes });
+  ctx.io.out(printable(`${sprint}: review ${[satisfaction !== undefined ? `satisfaction ${satisfaction}` : '', notes !== undefined ? 'notes' : ''].filter(Boolean).join(', ')} (${files.join(', ') || 'unchanged'})`) + '\n');
+  return 0;
+}
+
+export const reviewCommand: Command = {
+  name: 'review',
+  summary: "Record a sprint review's stakeholder satisfaction (1 to 5) and notes.",
+  usage: 'review SPRINT [--rating N] [--notes TEXT] [--repo DIR]',
+  details: ['Writes `review: {satisfaction, notes}` of the sprint in backlog/sprints.yaml, changing one line.', WRITE_HELP].join('\n'),
+  flags: [
+    { name: 'rating', type: 'string', arg: 'N', help: 'Stakeholder satisfaction, 1 to 5 (decimals allowed).' },
+    { name: 'notes', type: 'string', arg: 'TEXT', help: 'Review notes.' },
+    FORCE_FLAG,
+    REPO_FLAG,
+  ],
+  positionals: { min: 1, max: 1 },
+  run,
+};

@@ -13,7 +13,7 @@
 
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { Problem, Workspace } from '../model';
+import type { Workspace } from '../model';
 import { DEFAULT_BACKLOG_PATH, loadWorkspace, type WorkspacePaths } from '../parse/workspace';
 import { validateWorkspace } from '../validate';
 import { applyPlanToFiles } from './apply';

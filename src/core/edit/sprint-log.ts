@@ -91,8 +91,15 @@ function setNested(file: string, text: string, sprint: YAMLMap, parentKey: strin
   const col = keyCol(text, sprint);
   if (!pair || pair.value === null || (isScalar(pair.value) && pair.value.value === null)) {
     if (pair) throw new EditError(`${file}: '${parentKey}:' of the sprint is empty; edit it by hand.`);
+    const added = line(col, parentKey + ':') + eol + line(col + 2, `${k}: ${scalarText(v, 'block')}`);
+    // The spec's order: `review` before `retro`.
+    const retro = sprint.items.find((p) => isScalar(p.key) && p.key.value === 'retro');
+    if (parentKey === 'review' && retro) {
+      const at = lineStartAt(text, (retro.key as Node).range![0]);
+      return text.slice(0, at) + added + eol + text.slice(at);
+    }
     const at = endOfNode(text, sprint);
-    return text.slice(0, at) + eol + line(col, parentKey + ':') + eol + line(col + 2, `${k}: ${scalarText(v, 'block')}`) + text.slice(at);
+    return text.slice(0, at) + eol + added + text.slice(at);
   }
   const map = pair.value;
   if (!isMap(map) || map.flow || map.items.length === 0) throw new EditError(`${file}: '${parentKey}' of the sprint is not a block mapping; edit it by hand.`);

@@ -92,8 +92,8 @@ describe('sprintlog mcp: every tool through the MCP client', function () {
     assert.deepEqual([closed.status, closed.workingDaysLeft, closed.completed], ['closed', 0, report.sprints[0].completed]);
     const res = await mcp.client.readResource({ uri: 'sprintlog://metrics' });
     assert.equal((res.contents[0] as { text: string }).text, bin.run(['metrics', '--json', '--repo', repo.dir], '/', env).out);
-    assert.equal((await mcp.client.readResource({ uri: 'sprintlog://backlog' })).contents[0].text, repo.read(B));
-    assert.equal((await mcp.client.readResource({ uri: 'sprintlog://sprints' })).contents[0].text, repo.read(S));
+    assert.equal(((await mcp.client.readResource({ uri: 'sprintlog://backlog' })).contents[0] as { text: string }).text, repo.read(B));
+    assert.equal(((await mcp.client.readResource({ uri: 'sprintlog://sprints' })).contents[0] as { text: string }).text, repo.read(S));
   });
 
   it('get_item gives the state changes with their times and commits; list_items filters', async () => {

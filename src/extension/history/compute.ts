@@ -3,7 +3,7 @@
 // temporary git repositories.
 
 import type { Workspace } from '../../core/model';
-import { readHistory, WORKTREE } from '../../core/history';
+import { readHistory, WORKTREE, type History } from '../../core/history';
 import { computeMetrics, type MetricsReport, type MetricsSettings } from '../../core/metrics';
 import type { HistorySnapshot, ItemTimeline, SprintFigures } from './types';
 
@@ -52,11 +52,8 @@ export function snapshotFromReport(root: string, report: MetricsReport, asOf: nu
   return { root, head: opt(report.head), history: report.history, warnings, asOf, items, sprints };
 }
 
-/**
- * The history figures of a folder. `workspace` is the model to measure (the store's,
- * buffers included); the history is read from git at `root` (HEAD plus the working tree).
- */
-export async function computeSnapshot(root: string, workspace: Workspace, opts: ComputeOptions = {}): Promise<HistorySnapshot> {
+/** The metrics document of a folder (as `sprintlog metrics --json` computes it) and the history it came from. */
+export async function computeReport(root: string, workspace: Workspace, opts: ComputeOptions = {}): Promise<{ report: MetricsReport; history: History; asOf: number }> {
   const asOf = opts.asOf ?? Date.now();
   const history = await readHistory(root, {
     asOf,
@@ -66,7 +63,15 @@ export async function computeSnapshot(root: string, workspace: Workspace, opts: 
     ...(opts.cacheDir !== undefined ? { cacheDir: opts.cacheDir } : {}),
   });
   opts.signal?.throwIfAborted();
-  const report = computeMetrics({ workspace, history, asOf, ref: history.ref, settings: opts.settings });
+  return { report: computeMetrics({ workspace, history, asOf, ref: history.ref, settings: opts.settings }), history, asOf };
+}
+
+/**
+ * The history figures of a folder. `workspace` is the model to measure (the store's,
+ * buffers included); the history is read from git at `root` (HEAD plus the working tree).
+ */
+export async function computeSnapshot(root: string, workspace: Workspace, opts: ComputeOptions = {}): Promise<HistorySnapshot> {
+  const { report, history, asOf } = await computeReport(root, workspace, opts);
   const usedIds = new Set<string>();
   for (const e of history.events) if (e.commit !== WORKTREE) usedIds.add(e.id);
   return { ...snapshotFromReport(root, report, asOf, history.warnings), usedIds };

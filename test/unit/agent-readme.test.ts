@@ -30,7 +30,8 @@ describe('README "Agents": a new user\'s first MCP session', function () {
   });
 
   it('lists the tools, reads the active sprint and marks its item done with a one-line diff', async () => {
-    const env = sessionEnv({ SPRINTLOG_NOW: '2026-12-02T10:00:00Z' });
+    // The real clock: `init` starts the sprint this Monday, so it is active today.
+    const env = sessionEnv({});
     const init = bin.run(['init', '--project', 'PAY', '--timezone', 'UTC'], repo.dir, env);
     assert.equal(init.code, 0, init.err);
     repo.commit('backlog');

@@ -1,5 +1,6 @@
 // What a write changed, as diff lines an agent can repeat to its user:
-// `@@ backlog/backlog.yaml:14` then `-old line` / `+new line`, one hunk per
+// `@@ backlog/backlog.yaml:14` (the first removed line's number, else the
+// first added line's in the new text) then `-old line` / `+new line`, one hunk per
 // group of touched lines (the lines `git diff -U0` would show).
 
 import { applyPlanToFiles, type EditPlan } from '../edit';
@@ -45,11 +46,13 @@ function hunks(file: string, a: string[], b: string[], line: number): string[] {
       j++;
       continue;
     }
+    const remove = j >= b.length || (i < a.length && lcs[i + 1][j] >= lcs[i][j + 1]);
     if (!open) {
-      out.push(`@@ ${file}:${line + i}`);
+      // As git numbers a hunk: the first removed line in the old text, else the first added one in the new.
+      out.push(`@@ ${file}:${line + (remove ? i : j)}`);
       open = true;
     }
-    if (j >= b.length || (i < a.length && lcs[i + 1][j] >= lcs[i][j + 1])) out.push('-' + a[i++]);
+    if (remove) out.push('-' + a[i++]);
     else out.push('+' + b[j++]);
   }
   return out;

@@ -18,13 +18,13 @@ export function registerMcpProvider(context: vscode.ExtensionContext, s: Service
     lm.registerMcpServerDefinitionProvider(MCP_PROVIDER_ID, {
       onDidChangeMcpServerDefinitions: changed.event,
       provideMcpServerDefinitions: async () => {
+        // The server runs git (history) and writes: nothing is offered until the workspace is trusted.
+        if (!vscode.workspace.isTrusted) return [];
         await s.store.ready();
-        // A restricted workspace gets a read-only server (the CLI runs git for history reads only then).
-        const readOnly = vscode.workspace.isTrusted ? [] : ['--read-only'];
         return s.store.folders().map((fb) => {
           const label = s.store.folders().length > 1 ? `Sprintlog (${fb.folder.name})` : 'Sprintlog';
           // The editor's own runtime: Electron runs as plain Node with ELECTRON_RUN_AS_NODE.
-          const def = new vscode.McpStdioServerDefinition(label, process.execPath, [cli, 'mcp', '--repo', fb.root, ...readOnly], { ELECTRON_RUN_AS_NODE: '1' }, '0.1.0');
+          const def = new vscode.McpStdioServerDefinition(label, process.execPath, [cli, 'mcp', '--repo', fb.root], { ELECTRON_RUN_AS_NODE: '1' }, '0.1.0');
           def.cwd = fb.folder.uri;
           return def;
         });

@@ -6,9 +6,8 @@
 
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { Server } from '@modelcontextprotocol/sdk/server/index.js';
-import { StdioServerTransport } from '@modelcontextprotocol/sdk/server/stdio.js';
-import { CallToolRequestSchema, ListResourcesRequestSchema, ListToolsRequestSchema, ReadResourceRequestSchema, type CallToolResult } from '@modelcontextprotocol/sdk/types.js';
+import type { Server } from '@modelcontextprotocol/sdk/server/index.js';
+import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import { AGENT_TOOLS, answerText, planDiff, runTool, type AgentHost } from '../../core/agent';
 import { planEdits } from '../../core/edit';
 import { editWorkspace } from '../../core/edit/write';
@@ -66,7 +65,10 @@ async function readResource(host: AgentHost, uri: string): Promise<{ uri: string
   return { uri, mimeType: res.mimeType, text };
 }
 
-export function createServer(host: AgentHost, readOnly: boolean): Server {
+/** The SDK is loaded only when `mcp` runs: every other command starts without it (it costs ~0.3 s per start). */
+export async function createServer(host: AgentHost, readOnly: boolean): Promise<Server> {
+  const { Server } = await import('@modelcontextprotocol/sdk/server/index.js');
+  const { CallToolRequestSchema, ListResourcesRequestSchema, ListToolsRequestSchema, ReadResourceRequestSchema } = await import('@modelcontextprotocol/sdk/types.js');
   const tools = AGENT_TOOLS.filter((t) => !readOnly || !t.writes);
   const server = new Server(
     { name: 'sprintlog', version: VERSION },
@@ -103,7 +105,8 @@ export function createServer(host: AgentHost, readOnly: boolean): Server {
 async function run(ctx: CommandContext): Promise<number> {
   const root = repoRoot(ctx);
   const readOnly = ctx.flags['read-only'] === true;
-  const server = createServer(diskHost(ctx, root, readOnly), readOnly);
+  const server = await createServer(diskHost(ctx, root, readOnly), readOnly);
+  const { StdioServerTransport } = await import('@modelcontextprotocol/sdk/server/stdio.js');
   const transport = new StdioServerTransport();
   const closed = new Promise<void>((resolve) => {
     server.onclose = () => resolve();

@@ -44,10 +44,6 @@ function writer<I>(t: Omit<AgentTool, 'writes' | 'run' | 'ops'> & { ops: (ws: Wo
   } as AgentTool;
 }
 
-async function workspaceOf(host: AgentHost): Promise<Workspace> {
-  return host.workspace();
-}
-
 export const AGENT_TOOLS: readonly AgentTool[] = [
   {
     name: 'list_items', title: 'List backlog items', writes: false,
@@ -58,14 +54,14 @@ export const AGENT_TOOLS: readonly AgentTool[] = [
       blocked: { type: 'boolean', description: 'true: only blocked items; false: only unblocked ones.' },
       limit: { type: 'integer', minimum: 1, description: 'Most items to return (default 200).' },
     }),
-    run: async (host, input: Parameters<typeof listItems>[1]) => listItems(await workspaceOf(host), input),
+    run: async (host, input: Parameters<typeof listItems>[1]) => listItems(await host.workspace(), input),
   },
   {
     name: 'get_item', title: 'Get one backlog item', writes: false,
     description: 'One item: its keys, file:line, its metrics (started, done, cycle time, blocked days) and its history from git: every change of state, sprint, points, assignee and blocked with the time and the commit.',
     inputSchema: object({ id: ID }, ['id']),
     run: async (host, input: { id: string }) => {
-      const [ws, m] = await Promise.all([workspaceOf(host), host.metrics()]);
+      const [ws, m] = await Promise.all([host.workspace(), host.metrics()]);
       return getItem(ws, m.report, m.history, input.id);
     },
   },
@@ -74,7 +70,7 @@ export const AGENT_TOOLS: readonly AgentTool[] = [
     description: 'The active sprint (or the one given): goal, dates, working days left, committed/completed/remaining points against the ideal burndown, scope changes, its items and the health warnings that concern it.',
     inputSchema: object({ sprint: str('Sprint id (default: the active sprint, else the last closed one).') }),
     run: async (host, input: { sprint?: string }) => {
-      const [ws, m] = await Promise.all([workspaceOf(host), host.metrics()]);
+      const [ws, m] = await Promise.all([host.workspace(), host.metrics()]);
       return sprintStatus(ws, m.report, input.sprint);
     },
   },
@@ -94,7 +90,7 @@ export const AGENT_TOOLS: readonly AgentTool[] = [
     name: 'validate', title: 'Validate the backlog', writes: false,
     description: 'Every error and warning in the backlog files, each with file, line, column, code, message and hint (as `sprintlog validate --format json`). Writes are refused while a file does not parse.',
     inputSchema: object({}),
-    run: async (host) => validate(await workspaceOf(host)),
+    run: async (host) => validate(await host.workspace()),
   },
   writer({
     name: 'set_fields', title: 'Set item fields',

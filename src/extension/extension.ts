@@ -1,6 +1,7 @@
 // Composition root: activate() builds the services and registers everything.
 // Feature modules export a `register…(context, services)` function; add one line here per module.
 import * as vscode from 'vscode';
+import { registerAgent } from './agent';
 import { registerCommands } from './commands';
 import { GitService } from './git/service';
 import { createHistoryService } from './history';
@@ -34,6 +35,8 @@ export function activate(context: vscode.ExtensionContext): SprintlogApi {
   const api: SprintlogApi = { store, views };
   // -- language features --
   api.language = registerLanguageFeatures(context, { store, history });
+  // -- coding agents --
+  api.agent = registerAgent(context, services);
   store.start();
   output.info(`Sprintlog activated in ${Date.now() - started} ms`);
   return api;

@@ -6,6 +6,7 @@ import { forecastCommand } from './forecast';
 import { healthCommand } from './health';
 import { initCommand } from './init';
 import { kpisCommand } from './kpis';
+import { mcpCommand } from './mcp';
 import { metricsCommand } from './metrics';
 import { moveCommand } from './move';
 import { portfolioCommand } from './portfolio';
@@ -15,4 +16,4 @@ import { reviewCommand } from './review';
 import { setCommand } from './set';
 import { validateCommand } from './validate';
 
-export const COMMANDS: Command[] = [validateCommand, metricsCommand, reportCommand, healthCommand, forecastCommand, kpisCommand, portfolioCommand, reviewCommand, retroCommand, setCommand, addCommand, moveCommand, initCommand, demoCommand];
+export const COMMANDS: Command[] = [validateCommand, metricsCommand, reportCommand, healthCommand, forecastCommand, kpisCommand, portfolioCommand, reviewCommand, retroCommand, setCommand, addCommand, moveCommand, initCommand, demoCommand, mcpCommand];

@@ -20,6 +20,8 @@ export class PlanContext {
   readonly where = new Map<string, string>();
   private readonly duplicates = new Map<string, string[]>();
   readonly newIds: string[] = [];
+  /** Working text of the sprint log once an op edited it. */
+  sprintLogText?: string;
 
   constructor(readonly ws: Workspace, readonly reserved: ReadonlySet<string>) {
     for (const item of ws.items) {
@@ -106,10 +108,30 @@ export class PlanContext {
     return new EditError(`unknown item id '${id}'${note}.`, broken);
   }
 
+  /** The sprint log's working text; refuses a missing log or one that did not parse. */
+  sprintLog(): { file: string; text: string } {
+    const log = this.ws.sprintLog;
+    const problem = this.ws.parseProblems.find((p) => p.file === this.ws.sprintsPath && p.severity === 'error');
+    if (problem) throw fileError(problem);
+    if (!log) throw new EditError(`no sprint log: ${this.ws.sprintsPath} does not exist.`);
+    return { file: log.file, text: this.sprintLogText ?? log.text };
+  }
+
   finish(): { edits: TextEdit[]; newIds: string[] } {
     const edits = this.ws.backlogs.flatMap((b) => this.states.get(b.file)?.log.edits(b.file) ?? []);
+    const log = this.ws.sprintLog;
+    if (log && this.sprintLogText !== undefined && this.sprintLogText !== log.text) edits.push(spanEdit(log.file, log.text, this.sprintLogText));
     return { edits, newIds: [...this.newIds] };
   }
+}
+
+/** One edit turning `before` into `after`: the span between their common prefix and suffix. */
+function spanEdit(file: string, before: string, after: string): TextEdit {
+  let a = 0;
+  while (a < before.length && a < after.length && before[a] === after[a]) a++;
+  let b = 0;
+  while (b < before.length - a && b < after.length - a && before[before.length - 1 - b] === after[after.length - 1 - b]) b++;
+  return { file, offset: a, length: before.length - a - b, newText: after.slice(a, after.length - b) };
 }
 
 /** `file:line:col` of an entry: its parsed position, or just the file for an item added in this plan. */

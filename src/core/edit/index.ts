@@ -17,6 +17,7 @@
 
 export { EditError, type EditOp, type EditPlan, type EditValue, type TextEdit } from './types';
 export { planEdits } from './plan';
+export type { SprintLogOp } from './sprint-log';
 export { nextId } from './ids';
 export { applyEdits } from './text';
 export { applyPlanToFiles } from './apply';

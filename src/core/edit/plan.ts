@@ -6,6 +6,7 @@ import type { Workspace } from '../model';
 import { PlanContext } from './context';
 import { addItem, deleteItem, editField, moveItem } from './ops';
 import { EditError, type EditOp, type EditPlan } from './types';
+import { editSprintLogText } from './sprint-log';
 import { checkValue } from './values';
 
 export function planEdits(ws: Workspace, ops: EditOp[], opts: { reservedIds?: Iterable<string> } = {}): EditPlan {
@@ -34,6 +35,12 @@ function applyOp(ctx: PlanContext, op: EditOp): void {
       return deleteItem(ctx, op.id);
     case 'move':
       return moveItem(ctx, op.id, op.toRank);
+    case 'review':
+    case 'retro-action': {
+      const log = ctx.sprintLog();
+      ctx.sprintLogText = editSprintLogText(log.file, log.text, op);
+      return;
+    }
     default:
       throw new EditError(`unknown edit op ${JSON.stringify((op as { kind?: unknown }).kind)}.`);
   }

@@ -2,6 +2,7 @@
 // contributors code against: keep these names and shapes stable).
 
 import type { Problem } from '../model';
+import type { SprintLogOp } from './sprint-log';
 
 /** Replace `length` UTF-16 units at `offset` of `file`'s text (the text the model was parsed from) with `newText`. */
 export interface TextEdit {
@@ -25,7 +26,9 @@ export type EditOp =
   /** 0-based global rank the item has after the move (main file first, then archives). */
   | { kind: 'move'; id: string; toRank: number }
   /** `null` = product backlog (removes `sprint`). */
-  | { kind: 'sprint'; ids: string[]; sprint: string | null };
+  | { kind: 'sprint'; ids: string[]; sprint: string | null }
+  /** Sprint log ops (./sprint-log.ts): a sprint's review rating/notes, a new retro action. */
+  | SprintLogOp;
 
 export interface EditPlan {
   /** Non-overlapping edits, sorted by file then offset, in the coordinates of the parsed texts. */

@@ -13,24 +13,18 @@
 
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { Problem, Workspace } from '../model';
-import { buildWorkspace, DEFAULT_BACKLOG_PATH, loadWorkspace, type WorkspacePaths } from '../parse/workspace';
+import type { Workspace } from '../model';
+import { DEFAULT_BACKLOG_PATH, loadWorkspace, type WorkspacePaths } from '../parse/workspace';
 import { validateWorkspace } from '../validate';
 import { applyPlanToFiles } from './apply';
 import { errCode } from '../errno';
 import { LockError, lockPathFor, withLock } from './lock';
+import { at, refuseNewErrors } from './new-errors';
+export { InvalidEditError } from './new-errors';
 import { type EditPlan, EditError } from './types';
 
 /** Problems that mean a file's items are not known, so no write may go through (whatever `force` says). */
 const UNREADABLE_CODES = new Set(['yaml-syntax', 'version-unsupported']);
-
-/** An edit refused because its result has errors the files did not have; `problems` are those errors. */
-export class InvalidEditError extends EditError {
-  constructor(message: string, readonly problems: Problem[]) {
-    super(message, problems[0]);
-    this.name = 'InvalidEditError';
-  }
-}
 
 export interface EditOptions {
   paths?: WorkspacePaths;
@@ -86,33 +80,6 @@ function editLocked(root: string, planOn: (ws: Workspace) => EditPlan, opts: Edi
   if (texts.size === 0) return { ws, plan, files: [] };
   if (!opts.force) refuseNewErrors(ws, texts, before);
   return { ws, plan, files: writeTexts(ws, texts) };
-}
-
-function at(p: Problem): string {
-  return `${p.file}:${p.line}:${p.column}`;
-}
-
-/** Throw InvalidEditError when the files with `texts` have errors (by file, code and message) that `before` did not. */
-function refuseNewErrors(ws: Workspace, texts: Map<string, string>, before: Problem[]): void {
-  const key = (p: Problem): string => `${p.file}\0${p.code}\0${p.message}`;
-  const had = new Map<string, number>();
-  for (const p of before) if (p.severity === 'error') had.set(key(p), (had.get(key(p)) ?? 0) + 1);
-  const after = buildWorkspace(
-    ws.root,
-    ws.backlogs.map((b) => ({ file: b.file, text: texts.get(b.file) ?? b.text })),
-    ws.sprintLog && { file: ws.sprintLog.file, text: texts.get(ws.sprintLog.file) ?? ws.sprintLog.text },
-    { backlogPath: ws.backlogPath, sprintsPath: ws.sprintsPath },
-  );
-  const added: Problem[] = [];
-  for (const p of validateWorkspace(after)) {
-    if (p.severity !== 'error') continue;
-    const n = had.get(key(p)) ?? 0;
-    if (n > 0) had.set(key(p), n - 1);
-    else added.push(p);
-  }
-  if (added.length === 0) return;
-  const lines = added.map((p) => `${at(p)}: error ${p.code}: ${p.message}${p.hint ? ` ${p.hint}` : ''}`);
-  throw new InvalidEditError(`the edit would make the backlog invalid; nothing was written.\n${lines.join('\n')}`, added);
 }
 
 /** One file on its way to disk. */

@@ -15,6 +15,8 @@ export function describeOp(op: EditOp, newId?: string): string {
     case 'delete': return `${op.id}: deleted`;
     case 'move': return `${op.id}: rank → ${op.toRank + 1}`;
     case 'sprint': return `${op.ids.join(', ')}: sprint → ${op.sprint ?? 'product backlog'}`;
+    case 'review': return `${op.sprint}: review ${[op.satisfaction !== undefined ? `satisfaction → ${op.satisfaction}` : '', op.notes !== undefined ? 'notes' : ''].filter(Boolean).join(', ')}`;
+    case 'retro-action': return `${op.sprint}: retro action "${show(op.text)}"`;
   }
 }
 

@@ -22,7 +22,7 @@ export class GitService {
   private readonly roots = new Map<string, Promise<repo.RepoOf | undefined>>();
 
   /** `engine` reads the ids of the history: the composition root passes the history service's, whose memory the figures already filled. */
-  constructor(private readonly engine: HistoryEngine = new HistoryEngine()) {}
+  constructor(readonly engine: HistoryEngine = new HistoryEngine()) {}
 
   get available(): boolean {
     return vscode.workspace.isTrusted;

@@ -3,7 +3,7 @@
 // temporary git repositories.
 
 import type { Workspace } from '../../core/model';
-import { WORKTREE, type HistoryEngine } from '../../core/history';
+import { WORKTREE, type History, type HistoryEngine } from '../../core/history';
 import { computeMetrics, type MetricsReport, type MetricsSettings } from '../../core/metrics';
 import type { HistorySnapshot, ItemTimeline, SprintFigures } from './types';
 
@@ -52,12 +52,8 @@ export function snapshotFromReport(root: string, report: MetricsReport, asOf: nu
   return { root, head: opt(report.head), history: report.history, warnings, asOf, items, sprints };
 }
 
-/**
- * The history figures of a folder. `workspace` is the model to measure (the store's,
- * buffers included); the history is read from git at `root` (HEAD plus the working tree)
- * by `engine`, the caller's.
- */
-export async function computeSnapshot(engine: HistoryEngine, root: string, workspace: Workspace, opts: ComputeOptions = {}): Promise<HistorySnapshot> {
+/** The metrics document of a folder (as `sprintlog metrics --json` computes it) and the history it came from. */
+export async function computeReport(engine: HistoryEngine, root: string, workspace: Workspace, opts: ComputeOptions = {}): Promise<{ report: MetricsReport; history: History; asOf: number }> {
   const asOf = opts.asOf ?? Date.now();
   const { history } = await engine.read(root, {
     asOf,
@@ -67,7 +63,16 @@ export async function computeSnapshot(engine: HistoryEngine, root: string, works
     ...(opts.cacheDir !== undefined ? { cacheDir: opts.cacheDir } : {}),
   });
   opts.signal?.throwIfAborted();
-  const report = computeMetrics({ workspace, history, asOf, ref: history.ref, settings: opts.settings });
+  return { report: computeMetrics({ workspace, history, asOf, ref: history.ref, settings: opts.settings }), history, asOf };
+}
+
+/**
+ * The history figures of a folder. `workspace` is the model to measure (the store's,
+ * buffers included); the history is read from git at `root` (HEAD plus the working tree)
+ * by `engine`, the caller's.
+ */
+export async function computeSnapshot(engine: HistoryEngine, root: string, workspace: Workspace, opts: ComputeOptions = {}): Promise<HistorySnapshot> {
+  const { report, history, asOf } = await computeReport(engine, root, workspace, opts);
   const usedIds = new Set<string>();
   for (const e of history.events) if (e.commit !== WORKTREE) usedIds.add(e.id);
   return { ...snapshotFromReport(root, report, asOf, history.warnings), usedIds };

@@ -61,16 +61,19 @@ describe('agent tools: contracts', () => {
     const rated = sprintLogAfter(log, { kind: 'review', sprint: 'S1', satisfaction: 4.5 });
     assert.deepEqual(textDiff(S, log, rated), [`@@ ${S}:7`, '-      satisfaction: 3   # from the demo', '+      satisfaction: 4.5   # from the demo']);
     const acted = sprintLogAfter(log, { kind: 'retro-action', sprint: 'S1', text: 'Smaller stories: 3 points max', owner: 'ann' });
-    assert.equal(acted, log.replace('      actions: []\n', '      actions:\n        - text: "Smaller stories: 3 points max"\n          owner: ann\n          done: false\n'));
+    // A flow list stays a flow list: the new action is one entry on that line.
+    assert.equal(acted, log.replace('      actions: []\n', '      actions: [{text: "Smaller stories: 3 points max", owner: ann, done: false}]\n'));
     const crlf = log.replace(/\n/g, '\r\n');
     const notes = sprintLogAfter(crlf, { kind: 'review', sprint: 'S1', notes: 'Demo went well.' });
     assert.equal(notes, crlf.replace('notes: ok', 'notes: Demo went well.'));
     const bare = 'version: 1\nsprints:\n  - id: S1\n    start: 2026-03-02\n    end: 2026-03-13\n  - id: S2\n    start: 2026-03-16\n    end: 2026-03-27\n';
-    assert.equal(sprintLogAfter(bare, { kind: 'retro-action', sprint: 'S1', text: 'x' }), bare.replace('end: 2026-03-13\n', 'end: 2026-03-13\n    retro:\n      actions:\n        - text: x\n          done: false\n'));
-    assert.throws(() => sprintLogAfter(bare, { kind: 'review', sprint: 'S9', satisfaction: 3 }), /unknown sprint 'S9'\. Known: S1, S2\./);
+    assert.equal(sprintLogAfter(bare, { kind: 'retro-action', sprint: 'S1', text: 'x' }), bare.replace('end: 2026-03-13\n', 'end: 2026-03-13\n    retro: {actions: [{text: x, done: false}]}\n'));
+    assert.throws(() => sprintLogAfter(bare, { kind: 'review', sprint: 'S9', satisfaction: 3 }), /unknown sprint 'S9' \(sprints: S1, S2\)\./);
     assert.throws(() => sprintLogAfter(bare, { kind: 'review', sprint: 'S1', satisfaction: 9 }), /satisfaction must be a number from 1 to 5/);
     const flow = 'version: 1\nsprints:\n  - {id: S1, start: 2026-03-02, end: 2026-03-13}\n';
-    assert.throws(() => sprintLogAfter(flow, { kind: 'review', sprint: 'S1', satisfaction: 3 }), (e: unknown) => e instanceof EditError && /flow mapping .*edit it by hand/.test(e.message));
+    // A sprint written as a flow mapping gets the new key inside its braces (still one line).
+    assert.equal(sprintLogAfter(flow, { kind: 'review', sprint: 'S1', satisfaction: 3 }), flow.replace('end: 2026-03-13}', 'end: 2026-03-13, review: {satisfaction: 3}}'));
+    assert.throws(() => sprintLogAfter(bare, { kind: 'retro-action', sprint: 'S1', text: '  ' }), (e: unknown) => e instanceof EditError && /needs a non-empty text/.test(e.message));
   });
 
   it('previewWrite is the diff the write will make; a move shows the lines it takes out and puts in', () => {

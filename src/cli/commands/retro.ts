@@ -5,10 +5,10 @@ import { openRetroActions } from '../../core/kpis';
 import { loadWorkspace } from '../../core/parse/workspace';
 import { printable } from '../../core/printable';
 import { dayOf, isValidTimeZone } from '../../core/time';
-import type { SprintEdit } from '../../core/sprint-edit';
+import type { SprintLogOp } from '../../core/edit';
 import { type Command, type CommandContext, FORCE_FLAG, now, REPO_FLAG, stringFlag, UsageError, WRITE_HELP } from '../command';
 import { repoRoot } from '../repo';
-import { writeSprintEdit } from './review';
+import { writeSprintLogOp } from './review';
 
 function list(ctx: CommandContext): number {
   const ws = loadWorkspace(repoRoot(ctx));
@@ -19,8 +19,8 @@ function list(ctx: CommandContext): number {
   return 0;
 }
 
-function editOf(ctx: CommandContext, sprint: string): SprintEdit {
-  const asked: SprintEdit[] = [];
+function editOf(ctx: CommandContext, sprint: string): SprintLogOp {
+  const asked: SprintLogOp[] = [];
   const text = (flag: string): string | undefined => {
     const v = stringFlag(ctx, flag);
     if (v !== undefined && v.trim() === '') throw new UsageError(`--${flag} needs a text.`);
@@ -48,7 +48,7 @@ async function run(ctx: CommandContext): Promise<number> {
   const [sprint] = ctx.positionals;
   if (sprint === undefined) return list(ctx);
   const e = editOf(ctx, sprint);
-  const files = writeSprintEdit(ctx, e);
+  const files = writeSprintLogOp(ctx, e);
   const what = e.kind === 'retro-note' ? `${e.list.replace('_', ' ')} note added` : e.kind === 'retro-action' ? 'action added' : `action #${(e as { index: number }).index} ${(e as { done: boolean }).done ? 'closed' : 'reopened'}`;
   ctx.io.out(printable(`${sprint}: retro ${what} (${files.join(', ') || 'unchanged'})`) + '\n');
   return 0;

@@ -3,13 +3,13 @@
 
 import { editWorkspace } from '../../core/edit/write';
 import { printable } from '../../core/printable';
-import { planSprintEdit, type SprintEdit } from '../../core/sprint-edit';
+import { planEdits, type SprintLogOp } from '../../core/edit';
 import { type Command, type CommandContext, FORCE_FLAG, REPO_FLAG, stringFlag, UsageError, WRITE_HELP } from '../command';
 import { repoRoot } from '../repo';
 
 /** One sprint edit through the edit engine's writer (lock, validation, atomic write); the files written. */
-export function writeSprintEdit(ctx: CommandContext, e: SprintEdit): string[] {
-  return editWorkspace(repoRoot(ctx), (ws) => planSprintEdit(ws, e), { force: ctx.flags.force === true }).files;
+export function writeSprintLogOp(ctx: CommandContext, e: SprintLogOp): string[] {
+  return editWorkspace(repoRoot(ctx), (ws) => planEdits(ws, [e]), { force: ctx.flags.force === true }).files;
 }
 
 async function run(ctx: CommandContext): Promise<number> {
@@ -22,7 +22,7 @@ async function run(ctx: CommandContext): Promise<number> {
     satisfaction = Number(ratingText);
     if (!/^\d+(\.\d+)?$/.test(ratingText) || satisfaction < 1 || satisfaction > 5) throw new UsageError(`--rating must be a number from 1 to 5, got '${ratingText}'.`);
   }
-  const files = writeSprintEdit(ctx, { kind: 'review', sprint, satisfaction, notes });
+  const files = writeSprintLogOp(ctx, { kind: 'review', sprint, satisfaction, notes });
   ctx.io.out(printable(`${sprint}: review ${[satisfaction !== undefined ? `satisfaction ${satisfaction}` : '', notes !== undefined ? 'notes' : ''].filter(Boolean).join(', ')} (${files.join(', ') || 'unchanged'})`) + '\n');
   return 0;
 }

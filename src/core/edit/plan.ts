@@ -36,7 +36,9 @@ function applyOp(ctx: PlanContext, op: EditOp): void {
     case 'move':
       return moveItem(ctx, op.id, op.toRank);
     case 'review':
-    case 'retro-action': {
+    case 'retro-note':
+    case 'retro-action':
+    case 'retro-done': {
       const log = ctx.sprintLog();
       ctx.sprintLogText = editSprintLogText(log.file, log.text, op);
       return;

@@ -1,150 +1,110 @@
-// Edits of the sprint log (backlog/sprints.yaml): a sprint's review rating and
-// notes, and a new retro action. Same rules as the item edits: one splice of
-// the current text (only the lines of the changed key are touched, comments
-// and layout kept), and the result must read back as exactly the old log with
-// that one change, or the edit is refused ("edit it by hand").
+// Review ratings and retrospective notes/actions in backlog/sprints.yaml
+// (backlog-format.md: a sprint's `review:` and `retro:`): the edit engine's
+// sprint-log ops (planEdits runs them like the item ops, so the writer's lock,
+// validation and atomic write apply). Each edit is checked the engine's way
+// before it is kept: the sprint's new text must read back as exactly the
+// intended values, and nothing else of the file changed.
 
-import { isMap, isScalar, isSeq, parseDocument, type Node, type Pair, type YAMLMap } from 'yaml';
+import { parse, parseDocument, type YAMLMap } from 'yaml';
 import { lineEnding } from '../parse/source';
 import { deepEqual } from './equal';
-import { scalarText } from './scalar';
-import { indentAt, lineEndAt, lineStartAt } from './text';
-import { EditError } from './types';
+import { appendTo, asMap, asSeq, type FlowValue, pairOf, setKey, type Spot } from './sprint-splice';
+import { applyEdits } from './text';
+import { EditError, type TextEdit } from './types';
 
 export type SprintLogOp =
-  /** Sets `review.satisfaction` and/or `review.notes` of a sprint (adding `review:` when absent). */
   | { kind: 'review'; sprint: string; satisfaction?: number; notes?: string }
-  /** Appends `{text, owner?, done: false}` to `retro.actions` of a sprint (adding `retro:`/`actions:` when absent). */
-  | { kind: 'retro-action'; sprint: string; text: string; owner?: string };
+  | { kind: 'retro-note'; sprint: string; list: 'went_well' | 'to_improve'; text: string }
+  | { kind: 'retro-action'; sprint: string; text: string; owner?: string }
+  | { kind: 'retro-done'; sprint: string; index: number; done: boolean };
 
-type JsMap = Record<string, unknown>;
+type Js = Record<string, unknown>;
 
-/** The sprint log's text with `op` applied; `file` names it in messages. */
-export function editSprintLogText(file: string, text: string, op: SprintLogOp): string {
-  const eol = lineEnding(text);
-  const { sprint, expected, js } = locate(file, text, op.sprint);
-  const own = expected(js);
-  let out = text;
-  if (op.kind === 'review') {
-    if (op.satisfaction !== undefined && (typeof op.satisfaction !== 'number' || !(op.satisfaction >= 1 && op.satisfaction <= 5))) {
-      throw new EditError(`satisfaction must be a number from 1 to 5, got ${JSON.stringify(op.satisfaction)}.`);
-    }
-    const review = ((own.review ??= {}) as JsMap);
-    const keys = (['satisfaction', 'notes'] as const).filter((k) => op[k] !== undefined);
-    if (keys.length === 0) throw new EditError('give satisfaction and/or notes for the review.');
-    // One key at a time, each on the text the previous one left (so every offset is current).
-    for (const k of keys) {
-      review[k] = op[k];
-      out = setNested(file, out, k === keys[0] ? sprint : locate(file, out, op.sprint).sprint, 'review', k, op[k]!, eol);
-    }
-  } else {
-    if (typeof op.text !== 'string' || op.text.trim() === '') throw new EditError('a retro action needs a non-empty text.');
-    const action: JsMap = { text: op.text, ...(op.owner !== undefined ? { owner: op.owner } : {}), done: false };
-    const retro = ((own.retro ??= {}) as JsMap);
-    retro.actions = [...((retro.actions as unknown[] | undefined) ?? []), action];
-    out = appendAction(file, text, sprint, action, eol);
-  }
-  const after = parseDocument(out, { prettyErrors: false });
-  if (after.errors.length > 0 || !deepEqual(after.toJS(), js)) {
-    throw new EditError(`${file}: the ${op.kind === 'review' ? 'review' : 'retro action'} of sprint ${op.sprint} cannot be written so that the file reads back as intended; edit it by hand.`);
+/** The change on the sprint's plain JS value, for the read-back check. */
+function expected(before: Js, e: SprintLogOp): Js {
+  const s = structuredClone(before);
+  const sub = (k: string): Js => (s[k] ??= {}) as Js;
+  if (e.kind === 'review') {
+    if (e.satisfaction !== undefined) sub('review').satisfaction = e.satisfaction;
+    if (e.notes !== undefined) sub('review').notes = e.notes;
+  } else if (e.kind === 'retro-note') ((sub('retro')[e.list] ??= []) as unknown[]).push(e.text);
+  else if (e.kind === 'retro-action') ((sub('retro').actions ??= []) as unknown[]).push({ text: e.text, ...(e.owner ? { owner: e.owner } : {}), done: false });
+  else ((sub('retro').actions as Js[])[e.index - 1]).done = e.done;
+  return s;
+}
+
+/** Two new keys of one map land at the same place: one insertion holding both. */
+function merged(edits: TextEdit[]): TextEdit[] {
+  const out: TextEdit[] = [];
+  for (const e of edits.sort((a, b) => a.offset - b.offset)) {
+    const prev = out[out.length - 1];
+    if (prev && prev.length === 0 && e.length === 0 && prev.offset === e.offset) prev.newText += e.newText;
+    else out.push({ ...e });
   }
   return out;
 }
 
-function locate(file: string, text: string, id: string): { sprint: YAMLMap; js: JsMap; expected: (js: JsMap) => JsMap } {
-  const doc = parseDocument(text, { prettyErrors: false });
-  if (doc.errors.length > 0) throw new EditError(`${file}: does not parse (${doc.errors[0].message.split('\n')[0]}); nothing is written while the file has errors.`);
-  const sprints = doc.get('sprints', true);
-  const list = isSeq(sprints) ? sprints.items : [];
-  const k = list.findIndex((s) => isMap(s) && String(s.get('id')) === id);
-  if (k === -1) {
-    const known = list.map((s) => (isMap(s) ? String(s.get('id')) : '?')).join(', ') || '(none)';
-    throw new EditError(`unknown sprint '${id}'. Known: ${known}.`);
+function edits(spot: Spot, sprint: YAMLMap, e: SprintLogOp): TextEdit[] {
+  if (e.kind === 'review') {
+    const fields: Record<string, FlowValue> = {};
+    if (e.satisfaction !== undefined) fields.satisfaction = e.satisfaction;
+    if (e.notes !== undefined) fields.notes = e.notes;
+    const review = pairOf(sprint, 'review');
+    if (!review) return [setKey(spot, sprint, 'review', fields)];
+    const map = asMap(review.value);
+    if (!map) throw new EditError(`${spot.file}: the review of ${e.sprint} is not a mapping; edit it by hand.`);
+    return Object.entries(fields).map(([k, v]) => setKey(spot, map, k, v));
   }
-  const sprint = list[k] as YAMLMap;
-  if (sprint.flow) throw new EditError(`${file}: sprint ${id} is written as a flow mapping ({...}); edit it by hand.`);
-  const js = doc.toJS() as JsMap;
-  return { sprint, js, expected: (all) => (all.sprints as JsMap[])[k] };
+  const retroPair = pairOf(sprint, 'retro');
+  const retro = retroPair ? asMap(retroPair.value) : undefined;
+  if (retroPair && !retro) throw new EditError(`${spot.file}: the retro of ${e.sprint} is not a mapping; edit it by hand.`);
+  if (e.kind === 'retro-done') {
+    const actions = retro ? asSeq(pairOf(retro, 'actions')?.value) : undefined;
+    const action = asMap(actions?.items[e.index - 1]);
+    if (!action) throw new EditError(`${e.sprint} has no retro action #${e.index} (it has ${actions?.items.length ?? 0}).`);
+    return [setKey(spot, action, 'done', e.done)];
+  }
+  const list = e.kind === 'retro-note' ? e.list : 'actions';
+  const entry: FlowValue = e.kind === 'retro-note' ? e.text : { text: e.text, ...(e.owner ? { owner: e.owner } : {}), done: false };
+  if (!retro) return [setKey(spot, sprint, 'retro', { [list]: [entry] })];
+  const pair = pairOf(retro, list);
+  if (!pair) return [setKey(spot, retro, list, [entry])];
+  const seq = asSeq(pair.value);
+  if (!seq) throw new EditError(`${spot.file}: ${list} of ${e.sprint}'s retro is not a list; edit it by hand.`);
+  return [appendTo(spot, seq, entry)];
 }
 
-/** Offset of the end of the last line of `node` (before its line break). */
-function endOfNode(text: string, node: Node): number {
-  let end = node.range![1];
-  while (end > node.range![0] && /\s/.test(text[end - 1])) end--;
-  return lineEndAt(text, end);
-}
-
-/** Column of a block mapping's keys. */
-function keyCol(text: string, map: YAMLMap): number {
-  const key = (map.items[0] as Pair<Node>).key;
-  const at = key.range![0];
-  return at - lineStartAt(text, at);
-}
-
-function line(col: number, content: string): string {
-  return ' '.repeat(col) + content;
-}
-
-/** Set key `k` of the block mapping `parentKey` of `sprint`, adding either when absent. */
-function setNested(file: string, text: string, sprint: YAMLMap, parentKey: string, k: string, v: string | number, eol: string): string {
-  const pair = sprint.items.find((p) => isScalar(p.key) && p.key.value === parentKey) as Pair<Node, Node> | undefined;
-  const col = keyCol(text, sprint);
-  if (!pair || pair.value === null || (isScalar(pair.value) && pair.value.value === null)) {
-    if (pair) throw new EditError(`${file}: '${parentKey}:' of the sprint is empty; edit it by hand.`);
-    const added = line(col, parentKey + ':') + eol + line(col + 2, `${k}: ${scalarText(v, 'block')}`);
-    // The spec's order: `review` before `retro`.
-    const retro = sprint.items.find((p) => isScalar(p.key) && p.key.value === 'retro');
-    if (parentKey === 'review' && retro) {
-      const at = lineStartAt(text, (retro.key as Node).range![0]);
-      return text.slice(0, at) + added + eol + text.slice(at);
+/** Checks what the edit engine cannot leave to the file's validator: a rating in 1..5, a text that says something. */
+function checkOp(e: SprintLogOp): void {
+  if (e.kind === 'review') {
+    if (e.satisfaction === undefined && e.notes === undefined) throw new EditError('give satisfaction and/or notes for the review.');
+    if (e.satisfaction !== undefined && (typeof e.satisfaction !== 'number' || !(e.satisfaction >= 1 && e.satisfaction <= 5))) {
+      throw new EditError(`satisfaction must be a number from 1 to 5, got ${JSON.stringify(e.satisfaction)}.`);
     }
-    const at = endOfNode(text, sprint);
-    return text.slice(0, at) + eol + added + text.slice(at);
+  } else if (e.kind !== 'retro-done' && (typeof e.text !== 'string' || e.text.trim() === '')) {
+    throw new EditError(`a retro ${e.kind === 'retro-note' ? 'note' : 'action'} needs a non-empty text.`);
   }
-  const map = pair.value;
-  if (!isMap(map) || map.flow || map.items.length === 0) throw new EditError(`${file}: '${parentKey}' of the sprint is not a block mapping; edit it by hand.`);
-  const existing = map.items.find((p) => isScalar(p.key) && p.key.value === k) as Pair<Node, Node> | undefined;
-  if (existing && isScalar(existing.value) && existing.value.value !== null && existing.value.range) {
-    const [s, e] = existing.value.range;
-    return text.slice(0, s) + scalarText(v, 'block') + text.slice(e);
-  }
-  if (existing) throw new EditError(`${file}: '${parentKey}.${k}' of the sprint is not a single value; edit it by hand.`);
-  const at = endOfNode(text, map);
-  return text.slice(0, at) + eol + line(keyCol(text, map), `${k}: ${scalarText(v, 'block')}`) + text.slice(at);
 }
 
-function actionLines(action: JsMap, dashCol: number): string[] {
-  const keys = Object.keys(action);
-  return keys.map((k, i) => line(i === 0 ? dashCol : dashCol + 2, `${i === 0 ? '- ' : ''}${k}: ${scalarText(action[k] as string | boolean, 'block')}`));
-}
-
-function appendAction(file: string, text: string, sprint: YAMLMap, action: JsMap, eol: string): string {
-  const retroPair = sprint.items.find((p) => isScalar(p.key) && p.key.value === 'retro') as Pair<Node, Node> | undefined;
-  const col = keyCol(text, sprint);
-  if (!retroPair) {
-    const at = endOfNode(text, sprint);
-    return text.slice(0, at) + eol + [line(col, 'retro:'), line(col + 2, 'actions:'), ...actionLines(action, col + 4)].join(eol) + text.slice(at);
+/** The sprint log's text with `e` applied; `file` names it in messages. */
+export function editSprintLogText(file: string, text: string, e: SprintLogOp): string {
+  checkOp(e);
+  const doc = parseDocument(text, { prettyErrors: false });
+  if (doc.errors.length > 0) throw new EditError(`${file}: does not parse; nothing is written while the file has errors (sprintlog validate).`);
+  const sprints = asSeq(asMap(doc.contents) && (doc.contents as YAMLMap).get('sprints', true));
+  const k = sprints?.items.findIndex((n) => String(asMap(n)?.get('id')) === e.sprint) ?? -1;
+  const sprint = k < 0 ? undefined : asMap(sprints!.items[k]);
+  if (!sprint) {
+    const known = (sprints?.items ?? []).map((n) => String(asMap(n)?.get('id') ?? '?')).join(', ') || 'none';
+    throw new EditError(`unknown sprint '${e.sprint}' (sprints: ${known}).`);
   }
-  const retro = retroPair.value;
-  if (!isMap(retro) || retro.flow || retro.items.length === 0) throw new EditError(`${file}: 'retro' of the sprint is not a block mapping; edit it by hand.`);
-  const inner = keyCol(text, retro);
-  const actionsPair = retro.items.find((p) => isScalar(p.key) && p.key.value === 'actions') as Pair<Node, Node> | undefined;
-  if (!actionsPair) {
-    const at = endOfNode(text, retro);
-    return text.slice(0, at) + eol + [line(inner, 'actions:'), ...actionLines(action, inner + 2)].join(eol) + text.slice(at);
+  const spot: Spot = { file, text, eol: lineEnding(text) };
+  const out = applyEdits(text, merged(edits(spot, sprint, e)));
+  const after = parse(out) as { sprints?: Js[] } | null;
+  const before = doc.toJS() as { sprints: Js[] };
+  const others = (x: { sprints?: Js[] } | null): unknown => ({ ...x, sprints: x?.sprints?.filter((_, i) => i !== k) });
+  if (!deepEqual(after?.sprints?.[k], expected(before.sprints[k], e)) || !deepEqual(others(after), others(before))) {
+    throw new EditError(`${file}: the edit of ${e.sprint} would not read back as intended; edit it by hand.`);
   }
-  const actions = actionsPair.value;
-  if (isSeq(actions) && !actions.flow && actions.items.length > 0) {
-    const first = (actions.items[0] as Node).range![0];
-    const dash = indentAt(text, lineStartAt(text, first));
-    const at = endOfNode(text, actions);
-    return text.slice(0, at) + eol + actionLines(action, dash).join(eol) + text.slice(at);
-  }
-  // `actions: []` or `actions:` (empty): the list becomes a block list of one.
-  const empty = actions === null || (isScalar(actions) && actions.value === null) || (isSeq(actions) && actions.items.length === 0);
-  if (!empty) throw new EditError(`${file}: 'retro.actions' of the sprint is not a block list; edit it by hand.`);
-  const keyEnd = (actionsPair.key as Node).range![1];
-  const colon = text.indexOf(':', keyEnd) + 1;
-  const end = isSeq(actions) && actions.range ? actions.range[1] : colon;
-  return text.slice(0, colon) + eol + actionLines(action, inner + 2).join(eol) + text.slice(end);
+  return out;
 }

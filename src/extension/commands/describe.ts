@@ -17,6 +17,8 @@ export function describeOp(op: EditOp, newId?: string): string {
     case 'sprint': return `${op.ids.join(', ')}: sprint → ${op.sprint ?? 'product backlog'}`;
     case 'review': return `${op.sprint}: review ${[op.satisfaction !== undefined ? `satisfaction → ${op.satisfaction}` : '', op.notes !== undefined ? 'notes' : ''].filter(Boolean).join(', ')}`;
     case 'retro-action': return `${op.sprint}: retro action "${show(op.text)}"`;
+    case 'retro-note': return `${op.sprint}: retro ${op.list.replace('_', ' ')} note "${show(op.text)}"`;
+    case 'retro-done': return `${op.sprint}: retro action #${op.index} ${op.done ? 'closed' : 'reopened'}`;
   }
 }
 

@@ -4,9 +4,9 @@
 // written with the engine's scalarText (quoted only when they must be).
 
 import { isMap, isScalar, isSeq, type Node, type Pair, type YAMLMap, type YAMLSeq } from 'yaml';
-import { type Scalar, scalarText } from '../edit/scalar';
-import { indentAt, lastNonSpace, lineEndAt, lineStartAt } from '../edit/text';
-import { EditError, type TextEdit } from '../edit/types';
+import { type Scalar, scalarText } from './scalar';
+import { indentAt, lastNonSpace, lineEndAt, lineStartAt } from './text';
+import { EditError, type TextEdit } from './types';
 
 export interface Spot {
   file: string;

@@ -6,12 +6,13 @@ import { GitService } from './git/service';
 import { createHistoryService } from './history';
 import { registerLanguageFeatures } from './language';
 import { Store } from './model/store';
+import type { BacklogStore } from './model/types';
 import { registerViews, type Views } from './views';
 import { ViewState } from './views/viewState';
 
 /** What activate() returns: for integration tests (and other extensions) to look inside. */
 export interface SprintlogApi {
-  store: Store;
+  store: BacklogStore;
   views: Views;
   [feature: string]: unknown;
 }

@@ -5,7 +5,7 @@ import * as path from 'node:path';
 import { simpleGit, type SimpleGit } from 'simple-git';
 import { gitNameArg } from '../../core/git-args';
 import { parseBacklog } from '../../core/parse/backlog';
-import { archiveDir } from '../../core/parse/workspace';
+import { archiveDir, archiveEntryCounts, backlogFileRole, treeEntryKind } from '../../core/parse/backlog-files';
 
 export function git(root: string): SimpleGit {
   return simpleGit({ baseDir: root, maxConcurrentProcesses: 4, trimmed: false });
@@ -179,12 +179,13 @@ export async function idsOnOtherBranches(root: string, backlogPath: string): Pro
     if (branch === current) continue;
     const listing = await tryRaw(g, ['ls-tree', '-r', '-z', '--end-of-options', `refs/heads/${branch}`, '--', backlogPath, archive]);
     for (const entry of (listing ?? '').split('\0')) {
-      const m = /^\d+ blob ([0-9a-f]+)\t(.+)$/.exec(entry);
-      if (!m || seenBlobs.has(m[1])) continue;
-      const file = m[2];
-      if (file !== backlogPath && !(path.posix.dirname(file) === archive && /\.ya?ml$/.test(file))) continue;
-      seenBlobs.add(m[1]);
-      const text = await tryRaw(g, ['cat-file', '-p', m[1]]);
+      const m = /^(\d+) blob ([0-9a-f]+)\t(.+)$/.exec(entry);
+      if (!m || seenBlobs.has(m[2])) continue;
+      const file = m[3];
+      const role = backlogFileRole(file, { backlogPath });
+      if (role !== 'main' && !(role === 'archive' && archiveEntryCounts(treeEntryKind(m[1])))) continue;
+      seenBlobs.add(m[2]);
+      const text = await tryRaw(g, ['cat-file', '-p', m[2]]);
       if (text !== undefined) for (const id of idsInText(text, file)) ids.add(id);
     }
   }

@@ -4,8 +4,9 @@ import * as vscode from 'vscode';
 import type { EditOp } from '../../core/edit/types';
 import type { Item, Workspace } from '../../core/model';
 import { applyOps, Refusal } from '../commands/apply';
+import { confirmIntoClosedSprint } from '../commands/itemCommands';
 import type { Services } from '../commands/services';
-import { itemsById } from '../model/store';
+import { itemsById } from '../model/items';
 import { dropOps, fieldOps, type DropGroup } from './dnd';
 import type { Node } from './nodes';
 
@@ -77,6 +78,13 @@ export class ItemDragAndDrop implements vscode.TreeDragAndDropController<Node> {
       if (payload.folderKey !== target.folderKey) throw new Refusal('Sprintlog moves items only within their own folder’s backlog.');
       const fb = this.s.store.folders().find((f) => f.folder.uri.toString() === target.folderKey);
       if (!fb) return;
+      // A drop into a closed sprint asks as the Move command does; declined, nothing changes.
+      const byId = itemsById(fb.workspace);
+      for (const op of opsForDrop(fb.workspace, payload.ids, target)) {
+        if (op.kind !== 'sprint') continue;
+        const items = op.ids.map((id) => byId.get(id)).filter((i): i is Item => i !== undefined);
+        if (!(await confirmIntoClosedSprint(fb.workspace, op.sprint, items))) return;
+      }
       await applyOps(this.s.store, this.s.git, fb, (ws) => opsForDrop(ws, payload.ids, target));
     } catch (e) {
       void vscode.window.showErrorMessage(e instanceof Error ? e.message : String(e));

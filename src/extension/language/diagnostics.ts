@@ -2,10 +2,9 @@
 // folder (open or not, like a compiler's project-wide errors). The store
 // re-reads buffers as they are typed in (debounced) and validates, so this only
 // republishes what it reports; a file that leaves the model loses its diagnostics.
-// Off the keystroke path: a model is published after a short pause (the editor
-// keeps moving the markers it shows meanwhile), and only files whose problems
-// changed are sent to VS Code again (typing in the main file leaves the archive
-// files' and the sprint log's diagnostics alone).
+// Incremental: only files whose problems changed are sent to VS Code again (typing
+// in the main file leaves the archive files' and the sprint log's diagnostics alone).
+// Bursts of keystrokes are already one model each (the store's debounce).
 import * as vscode from 'vscode';
 import type { Problem } from '../../core/model';
 import type { BacklogStore, FolderBacklog } from '../model/types';
@@ -39,9 +38,6 @@ export function toDiagnostic(fb: FolderBacklog, problem: Problem): vscode.Diagno
   return d;
 }
 
-/** A burst of models (typing) is published once, this long after the last. */
-export const DIAGNOSTICS_DELAY_MS = 100;
-
 /** Identity of a file's problem list (offsets and line/column: the ranges they make): unchanged → nothing to send. */
 function problemsKey(problems: readonly Problem[]): string {
   return problems.map((p) => `${p.code}:${p.severity}:${p.offset}:${p.end}:${p.line}:${p.column}:${p.message}:${p.hint ?? ''}`).join('\n');
@@ -51,15 +47,12 @@ export class BacklogDiagnostics implements vscode.Disposable {
   readonly collection = vscode.languages.createDiagnosticCollection(DIAGNOSTIC_SOURCE);
   /** Folder URI → (file URI → key of the problems last set on it). */
   private readonly published = new Map<string, Map<string, string>>();
-  /** Folder URI → the model waiting for its publication. */
-  private readonly waiting = new Map<string, FolderBacklog>();
-  private timer?: ReturnType<typeof setTimeout>;
   private readonly subscriptions: vscode.Disposable[] = [];
 
   constructor(private readonly store: BacklogStore) {
     this.subscriptions.push(
       this.collection,
-      store.onDidChange((fb) => this.later(fb)),
+      store.onDidChange((fb) => this.publish(fb)),
       vscode.workspace.onDidChangeWorkspaceFolders(() => this.reconcile()),
       // A deleted backlog file: the store drops it on its next load; clear now so nothing lingers meanwhile.
       vscode.workspace.onDidDeleteFiles((e) => {
@@ -68,18 +61,6 @@ export class BacklogDiagnostics implements vscode.Disposable {
     );
     this.subscriptions.push(store.onDidChangeFolders(() => this.reconcile()));
     for (const fb of store.folders()) this.publish(fb);
-  }
-
-  private later(fb: FolderBacklog): void {
-    this.waiting.set(fb.folder.uri.toString(), fb);
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = setTimeout(() => {
-      this.timer = undefined;
-      const all = [...this.waiting.values()];
-      this.waiting.clear();
-      // The store may have dropped the folder meanwhile: publish only what it still holds.
-      for (const w of all) if (this.store.get(w.folder) === w) this.publish(w);
-    }, DIAGNOSTICS_DELAY_MS);
   }
 
   /** Sets the diagnostics of every file of the folder whose problems changed since the last publication. */
@@ -127,7 +108,6 @@ export class BacklogDiagnostics implements vscode.Disposable {
   }
 
   dispose(): void {
-    if (this.timer) clearTimeout(this.timer);
     for (const d of this.subscriptions) d.dispose();
     this.published.clear();
   }

@@ -32,7 +32,7 @@ export function activate(context: vscode.ExtensionContext): SprintlogApi {
   // -- views and commands --
   const views = registerViews(context, services, history);
   registerCommands(context, services);
-  const api: SprintlogApi = { store, views };
+  const api: SprintlogApi = { store, views, history };
   // -- language features --
   api.language = registerLanguageFeatures(context, { store, history });
   store.start();

@@ -101,20 +101,36 @@ describe('bench: 5,000 items in the real VS Code', function () {
     }
     out.push(`Set State → rows rebuilt: median ${ratio(median(edits))} of ${edits.map(ms).join(', ')}`);
 
+    // The saves above rerun the history (5,000 items, in the extension host): measured on its own,
+    // so the typing figures below are typing only.
+    const history = a.history as HistoryService;
+    const h0 = performance.now();
+    await history.idle();
+    out.push(`history recompute after the saves, until idle: ${ratio(performance.now() - h0)}`);
+
     // One typed character → the store's new model (debounce included); the editor shows the file.
     const doc = await vscode.workspace.openTextDocument(workspaceUri(BACKLOG));
     const editor = await vscode.window.showTextDocument(doc);
     const lineOf = (needle: string) => doc.lineAt(doc.getText().split('\n').findIndex((l) => l.includes(needle)));
+    // Wall time on a shared machine swings with the load: the extension host's CPU time for the same span
+    // (this test runs in it) and the part after VS Code applied the edit are printed too.
     const typing: number[] = [];
+    const applied: number[] = [];
+    const cpu: number[] = [];
     for (let k = 0; k < 5; k++) {
       const before = a.store.folders()[0].version;
       const line = lineOf(`title: Item number ${k + 10} `);
+      const c = process.cpuUsage();
       const t = performance.now();
       await editor.edit((e) => e.insert(line.range.end, 'x'));
+      const t1 = performance.now();
       while (a.store.folders()[0].version === before) await new Promise((r) => setTimeout(r, 5));
+      const used = process.cpuUsage(c);
       typing.push(performance.now() - t);
+      applied.push(performance.now() - t1);
+      cpu.push((used.user + used.system) / 1000);
     }
-    out.push(`one typed character → new model (debounce included): median ${ratio(median(typing))} of ${typing.map(ms).join(', ')}`);
+    out.push(`one typed character → new model (debounce included): median ${ratio(median(typing))} of ${typing.map(ms).join(', ')}; from the edit applied: median ${ms(median(applied))}; extension-host CPU: median ${ms(median(cpu))} of ${cpu.map(ms).join(', ')}`);
 
     // One typed character that makes an error (`points: 3x`) → its diagnostic in the editor.
     const toDiag: number[] = [];
@@ -155,7 +171,7 @@ describe('bench: 5,000 items in the real VS Code', function () {
     // The extension host's console reaches only code-server's log: the figures go to the run's report.
     const report = process.env.SPRINTLOG_TEST_REPORT;
     if (report) fs.appendFileSync(report, out.map((l) => `[bench] ${l}`).join('\n') + '\n');
-    assert.equal(out.length, 6);
+    assert.equal(out.length, 7);
   });
 
   after(async () => {

@@ -52,6 +52,26 @@ async function allRows(a: { views: Views }): Promise<number> {
   return n;
 }
 
+/**
+ * With SPRINTLOG_BENCH_PROFILE=FILE, a CPU profile of the extension host (where this test runs)
+ * from here until the returned function is called, written to FILE (open it in VS Code or Chrome).
+ */
+async function startProfile(): Promise<(() => Promise<void>) | undefined> {
+  const file = process.env.SPRINTLOG_BENCH_PROFILE;
+  if (!file) return undefined;
+  const inspector = await import('node:inspector');
+  const session = new inspector.Session();
+  session.connect();
+  const post = (method: string): Promise<unknown> => new Promise((resolve, reject) => session.post(method, (err, res) => (err ? reject(err) : resolve(res))));
+  await post('Profiler.enable');
+  await post('Profiler.start');
+  return async () => {
+    const { profile } = (await post('Profiler.stop')) as { profile: unknown };
+    fs.writeFileSync(file, JSON.stringify(profile));
+    session.disconnect();
+  };
+}
+
 const median = (xs: number[]): number => [...xs].sort((x, y) => x - y)[Math.floor(xs.length / 2)];
 const ms = (x: number): string => `${x.toFixed(0)} ms`;
 
@@ -116,6 +136,7 @@ describe('bench: 5,000 items in the real VS Code', function () {
     const typing: number[] = [];
     const applied: number[] = [];
     const cpu: number[] = [];
+    const profile = await startProfile();
     for (let k = 0; k < 5; k++) {
       const before = a.store.folders()[0].version;
       const line = lineOf(`title: Item number ${k + 10} `);
@@ -129,6 +150,7 @@ describe('bench: 5,000 items in the real VS Code', function () {
       applied.push(performance.now() - t1);
       cpu.push((used.user + used.system) / 1000);
     }
+    await profile?.();
     out.push(`one typed character → new model (debounce included): median ${ratio(median(typing))} of ${typing.map(ms).join(', ')}; from the edit applied: median ${ms(median(applied))}; extension-host CPU: median ${ms(median(cpu))} of ${cpu.map(ms).join(', ')}`);
 
     // One typed character that makes an error (`points: 3x`) → its diagnostic in the editor.

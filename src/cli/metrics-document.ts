@@ -14,7 +14,8 @@ import { computeMetrics, type MetricsReport, type MetricsSettings } from '../cor
 import type { Workspace } from '../core/model';
 import { printable } from '../core/printable';
 import { chunkStoreFile, loadChunkStore, saveChunkStore } from '../core/parse/chunk-store';
-import { buildWorkspace, DEFAULT_BACKLOG_PATH, readSourceFiles, type SourceFile } from '../core/parse/workspace';
+import { DEFAULT_BACKLOG_PATH } from '../core/parse/backlog-files';
+import { buildWorkspace, readSourceFiles, type SourceFile } from '../core/parse/workspace';
 import { endOfDay, isDay, isValidTimeZone, parseInstant } from '../core/time';
 import { type CommandContext, now, UsageError } from './command';
 import { repoRoot } from './repo';

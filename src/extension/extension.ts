@@ -7,12 +7,13 @@ import { GitService } from './git/service';
 import { createHistoryService } from './history';
 import { registerLanguageFeatures } from './language';
 import { Store } from './model/store';
+import type { BacklogStore } from './model/types';
 import { registerViews, type Views } from './views';
 import { ViewState } from './views/viewState';
 
 /** What activate() returns: for integration tests (and other extensions) to look inside. */
 export interface SprintlogApi {
-  store: Store;
+  store: BacklogStore;
   views: Views;
   [feature: string]: unknown;
 }
@@ -32,7 +33,7 @@ export function activate(context: vscode.ExtensionContext): SprintlogApi {
   // -- views and commands --
   const views = registerViews(context, services, history);
   registerCommands(context, services);
-  const api: SprintlogApi = { store, views };
+  const api: SprintlogApi = { store, views, history };
   // -- language features --
   api.language = registerLanguageFeatures(context, { store, history });
   // -- coding agents --

@@ -6,7 +6,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { addDays } from '../time/days';
 import { dayOf, isValidTimeZone } from '../time/zone';
-import { DEFAULT_BACKLOG_PATH, DEFAULT_SPRINTS_PATH, buildWorkspace } from '../parse/workspace';
+import { DEFAULT_BACKLOG_PATH, DEFAULT_SPRINTS_PATH } from '../parse/backlog-files';
+import { buildWorkspace } from '../parse/workspace';
 import { validateWorkspace } from '../validate';
 import { EditError } from './types';
 

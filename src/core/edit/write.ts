@@ -13,8 +13,9 @@
 
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { Workspace } from '../model';
-import { DEFAULT_BACKLOG_PATH, loadWorkspace, type WorkspacePaths } from '../parse/workspace';
+import type { Problem, Workspace } from '../model';
+import { DEFAULT_BACKLOG_PATH } from '../parse/backlog-files';
+import { buildWorkspace, loadWorkspace, modelText, type WorkspacePaths } from '../parse/workspace';
 import { validateWorkspace } from '../validate';
 import { applyPlanToFiles } from './apply';
 import { errCode } from '../errno';
@@ -99,7 +100,7 @@ function writeTexts(ws: Workspace, texts: Map<string, string>): string[] {
   const pending: Pending[] = [];
   try {
     for (const [file, text] of texts) {
-      const parsed = ws.backlogs.find((b) => b.file === file)?.text ?? (ws.sprintLog?.file === file ? ws.sprintLog.text : undefined);
+      const parsed = modelText(ws, file);
       if (parsed === undefined) throw new EditError(`${file}: the plan edits a file the workspace does not hold.`);
       pending.push(prepare(ws.root, file, text, Buffer.from(parsed, 'utf8')));
     }

@@ -7,7 +7,8 @@
 // mirrors it to disk (<git-dir>/sprintlog-cache) for the next process.
 
 import * as path from 'node:path';
-import { archiveDir, DEFAULT_BACKLOG_PATH, DEFAULT_SPRINTS_PATH, type SourceFile } from '../parse/workspace';
+import { archiveDir, backlogFileRole, DEFAULT_BACKLOG_PATH, DEFAULT_SPRINTS_PATH } from '../parse/backlog-files';
+import type { SourceFile } from '../parse/workspace';
 import { cacheFiles, DiskCache, earlyCacheTexts } from './cache/disk';
 import { assemble, noHistory } from './engine/assemble';
 import { RunCtx } from './engine/run-ctx';
@@ -160,7 +161,7 @@ async function readFilesAt(root: string, commit: string, backlogPath: string, sp
       const entries = parseTree(tree.data, tree.oid.length / 2).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
       for (const e of entries) {
         const file = path.posix.join(archiveDir(backlogPath), e.name);
-        if (file === backlogPath) continue;
+        if (backlogFileRole(file, { backlogPath, sprintsPath }) !== 'archive') continue;
         const o = await cat.get(e.oid);
         if (o?.type === 'blob') backlogs.push({ file, text: text(o.data) });
       }

@@ -4,12 +4,10 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { DEFAULT_STATES, type BacklogFile, type Item, type Problem, type Workspace } from '../model';
 import { parseBacklog } from './backlog';
+import { archiveFilesOnDisk, DEFAULT_BACKLOG_PATH, DEFAULT_SPRINTS_PATH } from './backlog-files';
 import { decodeSource } from './encoding';
 import { readRegularFile } from './regular-file';
 import { parseSprints } from './sprints';
-
-export const DEFAULT_BACKLOG_PATH = 'backlog/backlog.yaml';
-export const DEFAULT_SPRINTS_PATH = 'backlog/sprints.yaml';
 
 export interface WorkspacePaths {
   /** Repo-relative, forward slashes. */
@@ -23,15 +21,6 @@ export interface SourceFile {
   text: string;
   /** Why the file could not be read as text (not UTF-8, not a regular file, unreadable): it is then not parsed. */
   problem?: Problem;
-}
-
-/** The archive folder sits next to the main backlog file: `backlog/archive/*.yaml`. */
-export function archiveDir(backlogPath: string): string {
-  return path.posix.join(path.posix.dirname(backlogPath), 'archive');
-}
-
-export function isArchiveFile(file: string, backlogPath = DEFAULT_BACKLOG_PATH): boolean {
-  return path.posix.dirname(file) === archiveDir(backlogPath) && /\.ya?ml$/.test(file);
 }
 
 /**
@@ -85,15 +74,8 @@ export function readSourceFiles(root: string, paths: WorkspacePaths = {}): { bac
   const backlogs: SourceFile[] = [];
   const main = read(backlogPath);
   if (main) backlogs.push(main);
-  const dir = archiveDir(backlogPath);
-  let names: string[] = [];
-  try {
-    names = fs.readdirSync(path.join(root, dir)).filter((n) => /\.ya?ml$/.test(n)).sort();
-  } catch {
-    // no archive folder: fine
-  }
-  for (const name of names) {
-    const f = read(path.posix.join(dir, name));
+  for (const file of archiveFilesOnDisk(root, { backlogPath, sprintsPath })) {
+    const f = read(file);
     if (f) backlogs.push(f);
   }
   return { backlogs, sprints: read(sprintsPath) };
@@ -104,7 +86,7 @@ export function readSourceFiles(root: string, paths: WorkspacePaths = {}): { bac
  * the problem of why it cannot be read as text (never blocks on a FIFO).
  */
 export function readSourceFile(root: string, file: string): SourceFile | undefined {
-  const problem = (message: string, hint: string): SourceFile => ({ file, text: '', problem: { file, line: 1, column: 1, offset: 0, end: 0, severity: 'error', code: 'yaml-syntax', message, hint } });
+  const problem = (message: string, hint: string): SourceFile => unreadableSource(file, message, hint);
   const r = readRegularFile(path.join(root, file));
   switch (r.kind) {
     case 'missing':
@@ -112,12 +94,27 @@ export function readSourceFile(root: string, file: string): SourceFile | undefin
     case 'special':
       return problem(`${file} is ${r.what}, not a regular file: Sprintlog does not read it.`, `Replace ${file} with the YAML file itself (\`git checkout -- ${file}\` restores the committed one).`);
     case 'error':
-      return problem(`${file} cannot be read: ${r.error.message}.`, 'Check the file\'s permissions; nothing is written while it cannot be read.');
+      return readFailure(file, r.error);
     case 'ok': {
       const { text, problem: undecodable } = decodeSource(r.data, file);
       return undecodable ? { file, text, problem: undecodable } : { file, text };
     }
   }
+}
+
+/** A file that exists but could not be read (permissions, I/O): an error at 1:1, never an absent file. */
+export function readFailure(file: string, error: Error): SourceFile {
+  return unreadableSource(file, `${file} cannot be read: ${error.message}.`, 'Check the file\'s permissions; nothing is written while it cannot be read.');
+}
+
+function unreadableSource(file: string, message: string, hint: string): SourceFile {
+  return { file, text: '', problem: { file, line: 1, column: 1, offset: 0, end: 0, severity: 'error', code: 'yaml-syntax', message, hint } };
+}
+
+/** The text the model parsed for a file (main, archive or sprint log); undefined when it did not parse. */
+export function modelText(ws: Pick<Workspace, 'backlogs' | 'sprintLog'>, file: string): string | undefined {
+  if (ws.sprintLog?.file === file) return ws.sprintLog.text;
+  return ws.backlogs.find((b) => b.file === file)?.text;
 }
 
 export function loadWorkspace(root: string, paths: WorkspacePaths = {}): Workspace {

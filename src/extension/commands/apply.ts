@@ -18,8 +18,9 @@ import { applyPlanToFiles, planEdits } from '../../core/edit';
 import { EditError, type EditOp, type EditPlan } from '../../core/edit/types';
 import type { Workspace } from '../../core/model';
 import { readSettings } from '../model/config';
-import { showsDiskText, type Store } from '../model/store';
-import type { FolderBacklog } from '../model/types';
+import { modelText } from '../../core/parse/workspace';
+import { showsDiskText } from '../model/sources';
+import type { BacklogStore, FolderBacklog } from '../model/types';
 import type { FileChange } from '../git/commit';
 import type { GitService } from '../git/service';
 import { commitMessage } from './describe';
@@ -37,13 +38,6 @@ export interface Applied {
   plan: EditPlan;
   ops: EditOp[];
   commit?: string;
-}
-
-/** Text of a repo-relative file as the model parsed it. */
-export function parsedText(ws: Workspace, file: string): string | undefined {
-  const b = ws.backlogs.find((f) => f.file === file);
-  if (b) return b.text;
-  return ws.sprintLog?.file === file ? ws.sprintLog.text : undefined;
 }
 
 export function refuseUnwritable(fb: FolderBacklog): void {
@@ -84,7 +78,7 @@ async function prepare(fb: FolderBacklog, opsOf: OpsOf, opts: ApplyOptions): Pro
     const disk = bytes && decoder.decode(bytes);
     if (!open?.isDirty && disk === undefined) throw new Refusal(`${file} is no longer on disk (deleted or moved); nothing was changed.`);
     const doc = await vscode.workspace.openTextDocument(uri);
-    if (doc.getText() !== parsedText(fb.workspace, file)) return 'stale';
+    if (doc.getText() !== modelText(fb.workspace, file)) return 'stale';
     if (disk !== undefined && !doc.isDirty && !showsDiskText(doc, disk)) return 'stale';
     docs.set(file, doc);
     if (bytes) diskBytes.set(file, bytes);
@@ -103,7 +97,7 @@ async function readBytes(uri: vscode.Uri): Promise<Uint8Array | undefined> {
   }
 }
 
-export async function applyOps(store: Store, git: GitService, fb: FolderBacklog, opsOf: OpsOf, opts: ApplyOptions = {}): Promise<Applied | undefined> {
+export async function applyOps(store: BacklogStore, git: GitService, fb: FolderBacklog, opsOf: OpsOf, opts: ApplyOptions = {}): Promise<Applied | undefined> {
   let current = fb;
   let prepared = await prepare(current, opsOf, opts);
   if (prepared === 'stale' || prepared.plan.edits.length === 0) {
@@ -122,7 +116,7 @@ export async function applyOps(store: Store, git: GitService, fb: FolderBacklog,
   const edit = new vscode.WorkspaceEdit();
   for (const e of plan.edits) {
     const doc = docs.get(e.file)!;
-    if (doc.getText() !== parsedText(current.workspace, e.file)) throw new Refusal('The backlog file changed while Sprintlog was editing it; nothing was changed. Try again.');
+    if (doc.getText() !== modelText(current.workspace, e.file)) throw new Refusal('The backlog file changed while Sprintlog was editing it; nothing was changed. Try again.');
     edit.replace(doc.uri, new vscode.Range(doc.positionAt(e.offset), doc.positionAt(e.offset + e.length)), e.newText);
   }
   const wasDirty = new Map([...docs].map(([f, d]) => [f, d.isDirty]));

@@ -5,7 +5,7 @@ import * as vscode from 'vscode';
 import type { EditOp } from '../../core/edit/types';
 import type { Item, Workspace } from '../../core/model';
 import { itemsById, sprintById } from '../../core/lookup';
-import { backlogFilesOf } from '../model/store';
+import { backlogFilesOf } from '../model/items';
 import { peopleInFiles } from '../views/grouping';
 import { Refusal } from '../errors';
 import { applyOps, refuseUnwritable, type Applied } from './apply';
@@ -79,17 +79,25 @@ export const moveToSprint: Handler = async (s, args) => {
   const a = argsOf(args);
   const sprint = a.sprint !== undefined ? a.sprint : await askSprint(t.fb.workspace, t.items);
   if (sprint === undefined) return;
-  // Work added to a closed sprint changes figures the team already reviewed: ask first.
-  if (a.confirm !== true && isClosedSprint(t.fb.workspace, sprint, new Date()) && t.items.some((i) => i.sprint !== sprint)) {
-    const s_ = sprintById(t.fb.workspace.sprintLog, sprint ?? undefined);
-    const ok = await vscode.window.showWarningMessage(`${sprint} is closed (it ended ${s_?.end}). Move ${itemsLabel(t.items)} into it anyway?`, { modal: true, detail: 'Its committed and completed points, velocity and the review figures change.' }, 'Move Anyway');
-    if (ok !== 'Move Anyway') return;
-  }
+  if (a.confirm !== true && !(await confirmIntoClosedSprint(t.fb.workspace, sprint, t.items))) return;
   return edit(s, t, (items) => {
     const ids = items.filter((i) => i.sprint !== (sprint ?? undefined)).map((i) => i.id);
     return ids.length > 0 ? [{ kind: 'sprint', ids, sprint }] : [];
   });
 };
+
+/**
+ * Work added to a closed sprint changes figures the team already reviewed: asks first (modal).
+ * True when the move may go ahead (the sprint is not closed, nothing joins it, or the user agreed).
+ * The Move command and drag and drop both ask through this.
+ */
+export async function confirmIntoClosedSprint(ws: Workspace, sprint: string | null, items: readonly Item[]): Promise<boolean> {
+  const joining = items.filter((i) => i.sprint !== (sprint ?? undefined));
+  if (!isClosedSprint(ws, sprint, new Date()) || joining.length === 0) return true;
+  const s = ws.sprintLog?.sprints.find((x) => x.id === sprint);
+  const ok = await vscode.window.showWarningMessage(`${sprint} is closed (it ended ${s?.end}). Move ${itemsLabel(items)} into it anyway?`, { modal: true, detail: 'Its committed and completed points, velocity and the review figures change.' }, 'Move Anyway');
+  return ok === 'Move Anyway';
+}
 
 export const estimate: Handler = async (s, args) => {
   const t = await writable(s, args, 'Estimate…');

@@ -6,12 +6,12 @@ import type { Item } from '../../core/model';
 import type { GitService } from '../git/service';
 import { Refusal } from '../errors';
 import { refuseUnwritable } from './apply';
-import type { Store } from '../model/store';
-import type { FolderBacklog } from '../model/types';
+import type { BacklogStore, FolderBacklog } from '../model/types';
 import type { ItemFilter } from '../views/filter';
 import type { Node } from '../views/nodes';
 import type { ViewState } from '../views/viewState';
-import { backlogDocument, modelText } from '../language/files';
+import { modelText } from '../../core/parse/workspace';
+import { backlogDocument } from '../language/files';
 import { readSettings } from '../model/config';
 import { peopleInFiles } from '../views/grouping';
 import { resolveMe, type Me } from './me';
@@ -20,7 +20,7 @@ import { folderForId } from './targetFolder';
 import { itemAtOffset, paletteOrder } from './targets';
 
 export interface Services {
-  store: Store;
+  store: BacklogStore;
   state: ViewState;
   git: GitService;
   log: vscode.LogOutputChannel;
@@ -66,7 +66,7 @@ export function argsOf(args: unknown[]): CommandArgs {
 }
 
 /** Asks for a folder when there are several (for commands that need no item). */
-export async function pickFolder(store: Store, key?: string): Promise<FolderBacklog | undefined> {
+export async function pickFolder(store: BacklogStore, key?: string): Promise<FolderBacklog | undefined> {
   await store.ready();
   const direct = folderByKey(store.folders(), key);
   if (direct) return direct;

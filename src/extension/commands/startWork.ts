@@ -7,7 +7,7 @@ import { effectiveState, workflowOrder } from '../../core/model';
 import { branchName } from '../git/branchName';
 import { GitRefusal } from '../git/repo';
 import { readSettings } from '../model/config';
-import { backlogFilesOf } from '../model/store';
+import { backlogFilesOf } from '../model/items';
 import { Refusal } from '../errors';
 import { applyOps, refuseUnwritable } from './apply';
 import type { Handler } from './itemCommands';

@@ -6,7 +6,7 @@ import * as path from 'node:path';
 import { gitNameArg } from '../../core/git-args';
 import { GitCommandError, GitNotFoundError, gitOutput } from '../../core/git-run';
 import { parseBacklog } from '../../core/parse/backlog';
-import { archiveDir } from '../../core/parse/workspace';
+import { archiveDir, archiveEntryCounts, backlogFileRole, treeEntryKind } from '../../core/parse/backlog-files';
 
 export const GIT_NOT_FOUND = 'Sprintlog could not run git: it is not installed or not on the PATH of VS Code. Install git (or fix PATH), then try again.';
 
@@ -173,12 +173,13 @@ export async function idsOnOtherBranches(root: string, backlogPath: string): Pro
     if (branch === current) continue;
     const listing = await tryRaw(root, ['ls-tree', '-r', '-z', '--end-of-options', `refs/heads/${branch}`, '--', backlogPath, archive]);
     for (const entry of (listing ?? '').split('\0')) {
-      const m = /^\d+ blob ([0-9a-f]+)\t(.+)$/.exec(entry);
-      if (!m || seenBlobs.has(m[1])) continue;
-      const file = m[2];
-      if (file !== backlogPath && !(path.posix.dirname(file) === archive && /\.ya?ml$/.test(file))) continue;
-      seenBlobs.add(m[1]);
-      const text = await tryRaw(root, ['cat-file', '-p', m[1]]);
+      const m = /^(\d+) blob ([0-9a-f]+)\t(.+)$/.exec(entry);
+      if (!m || seenBlobs.has(m[2])) continue;
+      const file = m[3];
+      const role = backlogFileRole(file, { backlogPath });
+      if (role !== 'main' && !(role === 'archive' && archiveEntryCounts(treeEntryKind(m[1])))) continue;
+      seenBlobs.add(m[2]);
+      const text = await tryRaw(root, ['cat-file', '-p', m[2]]);
       if (text !== undefined) for (const id of idsInText(text, file)) ids.add(id);
     }
   }

@@ -6,7 +6,8 @@ import { nextId } from '../../core/edit';
 import type { HistoryReader } from '../history/service';
 import type { BacklogStore, FolderBacklog } from '../model/types';
 import { DIAGNOSTIC_SOURCE, problemRange } from './diagnostics';
-import { backlogDocument, linesOf, modelText, toRange, uriOf } from './files';
+import { modelText } from '../../core/parse/workspace';
+import { backlogDocument, linesOf, toRange, uriOf } from './files';
 import { computeQuickFixes, FIXABLE_CODES, type QuickFix } from './quick-fixes';
 
 const fixable = new Set<string>(FIXABLE_CODES);

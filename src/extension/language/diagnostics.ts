@@ -2,6 +2,9 @@
 // folder (open or not, like a compiler's project-wide errors). The store
 // re-reads buffers as they are typed in (debounced) and validates, so this only
 // republishes what it reports; a file that leaves the model loses its diagnostics.
+// Incremental: only files whose problems changed are sent to VS Code again (typing
+// in the main file leaves the archive files' and the sprint log's diagnostics alone).
+// Bursts of keystrokes are already one model each (the store's debounce).
 import * as vscode from 'vscode';
 import type { Problem } from '../../core/model';
 import type { BacklogStore, FolderBacklog } from '../model/types';
@@ -35,14 +38,18 @@ export function toDiagnostic(fb: FolderBacklog, problem: Problem): vscode.Diagno
   return d;
 }
 
+/** Identity of a file's problem list (offsets and line/column: the ranges they make): unchanged → nothing to send. */
+function problemsKey(problems: readonly Problem[]): string {
+  return problems.map((p) => `${p.code}:${p.severity}:${p.offset}:${p.end}:${p.line}:${p.column}:${p.message}:${p.hint ?? ''}`).join('\n');
+}
+
 export class BacklogDiagnostics implements vscode.Disposable {
   readonly collection = vscode.languages.createDiagnosticCollection(DIAGNOSTIC_SOURCE);
-  /** Folder URI → the file URIs we last set diagnostics on. */
-  private readonly published = new Map<string, Set<string>>();
+  /** Folder URI → (file URI → key of the problems last set on it). */
+  private readonly published = new Map<string, Map<string, string>>();
   private readonly subscriptions: vscode.Disposable[] = [];
 
   constructor(private readonly store: BacklogStore) {
-    const foldersChanged = (store as Partial<{ onDidChangeFolders: vscode.Event<void> }>).onDidChangeFolders;
     this.subscriptions.push(
       this.collection,
       store.onDidChange((fb) => this.publish(fb)),
@@ -52,24 +59,29 @@ export class BacklogDiagnostics implements vscode.Disposable {
         for (const uri of e.files) this.forget(uri);
       }),
     );
-    if (foldersChanged) this.subscriptions.push(foldersChanged(() => this.reconcile()));
+    this.subscriptions.push(store.onDidChangeFolders(() => this.reconcile()));
     for (const fb of store.folders()) this.publish(fb);
   }
 
+  /** Sets the diagnostics of every file of the folder whose problems changed since the last publication. */
   publish(fb: FolderBacklog): void {
-    const byUri = new Map<string, { uri: vscode.Uri; diagnostics: vscode.Diagnostic[] }>();
+    const byFile = new Map<string, Problem[]>();
     for (const p of fb.problems) {
-      const uri = uriOf(fb, p.file);
-      const key = uri.toString();
-      let entry = byUri.get(key);
-      if (!entry) byUri.set(key, (entry = { uri, diagnostics: [] }));
-      entry.diagnostics.push(toDiagnostic(fb, p));
+      let list = byFile.get(p.file);
+      if (!list) byFile.set(p.file, (list = []));
+      list.push(p);
     }
     const folderKey = fb.folder.uri.toString();
-    const before = this.published.get(folderKey) ?? new Set<string>();
-    for (const old of before) if (!byUri.has(old)) this.collection.delete(vscode.Uri.parse(old));
-    for (const { uri, diagnostics } of byUri.values()) this.collection.set(uri, diagnostics);
-    this.published.set(folderKey, new Set(byUri.keys()));
+    const before = this.published.get(folderKey) ?? new Map<string, string>();
+    const now = new Map<string, string>();
+    for (const [file, problems] of byFile) {
+      const uri = uriOf(fb, file);
+      const key = problemsKey(problems);
+      now.set(uri.toString(), key);
+      if (before.get(uri.toString()) !== key) this.collection.set(uri, problems.map((p) => toDiagnostic(fb, p)));
+    }
+    for (const old of before.keys()) if (!now.has(old)) this.collection.delete(vscode.Uri.parse(old));
+    this.published.set(folderKey, now);
   }
 
   /** Drops the diagnostics of folders that no longer have a backlog. */
@@ -77,7 +89,7 @@ export class BacklogDiagnostics implements vscode.Disposable {
     const live = new Set(this.store.folders().map((fb) => fb.folder.uri.toString()));
     for (const [folderKey, uris] of this.published) {
       if (live.has(folderKey)) continue;
-      for (const u of uris) this.collection.delete(vscode.Uri.parse(u));
+      for (const u of uris.keys()) this.collection.delete(vscode.Uri.parse(u));
       this.published.delete(folderKey);
     }
   }
@@ -86,7 +98,7 @@ export class BacklogDiagnostics implements vscode.Disposable {
     const key = uri.toString();
     for (const uris of this.published.values()) {
       // A deleted folder takes its files with it.
-      for (const u of [...uris]) {
+      for (const u of [...uris.keys()]) {
         if (u === key || u.startsWith(key.endsWith('/') ? key : key + '/')) {
           this.collection.delete(vscode.Uri.parse(u));
           uris.delete(u);

@@ -1,24 +1,17 @@
 // Where a document sits in a folder's backlog, and model offsets → editor ranges.
 import * as vscode from 'vscode';
-import { isArchiveFile } from '../../core/parse/workspace';
+import { backlogFileRole, type BacklogFileRole } from '../../core/parse/backlog-files';
 import { LineIndex } from '../../core/parse/source';
+import { modelText } from '../../core/parse/workspace';
 import type { Workspace } from '../../core/model';
+import { relPath } from '../folders';
 import type { BacklogStore, FolderBacklog } from '../model/types';
 import { positionIn } from './text';
 
-export type FileKind = 'backlog' | 'archive' | 'sprints';
-
-/** Forward-slash path of `uri` inside the folder, or undefined when it is outside. */
-export function relPathIn(folder: vscode.WorkspaceFolder, uri: vscode.Uri): string | undefined {
-  const base = folder.uri.path.endsWith('/') ? folder.uri.path : folder.uri.path + '/';
-  if (uri.scheme !== folder.uri.scheme || uri.authority !== folder.uri.authority || !uri.path.startsWith(base)) return undefined;
-  return uri.path.slice(base.length);
-}
+export type FileKind = BacklogFileRole;
 
 export function fileKind(ws: Pick<Workspace, 'backlogPath' | 'sprintsPath'>, rel: string): FileKind | undefined {
-  if (rel === ws.backlogPath) return 'backlog';
-  if (rel === ws.sprintsPath) return 'sprints';
-  return isArchiveFile(rel, ws.backlogPath) ? 'archive' : undefined;
+  return backlogFileRole(rel, ws);
 }
 
 export interface BacklogDocument {
@@ -31,19 +24,13 @@ export interface BacklogDocument {
 export function backlogDocument(store: BacklogStore, uri: vscode.Uri): BacklogDocument | undefined {
   const fb = store.forUri(uri);
   if (!fb) return undefined;
-  const rel = relPathIn(fb.folder, uri);
+  const rel = relPath(fb.folder, uri);
   const kind = rel === undefined ? undefined : fileKind(fb.workspace, rel);
   return rel !== undefined && kind ? { fb, rel, kind } : undefined;
 }
 
 export function uriOf(fb: FolderBacklog, file: string): vscode.Uri {
   return vscode.Uri.joinPath(fb.folder.uri, file);
-}
-
-/** The text the model parsed for a file (undefined when it did not parse). */
-export function modelText(ws: Workspace, file: string): string | undefined {
-  if (ws.sprintLog?.file === file) return ws.sprintLog.text;
-  return ws.backlogs.find((b) => b.file === file)?.text;
 }
 
 const lineIndexes = new WeakMap<Workspace, Map<string, LineIndex>>();

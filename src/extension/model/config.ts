@@ -1,6 +1,6 @@
 // The extension's settings, read in one place (scoped to a workspace folder).
 import * as vscode from 'vscode';
-import { DEFAULT_BACKLOG_PATH, DEFAULT_SPRINTS_PATH } from '../../core/parse/workspace';
+import { DEFAULT_BACKLOG_PATH, DEFAULT_SPRINTS_PATH } from '../../core/parse/backlog-files';
 import { DEFAULT_BRANCH_TEMPLATE } from '../git/branchName';
 import { isGrouping, type Grouping } from '../views/grouping';
 

@@ -1,94 +1,76 @@
-// The backlog store: one FolderBacklog per workspace folder that has a backlog
-// file. Unsaved editor buffers win over disk, so views reflect unsaved typing and
-// edits are planned against exactly the text they will be applied to.
-// Reloads are debounced and async, so activation never parses.
+// The backlog store's lifecycle: one FolderBacklog per workspace folder that has a
+// backlog file, kept current as folders, settings, editor buffers and disk files
+// change. Unsaved editor buffers win over disk, so views reflect unsaved typing and
+// edits are planned against exactly the text they will be applied to. Reloads are
+// debounced and async, so activation never parses. The jobs around it have their
+// own files: which files are backlog files (files.ts on core's rule), reading them
+// (sources.ts), noticing disk changes (changes.ts).
 import * as vscode from 'vscode';
 import type { Item, Problem, Workspace } from '../../core/model';
-import { archiveDir, buildWorkspace, type SourceFile } from '../../core/parse/workspace';
+import { buildWorkspace } from '../../core/parse/workspace';
 import { validateWorkspace } from '../../core/validate';
-import { readSettings } from './config';
+import { DiskChanges } from './changes';
+import { folderPaths, roleOfUri, samePaths, type FolderPaths } from './files';
+import { itemsById } from '../../core/lookup';
+import { readSources, withBuffers, type Sources } from './sources';
 import type { BacklogStore, FolderBacklog } from './types';
 
+/** Keystrokes come in bursts: parse once the burst pauses. */
 const DEBOUNCE_MS = 150;
-/**
- * File watchers miss events (a watcher process restarting, network drives, a
- * folder created after the watch began), so the store also compares the
- * files' sizes and times every few seconds: a few stat calls, no reading.
- */
-const POLL_MS = 2000;
-
-interface Paths {
-  backlogPath: string;
-  sprintsPath: string;
-}
 
 interface FolderState {
+  key: string;
   folder: vscode.WorkspaceFolder;
-  paths: Paths;
+  paths: FolderPaths;
   current?: FolderBacklog;
-  watcher: vscode.FileSystemWatcher;
+  /** The texts `current` was built from (the typing path re-reads only the buffers that changed). */
+  sources?: Sources;
   timer?: ReturnType<typeof setTimeout>;
+  /** Folder-relative paths of dirty buffers changed since the last load; undefined = read everything. */
+  typed?: Map<string, vscode.TextDocument>;
   /** Id of the latest load started; an older load that finishes late is dropped. */
   seq: number;
   /** The load in flight, if any. */
   pending?: Promise<FolderBacklog | undefined>;
-  /** Sizes and modification times of the backlog files when last read or polled. */
-  diskSignature?: string;
-}
-
-const itemIndex = new WeakMap<Workspace, Map<string, Item>>();
-
-/** id → item of a workspace (first occurrence wins on duplicates), built once per model. */
-export function itemsById(ws: Workspace): Map<string, Item> {
-  let m = itemIndex.get(ws);
-  if (!m) {
-    m = new Map();
-    for (const i of ws.items) if (i.id && !m.has(i.id)) m.set(i.id, i);
-    itemIndex.set(ws, m);
-  }
-  return m;
-}
-
-/** Files of a folder's backlog, repo-relative: main, sprints, archive folder. */
-export function backlogFilesOf(ws: Pick<Workspace, 'backlogPath' | 'sprintsPath' | 'backlogs'>): string[] {
-  const files = new Set<string>([ws.backlogPath, ws.sprintsPath]);
-  for (const b of ws.backlogs) files.add(b.file);
-  return [...files];
+  /** Messages of the unreadable files last logged, so each is logged once. */
+  logged?: string;
 }
 
 export class Store implements BacklogStore {
   private readonly changed = new vscode.EventEmitter<FolderBacklog>();
   readonly onDidChange = this.changed.event;
   private readonly foldersChanged = new vscode.EventEmitter<void>();
-  /** Fires when a folder gains or loses its backlog (views rebuild their top level). */
   readonly onDidChangeFolders = this.foldersChanged.event;
   private readonly states = new Map<string, FolderState>();
+  private readonly disk: DiskChanges;
   private readonly subscriptions: vscode.Disposable[] = [];
   private counter = 0;
   private initial: Promise<void> | undefined;
-  private polling = false;
 
   constructor(private readonly log?: vscode.LogOutputChannel) {
-    const poll = setInterval(() => void this.pollDisk(), POLL_MS);
+    this.disk = new DiskChanges((key) => {
+      const s = this.states.get(key);
+      if (s) this.schedule(s, undefined);
+    }, log);
     this.subscriptions.push(
-      { dispose: () => clearInterval(poll) },
+      this.disk,
       this.changed,
       this.foldersChanged,
-      vscode.workspace.onDidChangeWorkspaceFolders(() => this.syncFolders(false)),
+      vscode.workspace.onDidChangeWorkspaceFolders(() => void this.sync(false)),
       vscode.workspace.onDidChangeConfiguration((e) => {
-        if (e.affectsConfiguration('sprintlog.backlogFile') || e.affectsConfiguration('sprintlog.sprintsFile')) this.syncFolders(true);
+        if (e.affectsConfiguration('sprintlog.backlogFile') || e.affectsConfiguration('sprintlog.sprintsFile')) void this.sync(true);
       }),
       vscode.workspace.onDidChangeTextDocument((e) => {
-        if (e.contentChanges.length > 0) this.onDocument(e.document.uri);
+        if (e.contentChanges.length > 0) this.onDocument(e.document, true);
       }),
       // A closed buffer that was dirty leaves the disk text as the truth again.
-      vscode.workspace.onDidCloseTextDocument((d) => this.onDocument(d.uri)),
+      vscode.workspace.onDidCloseTextDocument((d) => this.onDocument(d, false)),
     );
   }
 
   /** Starts the first load in the background; `ready()` resolves when it is done. */
   start(): void {
-    this.initial ??= this.syncFolders(false);
+    this.initial ??= this.sync(false);
   }
 
   ready(): Promise<void> {
@@ -107,15 +89,7 @@ export class Store implements BacklogStore {
 
   forUri(uri: vscode.Uri): FolderBacklog | undefined {
     const f = vscode.workspace.getWorkspaceFolder(uri);
-    return f ? this.states.get(f.uri.toString())?.current : undefined;
-  }
-
-  /** The folder whose backlog files include `uri` (main, archive or sprints file). */
-  ownerOfFile(uri: vscode.Uri): FolderBacklog | undefined {
-    const fb = this.forUri(uri);
-    if (!fb) return undefined;
-    const rel = relPath(fb.folder, uri);
-    return rel !== undefined && isBacklogFile(rel, fb.workspace) ? fb : undefined;
+    return f ? this.get(f) : undefined;
   }
 
   findItem(id: string, folder?: FolderBacklog): { folder: FolderBacklog; item: Item } | undefined {
@@ -126,7 +100,6 @@ export class Store implements BacklogStore {
     return undefined;
   }
 
-  /** The latest state of a folder by its folder URI (after `reloadFolder` it is the fresh one). */
   get(folder: vscode.WorkspaceFolder): FolderBacklog | undefined {
     return this.states.get(folder.uri.toString())?.current;
   }
@@ -136,7 +109,6 @@ export class Store implements BacklogStore {
     await Promise.all([...this.states.values()].map((s) => this.load(s, true)));
   }
 
-  /** Re-reads one folder now (buffers first) and returns its new state. */
   async reloadFolder(folder: vscode.WorkspaceFolder): Promise<FolderBacklog | undefined> {
     const s = this.states.get(folder.uri.toString());
     return s ? this.load(s, false) : undefined;
@@ -148,13 +120,20 @@ export class Store implements BacklogStore {
     for (const d of this.subscriptions) d.dispose();
   }
 
+  /** Follows the workspace folders and their path settings; never rejects (a failure is logged). */
+  private async sync(pathsChanged: boolean): Promise<void> {
+    try {
+      await this.syncFolders(pathsChanged);
+    } catch (e) {
+      this.log?.error('Sprintlog: reading the workspace folders failed', e);
+    }
+  }
+
   private async syncFolders(pathsChanged: boolean): Promise<void> {
     const wanted = new Map((vscode.workspace.workspaceFolders ?? []).map((f) => [f.uri.toString(), f]));
     let lost = false;
     for (const [key, s] of this.states) {
-      const settings = readSettings(s.folder);
-      const moved = pathsChanged && (settings.backlogFile !== s.paths.backlogPath || settings.sprintsFile !== s.paths.sprintsPath);
-      if (!wanted.has(key) || moved) {
+      if (!wanted.has(key) || (pathsChanged && !samePaths(folderPaths(s.folder), s.paths))) {
         lost ||= s.current !== undefined;
         this.dropState(s);
         this.states.delete(key);
@@ -164,43 +143,12 @@ export class Store implements BacklogStore {
     const loads: Promise<unknown>[] = [];
     for (const [key, folder] of wanted) {
       if (this.states.has(key)) continue;
-      const settings = readSettings(folder);
-      const paths = { backlogPath: settings.backlogFile, sprintsPath: settings.sprintsFile };
-      const s: FolderState = { folder, paths, seq: 0, watcher: this.watch(folder, paths) };
+      const s: FolderState = { key, folder, paths: folderPaths(folder), seq: 0 };
       this.states.set(key, s);
+      this.disk.watch(key, folder, s.paths);
       loads.push(this.load(s, false));
     }
     await Promise.all(loads);
-  }
-
-  private watch(folder: vscode.WorkspaceFolder, paths: Paths): vscode.FileSystemWatcher {
-    const archive = archiveDir(paths.backlogPath);
-    const glob = `{${paths.backlogPath},${paths.sprintsPath},${archive}/*.yaml,${archive}/*.yml}`;
-    const w = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(folder, glob));
-    const key = folder.uri.toString();
-    const poke = (): void => {
-      const s = this.states.get(key);
-      if (s) this.schedule(s);
-    };
-    w.onDidChange(poke);
-    w.onDidCreate(poke);
-    w.onDidDelete(poke);
-    return w;
-  }
-
-  /** Schedules a reload of every folder whose files changed on disk since the last poll. */
-  private async pollDisk(): Promise<void> {
-    if (this.polling) return;
-    this.polling = true;
-    try {
-      for (const s of this.states.values()) {
-        const signature = await diskSignature(s.folder, s.paths);
-        if (signature !== s.diskSignature) this.schedule(s);
-        s.diskSignature = signature;
-      }
-    } finally {
-      this.polling = false;
-    }
   }
 
   private dropState(s: FolderState): void {
@@ -209,19 +157,24 @@ export class Store implements BacklogStore {
     // A load in flight sees the new seq and returns s.pending: that must not be itself (a promise
     // resolved with itself rejects, and the first load's rejection would stay in ready()).
     s.pending = undefined;
-    s.watcher.dispose();
+    this.disk.unwatch(s.key);
   }
 
-  private onDocument(uri: vscode.Uri): void {
-    const folder = vscode.workspace.getWorkspaceFolder(uri);
+  private onDocument(doc: vscode.TextDocument, typed: boolean): void {
+    const folder = vscode.workspace.getWorkspaceFolder(doc.uri);
     const s = folder && this.states.get(folder.uri.toString());
-    if (!s) return;
-    const rel = relPath(s.folder, uri);
-    if (rel !== undefined && isBacklogFile(rel, s.paths)) this.schedule(s);
+    const at = s && roleOfUri(s.folder, s.paths, doc.uri);
+    if (!s || !at) return;
+    // Typing in a dirty buffer of a file the model already holds: only that text changed.
+    const known = s.sources && [...s.sources.backlogs, ...(s.sources.sprints ? [s.sources.sprints] : [])].some((f) => f.file === at.rel && !f.problem);
+    this.schedule(s, typed && doc.isDirty && known ? [at.rel, doc] : undefined);
   }
 
-  private schedule(s: FolderState): void {
+  /** Reload after a pause; `typed` = one buffer's text changed, else everything is re-read. */
+  private schedule(s: FolderState, typed: [string, vscode.TextDocument] | undefined): void {
     if (s.timer) clearTimeout(s.timer);
+    if (typed && (s.typed || !s.timer)) (s.typed ??= new Map()).set(typed[0], typed[1]);
+    else s.typed = undefined;
     s.timer = setTimeout(() => {
       s.timer = undefined;
       this.load(s, false).catch((e) => this.log?.error('Sprintlog: reload failed', e));
@@ -234,29 +187,21 @@ export class Store implements BacklogStore {
       clearTimeout(s.timer);
       s.timer = undefined;
     }
+    // A full read in flight may be about to replace the other files' texts: then read everything again.
+    const typed = !force && s.sources && !s.pending ? s.typed : undefined;
+    s.typed = undefined;
     const seq = ++s.seq;
     const run = (async () => {
-      // Taken before reading, so a change made while reading still differs at the next poll.
-      const signature = await diskSignature(s.folder, s.paths);
-      const sources = await readSources(s.folder, s.paths);
-      if (seq === s.seq) s.diskSignature = signature;
-      if (seq !== s.seq) return s.pending ? s.pending : s.current; // a newer load owns the result
-      const hadBacklog = s.current !== undefined;
-      if (!sources.backlogs.some((b) => b.file === s.paths.backlogPath)) {
-        s.current = undefined;
-        if (hadBacklog) this.foldersChanged.fire();
-        return undefined;
+      let sources: Sources;
+      if (typed) {
+        sources = withBuffers(s.sources!, new Map([...typed].map(([rel, doc]) => [rel, doc.getText()])));
+      } else {
+        const read = await this.disk.beforeRead(s.key);
+        sources = await readSources(s.folder, s.paths);
+        if (seq === s.seq) read(sources.backlogs.some((b) => b.file === s.paths.backlogPath));
       }
-      if (!force && s.current && sameTexts(s.current.workspace, sources)) return s.current;
-      const started = Date.now();
-      const ws = buildWorkspace(s.folder.uri.fsPath, sources.backlogs, sources.sprints, s.paths);
-      const problems = [...ws.parseProblems, ...validate(ws, this.log)];
-      const fb: FolderBacklog = { folder: s.folder, root: s.folder.uri.fsPath, workspace: ws, problems, version: ++this.counter };
-      s.current = fb;
-      this.log?.debug(`Sprintlog: loaded ${s.folder.name}: ${ws.items.length} items in ${Date.now() - started} ms (v${fb.version})`);
-      if (!hadBacklog) this.foldersChanged.fire();
-      this.changed.fire(fb);
-      return fb;
+      if (seq !== s.seq) return s.pending ? s.pending : s.current; // a newer load owns the result
+      return this.publish(s, sources, force);
     })();
     s.pending = run;
     try {
@@ -265,109 +210,49 @@ export class Store implements BacklogStore {
       if (s.pending === run) s.pending = undefined;
     }
   }
+
+  private publish(s: FolderState, sources: Sources, force: boolean): FolderBacklog | undefined {
+    const hadBacklog = s.current !== undefined;
+    this.logUnreadable(s, sources);
+    // A main file that exists but cannot be read is still this folder's backlog: its error row says why.
+    if (!sources.backlogs.some((b) => b.file === s.paths.backlogPath)) {
+      s.current = undefined;
+      s.sources = undefined;
+      if (hadBacklog) this.foldersChanged.fire();
+      return undefined;
+    }
+    if (!force && s.current && s.sources && sameTexts(s.sources, sources)) return s.current;
+    const started = Date.now();
+    const ws = buildWorkspace(s.folder.uri.fsPath, sources.backlogs, sources.sprints, s.paths);
+    const fb: FolderBacklog = { folder: s.folder, root: s.folder.uri.fsPath, workspace: ws, problems: validate(ws, this.log), version: ++this.counter };
+    s.current = fb;
+    s.sources = sources;
+    this.log?.debug(`Sprintlog: loaded ${s.folder.name}: ${ws.items.length} items in ${Date.now() - started} ms (v${fb.version})`);
+    if (!hadBacklog) this.foldersChanged.fire();
+    this.changed.fire(fb);
+    return fb;
+  }
+
+  private logUnreadable(s: FolderState, sources: Sources): void {
+    const problems = [...sources.backlogs, ...(sources.sprints ? [sources.sprints] : [])].flatMap((f) => (f.problem ? [f.problem.message] : []));
+    const text = problems.join('\n');
+    if (text && text !== s.logged) this.log?.error(`Sprintlog: ${text}`);
+    s.logged = text;
+  }
 }
 
+/** validateWorkspace's list (parse problems included, sorted), or the parse problems when the validator failed. */
 function validate(ws: Workspace, log?: vscode.LogOutputChannel): Problem[] {
   try {
-    return validateWorkspace(ws).filter((p) => !ws.parseProblems.includes(p));
+    return validateWorkspace(ws);
   } catch (e) {
     // A validator bug must not hide the backlog: show what parsed.
     log?.error('Sprintlog: validation failed', e);
-    return [];
+    return [...ws.parseProblems];
   }
 }
 
-function sameTexts(ws: Workspace, sources: { backlogs: SourceFile[]; sprints?: SourceFile }): boolean {
-  if (ws.parseProblems.length > 0) return false; // a file that failed to parse is absent from the model: compare cannot tell
-  if (ws.backlogs.length !== sources.backlogs.length) return false;
-  const texts = new Map(ws.backlogs.map((b) => [b.file, b.text]));
-  for (const b of sources.backlogs) if (texts.get(b.file) !== b.text) return false;
-  return ws.sprintLog?.text === sources.sprints?.text;
-}
-
-export function relPath(folder: vscode.WorkspaceFolder, uri: vscode.Uri): string | undefined {
-  const base = folder.uri.path.endsWith('/') ? folder.uri.path : folder.uri.path + '/';
-  if (uri.scheme !== folder.uri.scheme || uri.authority !== folder.uri.authority || !uri.path.startsWith(base)) return undefined;
-  return uri.path.slice(base.length);
-}
-
-function isBacklogFile(rel: string, paths: Paths): boolean {
-  if (rel === paths.backlogPath || rel === paths.sprintsPath) return true;
-  const dir = archiveDir(paths.backlogPath) + '/';
-  return rel.startsWith(dir) && !rel.slice(dir.length).includes('/') && /\.ya?ml$/.test(rel);
-}
-
-const decoder = new TextDecoder('utf-8');
-
-/**
- * Whether a clean document shows `disk`. VS Code opens a file with mixed line endings
- * with one ending throughout, so its buffer can differ from the disk there and only there.
- */
-export function showsDiskText(doc: vscode.TextDocument, disk: string): boolean {
-  const text = doc.getText();
-  if (text === disk) return true;
-  return text === disk.replace(/\r\n|\r|\n/g, doc.eol === vscode.EndOfLine.CRLF ? '\r\n' : '\n');
-}
-
-/**
- * Unsaved buffer text if the file has one, else the disk text (as a clean open document
- * shows it, when that differs only in line endings); undefined when it does not exist.
- */
-async function readText(uri: vscode.Uri, open: Map<string, vscode.TextDocument>): Promise<string | undefined> {
-  const doc = open.get(uri.toString());
-  if (doc?.isDirty) return doc.getText();
-  let disk: string;
-  try {
-    // TextDecoder drops a UTF-8 BOM, as VS Code's documents do, so offsets match the buffer's.
-    disk = decoder.decode(await vscode.workspace.fs.readFile(uri));
-  } catch {
-    return undefined;
-  }
-  // Offsets must be the editor's: edits are applied to the document, diagnostics shown on it.
-  return doc && !doc.isClosed && disk !== doc.getText() && showsDiskText(doc, disk) ? doc.getText() : disk;
-}
-
-async function diskSignature(folder: vscode.WorkspaceFolder, paths: Paths): Promise<string> {
-  const at = (rel: string): vscode.Uri => vscode.Uri.joinPath(folder.uri, rel);
-  const names = [paths.backlogPath, paths.sprintsPath];
-  const dir = archiveDir(paths.backlogPath);
-  try {
-    for (const [name] of await vscode.workspace.fs.readDirectory(at(dir))) if (/\.ya?ml$/.test(name)) names.push(`${dir}/${name}`);
-  } catch {
-    // no archive folder
-  }
-  const parts = await Promise.all(names.map(async (rel) => {
-    try {
-      const st = await vscode.workspace.fs.stat(at(rel));
-      return `${rel}:${st.size}:${st.mtime}`;
-    } catch {
-      return `${rel}:-`;
-    }
-  }));
-  return parts.join('|');
-}
-
-async function readSources(folder: vscode.WorkspaceFolder, paths: Paths): Promise<{ backlogs: SourceFile[]; sprints?: SourceFile }> {
-  // Only dirty buffers differ from the disk on purpose; a clean buffer can lag behind a change made
-  // on disk (checkout, another program), and then the disk is the truth.
-  const open = new Map<string, vscode.TextDocument>();
-  for (const d of vscode.workspace.textDocuments) if (!d.isClosed) open.set(d.uri.toString(), d);
-  const at = (rel: string): vscode.Uri => vscode.Uri.joinPath(folder.uri, rel);
-  const names = new Set<string>([paths.backlogPath]);
-  const dir = archiveDir(paths.backlogPath);
-  try {
-    for (const [name, type] of await vscode.workspace.fs.readDirectory(at(dir))) {
-      if (type === vscode.FileType.File && /\.ya?ml$/.test(name)) names.add(`${dir}/${name}`);
-    }
-  } catch {
-    // no archive folder
-  }
-  const list = [...names].sort();
-  const [texts, sprintsText] = await Promise.all([Promise.all(list.map((f) => readText(at(f), open))), readText(at(paths.sprintsPath), open)]);
-  const backlogs: SourceFile[] = [];
-  list.forEach((file, i) => {
-    const text = texts[i];
-    if (text !== undefined) backlogs.push({ file, text });
-  });
-  return { backlogs, sprints: sprintsText === undefined ? undefined : { file: paths.sprintsPath, text: sprintsText } };
+function sameTexts(a: Sources, b: Sources): boolean {
+  const key = (f: { file: string; text: string; problem?: Problem } | undefined): string => (f ? `${f.file}\0${f.problem?.message ?? ''}\0${f.text}` : '');
+  return a.backlogs.length === b.backlogs.length && a.backlogs.every((f, i) => key(f) === key(b.backlogs[i])) && key(a.sprints) === key(b.sprints);
 }

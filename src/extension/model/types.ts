@@ -15,12 +15,27 @@ export interface FolderBacklog {
   version: number;
 }
 
+/**
+ * What views, commands, language features, the status bar and the history service
+ * depend on (never the Store class): the folders' latest models and their changes.
+ */
 export interface BacklogStore extends vscode.Disposable {
   /** Fires after a folder's backlog was (re)loaded. */
   readonly onDidChange: vscode.Event<FolderBacklog>;
+  /** Fires when a folder gains or loses its backlog (views rebuild their top level). */
+  readonly onDidChangeFolders: vscode.Event<void>;
+  /** Starts the first load in the background (activation never parses). */
+  start(): void;
+  /** Resolves when the first load is done. */
+  ready(): Promise<void>;
+  /** Folders with a backlog, in workspace order. */
   folders(): readonly FolderBacklog[];
   forUri(uri: vscode.Uri): FolderBacklog | undefined;
+  /** The latest state of a folder (after `reloadFolder` it is the fresh one). */
+  get(folder: vscode.WorkspaceFolder): FolderBacklog | undefined;
   findItem(id: string, folder?: FolderBacklog): { folder: FolderBacklog; item: Item } | undefined;
-  /** Re-read now (debounced reloads happen on their own on file and buffer changes). */
+  /** Re-read every folder now (debounced reloads happen on their own on file and buffer changes). */
   reload(): Promise<void>;
+  /** Re-reads one folder now (buffers first) and returns its new state. */
+  reloadFolder(folder: vscode.WorkspaceFolder): Promise<FolderBacklog | undefined>;
 }

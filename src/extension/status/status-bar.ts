@@ -27,8 +27,7 @@ export class SprintStatusBar implements vscode.Disposable {
     );
     if (history) this.subscriptions.push(history.onDidChange(() => this.update()));
     // A folder that loses its backlog (file deleted or moved) fires no onDidChange: its sprint must go too.
-    const foldersChanged = (store as Partial<{ onDidChangeFolders: vscode.Event<void> }>).onDidChangeFolders;
-    if (foldersChanged) this.subscriptions.push(foldersChanged(() => this.update()));
+    this.subscriptions.push(store.onDidChangeFolders(() => this.update()));
     this.timer = setInterval(() => this.update(), REFRESH_MS);
     this.update();
   }

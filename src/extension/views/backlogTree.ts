@@ -1,6 +1,6 @@
 // The "Backlog" view: every item in rank order, grouped by sprint, state, epic
 // or assignee, filtered as chosen; one section per folder in multi-root.
-import type { Store } from '../model/store';
+import type { BacklogStore } from '../model/types';
 import type { HistoryReader } from '../history/service';
 import { today } from '../../core/sprint';
 import { ItemTreeProvider } from './itemTree';
@@ -8,7 +8,7 @@ import { backlogNodes } from './rows';
 import type { ViewState } from './viewState';
 
 export class BacklogTreeProvider extends ItemTreeProvider {
-  constructor(store: Store, state: ViewState, history?: HistoryReader, now: () => Date = () => new Date()) {
+  constructor(store: BacklogStore, state: ViewState, history?: HistoryReader, now: () => Date = () => new Date()) {
     super(store, state, history, 'backlog', (fb) => {
       const day = today(fb.workspace.sprintLog, now().getTime());
       const stamp = `${state.grouping}|${JSON.stringify(state.filter)}|${day}`;

@@ -5,6 +5,7 @@ import type { EditOp } from '../../core/edit/types';
 import type { Item, Workspace } from '../../core/model';
 import { applyOps } from '../commands/apply';
 import { Refusal, reportError } from '../errors';
+import { confirmIntoClosedSprint } from '../commands/itemCommands';
 import type { Services } from '../commands/services';
 import { folderByKey } from '../folders';
 import { itemsById } from '../../core/lookup';
@@ -79,6 +80,13 @@ export class ItemDragAndDrop implements vscode.TreeDragAndDropController<Node> {
       if (payload.folderKey !== target.folderKey) throw new Refusal('Sprintlog moves items only within their own folder’s backlog.');
       const fb = folderByKey(this.s.store.folders(), target.folderKey);
       if (!fb) return;
+      // A drop into a closed sprint asks as the Move command does; declined, nothing changes.
+      const byId = itemsById(fb.workspace);
+      for (const op of opsForDrop(fb.workspace, payload.ids, target)) {
+        if (op.kind !== 'sprint') continue;
+        const items = op.ids.map((id) => byId.get(id)).filter((i): i is Item => i !== undefined);
+        if (!(await confirmIntoClosedSprint(fb.workspace, op.sprint, items))) return;
+      }
       await applyOps(this.s.store, this.s.git, fb, (ws) => opsForDrop(ws, payload.ids, target));
     } catch (e) {
       reportError(this.s.log, e, `drop on ${target.kind === 'item' ? target.item.id : target.kind}`);

@@ -1,7 +1,6 @@
 // Per-folder cache of a view's top rows, rebuilt only when the folder was
 // reloaded or the view's options changed (stamp), so expanding nodes is free.
-import type { Store } from '../model/store';
-import type { FolderBacklog } from '../model/types';
+import type { BacklogStore, FolderBacklog } from '../model/types';
 import { folderByKey } from '../folders';
 import type { FolderNode, Node } from './nodes';
 
@@ -14,7 +13,7 @@ export interface RowRecipe {
 export class FolderRows {
   private readonly cache = new Map<string, { version: number; stamp: string; nodes: Node[] }>();
 
-  constructor(private readonly store: Store, private readonly recipe: (fb: FolderBacklog) => RowRecipe) {}
+  constructor(private readonly store: BacklogStore, private readonly recipe: (fb: FolderBacklog) => RowRecipe) {}
 
   folder(folderKey: string): FolderBacklog | undefined {
     return folderByKey(this.store.folders(), folderKey);

@@ -2,8 +2,7 @@
 // lazily built tooltip, refresh on store, view-state and history changes.
 // Each view supplies only how a folder's rows are built.
 import * as vscode from 'vscode';
-import type { Store } from '../model/store';
-import type { FolderBacklog } from '../model/types';
+import type { BacklogStore, FolderBacklog } from '../model/types';
 import type { HistoryReader } from '../history/service';
 import { folderNode, FolderRows, type RowRecipe } from './folderRows';
 import type { Node } from './nodes';
@@ -18,7 +17,7 @@ export abstract class ItemTreeProvider implements vscode.TreeDataProvider<Node>,
   private readonly subscriptions: vscode.Disposable[];
 
   protected constructor(
-    private readonly store: Store,
+    private readonly store: BacklogStore,
     state: ViewState,
     private readonly history: HistoryReader | undefined,
     private readonly view: 'backlog' | 'sprint',

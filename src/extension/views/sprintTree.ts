@@ -1,6 +1,6 @@
 // The "Sprint" view: the active (or chosen) sprint — goal, days left, points —
 // and its items grouped by state in workflow order.
-import type { Store } from '../model/store';
+import type { BacklogStore } from '../model/types';
 import type { HistoryReader } from '../history/service';
 import { today } from '../../core/sprint';
 import { ItemTreeProvider } from './itemTree';
@@ -8,7 +8,7 @@ import { sprintNodes } from './rows';
 import type { ViewState } from './viewState';
 
 export class SprintTreeProvider extends ItemTreeProvider {
-  constructor(store: Store, state: ViewState, history?: HistoryReader, now: () => Date = () => new Date()) {
+  constructor(store: BacklogStore, state: ViewState, history?: HistoryReader, now: () => Date = () => new Date()) {
     super(store, state, history, 'sprint', (fb) => {
       const key = fb.folder.uri.toString();
       const day = today(fb.workspace.sprintLog, now().getTime());

@@ -7,16 +7,14 @@
 // old path, which joins the list of names and everything is looked up again.
 
 import * as path from 'node:path';
-import { archiveDir } from '../../parse/workspace';
+import { archiveDir, archiveEntryCounts, isArchiveName, treeEntryKind } from '../../parse/backlog-files';
 import { renameSource } from '../git/log';
 import type { FileRef } from './snapshot';
 import type { RunCtx } from '../engine/run-ctx';
 import type { CommitRec, TreeEntry } from '../engine/state';
 import { throwIfAborted } from '../git/stream';
 
-const YAML_FILE = /\.ya?ml$/;
-
-/** Entries of a binary tree object that are regular files named *.yaml / *.yml. */
+/** Entries of a binary tree object that can be archive files (backlog-files.ts has the rule). */
 export function parseTree(data: Buffer, hashBytes: number): TreeEntry[] {
   const out: TreeEntry[] = [];
   for (let pos = 0; pos < data.length;) {
@@ -27,7 +25,7 @@ export function parseTree(data: Buffer, hashBytes: number): TreeEntry[] {
     const name = data.toString('utf8', sp + 1, nul);
     const oid = data.toString('hex', nul + 1, nul + 1 + hashBytes);
     pos = nul + 1 + hashBytes;
-    if ((mode === '100644' || mode === '100755') && YAML_FILE.test(name)) out.push({ name, oid });
+    if (archiveEntryCounts(treeEntryKind(mode)) && isArchiveName(name)) out.push({ name, oid });
   }
   return out;
 }

@@ -3,10 +3,9 @@
 // compared with the head commit's, by git blob id first (unchanged files cost
 // one hash), then item by item like a commit.
 
-import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { readRegularFile } from '../../parse/regular-file';
-import { archiveDir } from '../../parse/workspace';
+import { archiveFilesOnDisk } from '../../parse/backlog-files';
 import { blobId } from '../git/blob-id';
 import { snapshotOf } from '../engine/replay';
 import { counterpart, introduced, type EventList, type FileRef, type Snapshot } from './snapshot';
@@ -28,15 +27,7 @@ export function readDiskFiles(root: string, backlogPath: string): DiskFile[] {
   };
   const main = read(backlogPath);
   if (main) out.push({ role: 'main', path: backlogPath, data: main });
-  const dir = archiveDir(backlogPath);
-  let names: string[] = [];
-  try {
-    names = fs.readdirSync(path.join(root, dir)).filter((n) => /\.ya?ml$/.test(n));
-  } catch {
-    // no archive folder
-  }
-  const archives = names.map((n) => path.posix.join(dir, n)).filter((p) => p !== backlogPath).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-  for (const p of archives) {
+  for (const p of archiveFilesOnDisk(root, { backlogPath })) {
     const data = read(p);
     if (data) out.push({ role: 'archive', path: p, data });
   }

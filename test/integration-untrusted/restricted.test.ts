@@ -98,7 +98,7 @@ describe('restricted mode (untrusted workspace)', () => {
     const config = fs.readFileSync(path.join(workspaceRoot(), '.git', 'config'), 'utf8');
     assert.match(config, /fsmonitor = .*fsmonitor\.sh/);
     assert.match(config, /hooksPath = .*hooks/);
-    // `git` as the extension host resolves it (execFile, simple-git) is the shim that writes the marker.
+    // `git` as the extension host resolves it (execFile) is the shim that writes the marker.
     const firstGit = (process.env.PATH ?? '').split(path.delimiter).map((d) => path.join(d, 'git')).find((f) => fs.existsSync(f));
     assert.equal(firstGit, path.join(path.dirname(marker()), 'git-trap', 'bin', 'git'));
     assertNoGitYet('during activation');

@@ -13,9 +13,9 @@
 
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { Problem, Workspace } from '../model';
+import type { Workspace } from '../model';
 import { DEFAULT_BACKLOG_PATH } from '../parse/backlog-files';
-import { buildWorkspace, loadWorkspace, modelText, type WorkspacePaths } from '../parse/workspace';
+import { loadWorkspace, modelText, type WorkspacePaths } from '../parse/workspace';
 import { validateWorkspace } from '../validate';
 import { applyPlanToFiles } from './apply';
 import { errCode } from '../errno';

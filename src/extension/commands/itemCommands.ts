@@ -4,7 +4,7 @@
 import * as vscode from 'vscode';
 import type { EditOp } from '../../core/edit/types';
 import type { Item, Workspace } from '../../core/model';
-import { itemsById, sprintById } from '../../core/lookup';
+import { itemsById } from '../../core/lookup';
 import { backlogFilesOf } from '../model/items';
 import { peopleInFiles } from '../views/grouping';
 import { Refusal } from '../errors';

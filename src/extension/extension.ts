@@ -2,6 +2,7 @@
 // Feature modules export a `register…(context, services)` function; add one line here per module.
 import * as vscode from 'vscode';
 import { registerCommands } from './commands';
+import { registerDashboard } from './dashboard';
 import { GitService } from './git/service';
 import { createHistoryService } from './history';
 import { registerLanguageFeatures } from './language';
@@ -34,6 +35,7 @@ export function activate(context: vscode.ExtensionContext): SprintlogApi {
   const api: SprintlogApi = { store, views };
   // -- language features --
   api.language = registerLanguageFeatures(context, { store, history });
+  api.dashboard = registerDashboard(context, { store, history, log: output });
   store.start();
   output.info(`Sprintlog activated in ${Date.now() - started} ms`);
   return api;

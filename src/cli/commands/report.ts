@@ -6,25 +6,10 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { type Command, type CommandContext, REPO_FLAG, stringFlag, UsageError } from '../command';
-import { asOfInstant, metricsDocument, refTime } from '../metrics-document';
-import { repoRoot } from '../repo';
+import { metricsDocument, resolveAsOf } from '../metrics-document';
 // The renderers (and ECharts with them) load only when a report is made, so the
 // other commands of the bundled CLI do not evaluate ECharts at start-up.
 const renderers = () => Promise.all([import('../report/html'), import('../report/markdown'), import('../report/sections')]);
-import { buildWorkspace, readSourceFiles } from '../../core/parse/workspace';
-import { isValidTimeZone } from '../../core/time';
-
-/** --as-of: a day or an ISO instant on HEAD, or else a ref (tag, branch, commit) analysed as of its commit's author time. */
-async function resolveAsOf(ctx: CommandContext, text: string | undefined): Promise<{ ref: string; asOf?: number; asOfText?: string }> {
-  if (text === undefined) return { ref: 'HEAD' };
-  const root = repoRoot(ctx);
-  const zone = buildWorkspace(root, [], readSourceFiles(root).sprints).sprintLog?.timezone ?? 'UTC';
-  if (asOfInstant(text, isValidTimeZone(zone) ? zone : 'UTC') !== undefined) return { ref: 'HEAD', asOfText: text };
-  if (text.startsWith('-')) throw new UsageError(`--as-of '${text}' is neither a date nor a ref (a ref cannot start with '-').`);
-  const at = await refTime(root, text);
-  if (!at.ok) throw new UsageError(`--as-of '${text}' is neither a day (2026-11-20), an ISO date-time with offset, nor a ref git knows (${at.message}).`);
-  return { ref: text, asOf: at.time };
-}
 
 async function run(ctx: CommandContext): Promise<number> {
   const format = stringFlag(ctx, 'format') ?? 'html';

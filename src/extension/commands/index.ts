@@ -6,6 +6,7 @@ import { GitRefusal } from '../git/repo';
 import { UntrustedError } from '../git/service';
 import { Refusal } from './apply';
 import { createBacklog } from './createBacklog';
+import { OPEN_DASHBOARD } from '../dashboard';
 import * as items from './itemCommands';
 import type { Handler } from './itemCommands';
 import { newItem } from './newItem';
@@ -16,6 +17,7 @@ import * as viewCmds from './viewCommands';
 
 const HANDLERS: Record<CommandId, Handler> = {
   'sprintlog.refresh': viewCmds.refresh,
+  'sprintlog.openDashboard': async (_s, args) => vscode.commands.executeCommand(OPEN_DASHBOARD, ...args),
   'sprintlog.pickSprint': viewCmds.pickSprint,
   'sprintlog.groupBy': viewCmds.groupBy,
   'sprintlog.filter': viewCmds.filter,

@@ -1,5 +1,5 @@
 // The status bar entry of the active sprint (of the active editor's folder, else
-// the first folder with a backlog). Clicking it opens the Sprint view.
+// the first folder with a backlog). Clicking it opens the Sprint view; its tooltip links the dashboard.
 import * as vscode from 'vscode';
 import type { HistoryReader } from '../history/service';
 import type { BacklogStore, FolderBacklog } from '../model/types';
@@ -48,7 +48,12 @@ export class SprintStatusBar implements vscode.Disposable {
       return;
     }
     this.item.text = status.text;
-    this.item.tooltip = this.store.folders().length > 1 ? `${fb.folder.name}: ${status.tooltip}` : status.tooltip;
+    // Clicking opens the Sprint view (as always); the tooltip adds the way into the dashboard.
+    const tip = new vscode.MarkdownString(undefined, true);
+    tip.appendText(this.store.folders().length > 1 ? `${fb.folder.name}: ${status.tooltip}` : status.tooltip);
+    tip.appendMarkdown(`\n\n[$(graph) Open Dashboard](command:sprintlog.openDashboard?${encodeURIComponent(JSON.stringify([{ folder: fb.folder.name }]))})`);
+    tip.isTrusted = { enabledCommands: ['sprintlog.openDashboard'] };
+    this.item.tooltip = tip;
     this.item.show();
     this.visible = true;
   }

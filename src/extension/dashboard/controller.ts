@@ -11,7 +11,7 @@ import { readSettings } from '../model/config';
 import type { BacklogStore, FolderBacklog } from '../model/types';
 import { parseWebviewMessage, PROTOCOL_VERSION, type DashboardBody, type HostToWebview, type ViewChoice, type WebviewToHost } from '../../shared/protocol';
 import * as actions from './actions';
-import { computeBody } from './snapshot';
+import { computeBody, reportArgs } from './snapshot';
 
 /** Typing fires a store change per keystroke; saves come in bursts. */
 export const DEBOUNCE_MS = 150;
@@ -205,7 +205,7 @@ export class DashboardController implements vscode.Disposable {
         const body = this.latest?.body;
         refused = body?.kind === 'error' ? await actions.openProblem(fb, body.problem) : 'The files parse again.';
       } else if (m.type === 'exportChart') refused = await actions.exportChart(fb, m.chart, m.format, m.data);
-      else if (m.type === 'exportReport') refused = await actions.exportReport(fb, this.deps.cli, reportArgs(this.view, this.latest));
+      else if (m.type === 'exportReport') refused = await actions.exportReport(fb, this.deps.cli, reportArgs(this.view, this.latest?.body.kind === 'charts' ? this.latest.body.sprint : undefined));
     } catch (e) {
       refused = e instanceof Error ? e.message : String(e);
     }
@@ -217,13 +217,4 @@ export class DashboardController implements vscode.Disposable {
     this.running?.abort();
     for (const d of this.subscriptions) d.dispose();
   }
-}
-
-/** `sprintlog report` flags for what the panel shows. */
-export function reportArgs(view: ViewChoice, latest: Snapshot | undefined): string[] {
-  const args: string[] = [];
-  const body = latest?.body;
-  if (body?.kind === 'charts' && body.sprint) args.push('--sprint', body.sprint);
-  if (view.asOf.kind !== 'now') args.push('--as-of', view.asOf.value);
-  return args;
 }

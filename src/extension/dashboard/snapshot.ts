@@ -102,3 +102,11 @@ function failed(e: unknown, refs: Pick<RefChoices, 'tags' | 'branches'>): Dashbo
   if (e instanceof MetricsRequestError) return { kind: 'empty', reason: 'no-history', message: message.replace(/^--as-of /, 'As of '), refs: { ...refs, commits: [] } };
   return { kind: 'failed', message };
 }
+
+/** `sprintlog report` flags for what the panel shows (the Markdown export). */
+export function reportArgs(view: ViewChoice, sprint: string | undefined): string[] {
+  const args: string[] = [];
+  if (sprint) args.push('--sprint', sprint);
+  if (view.asOf.kind !== 'now') args.push('--as-of', view.asOf.value);
+  return args;
+}

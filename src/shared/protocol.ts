@@ -117,7 +117,7 @@ export const VALIDATORS: { [K in WebviewMessageType]: (m: Fields) => m is Messag
   revealItem: (m): m is Message<'revealItem'> & Fields => isRequestId(m.requestId) && isId(m.id),
   openCommitDiff: (m): m is Message<'openCommitDiff'> & Fields => isRequestId(m.requestId) && isCommit(m.commit) && (m.item === undefined || isId(m.item)),
   openProblem: (m): m is Message<'openProblem'> & Fields => isRequestId(m.requestId),
-  cancel: (m): m is Message<'cancel'> & Fields => true,
+  cancel: (m): m is Message<'cancel'> & Fields => m.type === 'cancel',
   rendered: (m): m is Message<'rendered'> & Fields => isRequestId(m.seq) && isRequestId(m.charts) && typeof m.ms === 'number' && Number.isFinite(m.ms),
   exportChart: (m): m is Message<'exportChart'> & Fields => isRequestId(m.requestId) && isId(m.chart) && isExportData(m.format, m.data),
   exportReport: (m): m is Message<'exportReport'> & Fields => isRequestId(m.requestId),

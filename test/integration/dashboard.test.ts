@@ -23,6 +23,14 @@ describe('dashboard panel', function () {
   let dashboard: DashboardApi;
   let controller: DashboardController;
 
+  /** The panel open (resetWorkspace closes every editor, the panel too) with a snapshot that has charts. */
+  async function openPanel(): Promise<Snapshot> {
+    await vscode.commands.executeCommand('sprintlog.openDashboard');
+    controller = dashboard.controllers()[0];
+    await waitFor(() => charts(controller.lastSnapshot), { timeout: 60_000, message: 'a snapshot with charts' });
+    return controller.lastSnapshot!;
+  }
+
   before(async () => {
     a = await api();
     dashboard = a.dashboard as DashboardApi;
@@ -51,7 +59,7 @@ describe('dashboard panel', function () {
   });
 
   it('a YAML edit updates the snapshot', async () => {
-    const before = controller.lastSnapshot!;
+    const before = await openPanel();
     const sprint = charts(before)!.sprint!;
     const capacity = charts(before)!.report.sprints.find((s) => s.id === sprint)!.capacity;
     const text = readFile(SPRINTS);
@@ -71,6 +79,7 @@ describe('dashboard panel', function () {
   });
 
   it('the as-of picker set to an earlier commit shows that commit\'s figures', async () => {
+    await openPanel();
     const fixture = git('rev-parse', FIXTURE_TAG).trim();
     const text = readFile(SPRINTS);
     writeFile(SPRINTS, text.replace(/capacity: 30/, 'capacity: 45'));

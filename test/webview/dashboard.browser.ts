@@ -8,7 +8,7 @@ import * as assert from 'node:assert/strict';
 import type { Browser, Page } from 'playwright-core';
 import { computeBody } from '../../src/extension/dashboard/snapshot';
 import { loadWorkspace } from '../../src/core/parse/workspace';
-import { PROTOCOL_VERSION, type DashboardBody, type ViewChoice } from '../../src/shared/protocol';
+import { parseWebviewMessage, PROTOCOL_VERSION, type DashboardBody, type ViewChoice } from '../../src/shared/protocol';
 import { AS_OF, chartsRepo, XSS_TITLE } from '../unit/helpers/charts-repo';
 import type { GitRepo } from '../unit/helpers/gitrepo';
 import { launch, openDashboard, pageGlobal, post, posted, screenshotPath, send, serve, tableRows, type DomEl, type Served, type Snapshot } from './harness';
@@ -136,6 +136,20 @@ describe('dashboard webview (headless Chromium)', () => {
     assert.equal(await page.$$eval('img', (imgs: DomEl[]) => imgs.length), 0, 'no <img> element was made');
     await page.waitForTimeout(200);
     assert.deepEqual(problems, [], 'no alert dialog, no error');
+    await page.close();
+  });
+
+  it('exports a chart as SVG and as PNG in messages the host accepts', async () => {
+    const { page, problems } = await open();
+    await page.click('#chart-burndown vscode-button[aria-label$="as SVG"]');
+    await page.click('#chart-burndown vscode-button[aria-label$="as PNG"]');
+    await page.waitForFunction(() => (globalThis as unknown as { __posted: { type: string }[] }).__posted.filter((m) => m.type === 'exportChart').length === 2);
+    const exports = (await posted(page)).filter((m) => m.type === 'exportChart');
+    assert.deepEqual(exports.map((m) => [m.chart, m.format]), [['burndown', 'svg'], ['burndown', 'png']]);
+    for (const m of exports) assert.ok(parseWebviewMessage(m), `${m.format} passes the host's validator`);
+    assert.match(String(exports[0].data), /^<svg[\s\S]*Burndown|^<svg/);
+    assert.ok(String(exports[1].data).length > 5000, 'a PNG with content');
+    assert.deepEqual(problems, []);
     await page.close();
   });
 

@@ -6,7 +6,7 @@ import '@vscode-elements/elements/dist/vscode-progress-bar/index.js';
 import '@vscode-elements/elements/dist/vscode-tab-header/index.js';
 import '@vscode-elements/elements/dist/vscode-tab-panel/index.js';
 import '@vscode-elements/elements/dist/vscode-tabs/index.js';
-import { buildCharts, pickSprint, type ChartGroups, type ChartSpec } from '../core/charts';
+import { buildGroup, pickSprint, type ChartGroups, type ChartSpec } from '../core/charts';
 import { PROTOCOL_VERSION, type DashboardBody, type HostToWebview, type SavedState, type ViewChoice } from '../shared/protocol';
 import { loadState, post, requestId, saveState } from './api';
 import { chartPng, chartSvg, draw, drawnCount, prune } from './charts';
@@ -92,13 +92,14 @@ export function revealButton(id: string): HTMLElement {
   return b;
 }
 
-function renderTab(body: Charts, groups: ChartGroups, panel: HTMLElement, id: string): void {
+function renderTab(body: Charts, panel: HTMLElement, id: string): void {
   clear(panel);
   if (id === 'health') {
     panel.append(healthSection(body.report));
     return;
   }
-  const specs = groups[id as keyof ChartGroups];
+  // Only the open tab's charts are built (the forecast's trials cost tens of milliseconds).
+  const specs = buildGroup(id as keyof ChartGroups, body.report, body.facts, currentTheme(), pickSprint(body.report, body.sprint));
   if (id === 'sprint') {
     const sprint = pickSprint(body.report, body.sprint);
     if (!sprint) {
@@ -119,8 +120,6 @@ let tabs: HTMLElement & { selectedIndex: number } | undefined;
 const panels = new Map<string, HTMLElement>();
 
 function renderCharts(body: Charts): void {
-  const theme = currentTheme();
-  const groups = buildCharts(body.report, body.facts, theme, pickSprint(body.report, body.sprint));
   if (!tabs || !tabs.isConnected) {
     clear(content);
     panels.clear();
@@ -146,7 +145,7 @@ function renderCharts(body: Charts): void {
   if (healthHeader) healthHeader.textContent = warnings > 0 ? `Health (${warnings})` : 'Health';
   // Only the open tab is drawn: hidden panels have no size, and first paint stays short.
   for (const [id, panel] of panels) {
-    if (id === TABS[index].id) renderTab(body, groups, panel, id);
+    if (id === TABS[index].id) renderTab(body, panel, id);
     else clear(panel);
   }
   prune();

@@ -3,6 +3,7 @@
 import * as vscode from 'vscode';
 import { registerAgent } from './agent';
 import { registerCommands } from './commands';
+import { registerDashboard } from './dashboard';
 import { GitService } from './git/service';
 import { createHistoryService } from './history';
 import { registerLanguageFeatures } from './language';
@@ -36,6 +37,7 @@ export function activate(context: vscode.ExtensionContext): SprintlogApi {
   const api: SprintlogApi = { store, views, history };
   // -- language features --
   api.language = registerLanguageFeatures(context, { store, history });
+  api.dashboard = registerDashboard(context, { store, history, log: output });
   // -- coding agents --
   api.agent = registerAgent(context, services);
   store.start();

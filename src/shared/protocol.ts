@@ -1,9 +1,146 @@
-// The typed message protocol between the extension host and the dashboard webview.
-// Both sides import this one file; the host validates every incoming message.
+// The one typed protocol between the extension host and the dashboard webview.
+// Both sides import this file (no vscode, no node imports). Data goes by message,
+// never into the HTML: the webview posts `ready`, the host answers with whole
+// snapshots carrying a rising `seq` (the webview drops older ones). Every message
+// from the webview is checked by parseWebviewMessage before the host acts on it:
+// VALIDATORS has one entry per message type, so a new type without one does not compile.
 
-export type WebviewToHost = { type: 'ready' };
-export type HostToWebview = { type: 'init'; version: 1 };
+import type { ChartFacts } from '../core/charts/types';
+import type { MetricsReport } from '../core/metrics/types';
 
-export function isWebviewToHost(m: unknown): m is WebviewToHost {
-  return typeof m === 'object' && m !== null && (m as { type?: unknown }).type === 'ready';
+/** Bumped when a message changes shape; a webview of another version reloads its HTML. */
+export const PROTOCOL_VERSION = 1;
+
+/** The as-of picker: now, a day, or a ref (tag, branch, commit) analysed as of its commit's author time. */
+export type AsOf = { kind: 'now' } | { kind: 'date'; value: string } | { kind: 'tag' | 'branch' | 'commit'; value: string };
+export const AS_OF_KINDS = ['now', 'date', 'tag', 'branch', 'commit'] as const;
+
+/** What the controls choose; kept by the webview with setState (UI state only) and sent with `view`. */
+export interface ViewChoice {
+  /** Sprint id; absent = the active one, else the last closed one. */
+  sprint?: string;
+  asOf: AsOf;
+  /** Cycle-time window in days. */
+  windowDays: number;
+}
+
+/** The refs the as-of picker offers (newest first). */
+export interface RefChoices {
+  tags: string[];
+  branches: string[];
+  commits: { hash: string; subject: string; date: string }[];
+}
+
+/** A file that does not parse: the error state names it and offers to open it there. */
+export interface FileProblem {
+  file: string;
+  line: number;
+  column: number;
+  message: string;
+  hint?: string;
+}
+
+export type DashboardBody =
+  | { kind: 'charts'; report: MetricsReport; facts: ChartFacts; sprint?: string; refs: RefChoices }
+  | { kind: 'empty'; reason: 'no-history' | 'no-sprints' | 'untrusted' | 'no-backlog'; message: string; refs?: RefChoices }
+  | { kind: 'error'; problem: FileProblem; more: number }
+  | { kind: 'failed'; message: string };
+
+export type HostToWebview =
+  /** A whole snapshot (never a delta); `seq` rises with every one the host makes. */
+  | { type: 'snapshot'; protocol: number; seq: number; folder: string; view: ViewChoice; body: DashboardBody }
+  /** History is being analysed: shown over the last snapshot; `active: false` ends it. */
+  | { type: 'progress'; active: boolean; message: string }
+  /** The answer to a request (`requestId` from the webview); `refused` says why nothing happened. */
+  | { type: 'reply'; requestId: number; ok: boolean; message?: string };
+
+export type ExportFormat = 'svg' | 'png';
+
+export type WebviewToHost =
+  | { type: 'ready'; protocol: number }
+  /** The controls changed: recompute for this choice. */
+  | { type: 'view'; view: ViewChoice }
+  /** Clicked a cycle-time or aging-WIP dot: reveal the item in the YAML. */
+  | { type: 'revealItem'; requestId: number; id: string }
+  /** Clicked a scope-change marker: the backlog file's diff at that commit. */
+  | { type: 'openCommitDiff'; requestId: number; commit: string; item?: string }
+  /** The error state's button: open the file that does not parse at its line and column. */
+  | { type: 'openProblem'; requestId: number }
+  /** Stop the history analysis in progress. */
+  | { type: 'cancel' }
+  /** Snapshot `seq` is drawn with `charts` charts (tests and the first-paint figure read it). */
+  | { type: 'rendered'; seq: number; charts: number; ms: number }
+  /** Save one chart (rendered by the webview) to a file the user picks. */
+  | { type: 'exportChart'; requestId: number; chart: string; format: ExportFormat; data: string }
+  /** Save the dashboard as the Markdown report (the CLI's `report --format md`). */
+  | { type: 'exportReport'; requestId: number };
+
+export type WebviewMessageType = WebviewToHost['type'];
+type Message<K extends WebviewMessageType> = Extract<WebviewToHost, { type: K }>;
+type Fields = Record<string, unknown>;
+
+const isString = (v: unknown, max = 200): v is string => typeof v === 'string' && v.length > 0 && v.length <= max;
+const isId = (v: unknown): v is string => isString(v, 100) && /^[\w.-]+$/.test(v);
+const isRequestId = (v: unknown): v is number => Number.isSafeInteger(v) && (v as number) >= 0;
+/** Commit ids as git prints them (WORKTREE is not a commit: nothing to diff). */
+const isCommit = (v: unknown): v is string => typeof v === 'string' && /^[0-9a-f]{7,64}$/.test(v);
+/** Refs: git's own rules, roughly; never an option (`-`), never a range or a path escape. */
+const isRef = (v: unknown): v is string => isString(v, 250) && /^[\w./@+-]+$/.test(v) && !v.startsWith('-') && !v.includes('..');
+const isDay = (v: unknown): v is string => typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v);
+/** 5 MB: a chart's SVG or PNG is far smaller; anything larger is not one of ours. */
+const MAX_EXPORT = 5 * 1024 * 1024;
+
+function isAsOf(v: unknown): v is AsOf {
+  if (typeof v !== 'object' || v === null) return false;
+  const a = v as Fields;
+  if (a.kind === 'now') return true;
+  if (a.kind === 'date') return isDay(a.value);
+  return (a.kind === 'tag' || a.kind === 'branch' || a.kind === 'commit') && isRef(a.value);
+}
+
+export function isViewChoice(v: unknown): v is ViewChoice {
+  if (typeof v !== 'object' || v === null) return false;
+  const c = v as Fields;
+  return (c.sprint === undefined || isId(c.sprint)) && isAsOf(c.asOf) && Number.isSafeInteger(c.windowDays) && (c.windowDays as number) >= 1 && (c.windowDays as number) <= 3650;
+}
+
+function isExportData(format: unknown, data: unknown): boolean {
+  if (typeof data !== 'string' || data.length > MAX_EXPORT) return false;
+  if (format === 'svg') return /^<svg[\s>]/.test(data);
+  return format === 'png' && /^data:image\/png;base64,[A-Za-z0-9+/]+=*$/.test(data);
+}
+
+/** One validator per message type, typed by the union: adding a type without its validator is a compile error. */
+export const VALIDATORS: { [K in WebviewMessageType]: (m: Fields) => m is Message<K> & Fields } = {
+  ready: (m): m is Message<'ready'> & Fields => Number.isSafeInteger(m.protocol),
+  view: (m): m is Message<'view'> & Fields => isViewChoice(m.view),
+  revealItem: (m): m is Message<'revealItem'> & Fields => isRequestId(m.requestId) && isId(m.id),
+  openCommitDiff: (m): m is Message<'openCommitDiff'> & Fields => isRequestId(m.requestId) && isCommit(m.commit) && (m.item === undefined || isId(m.item)),
+  openProblem: (m): m is Message<'openProblem'> & Fields => isRequestId(m.requestId),
+  cancel: (m): m is Message<'cancel'> & Fields => m.type === 'cancel',
+  rendered: (m): m is Message<'rendered'> & Fields => isRequestId(m.seq) && isRequestId(m.charts) && typeof m.ms === 'number' && Number.isFinite(m.ms),
+  exportChart: (m): m is Message<'exportChart'> & Fields => isRequestId(m.requestId) && isId(m.chart) && isExportData(m.format, m.data),
+  exportReport: (m): m is Message<'exportReport'> & Fields => isRequestId(m.requestId),
+};
+
+/** The message, if it is one of the protocol's and well-formed; undefined otherwise (the host ignores it). */
+export function parseWebviewMessage(m: unknown): WebviewToHost | undefined {
+  if (typeof m !== 'object' || m === null || Array.isArray(m)) return undefined;
+  const fields = m as Fields;
+  const type = fields.type;
+  if (typeof type !== 'string' || !Object.hasOwn(VALIDATORS, type)) return undefined;
+  return VALIDATORS[type as WebviewMessageType](fields) ? (fields as unknown as WebviewToHost) : undefined;
+}
+
+/** The webview's saved UI state (getState/setState): the controls only, never data; `v` guards old shapes. */
+export interface SavedState {
+  v: 1;
+  view: ViewChoice;
+  tab?: string;
+  /** The workspace folder's name (a restored panel reopens on it). */
+  folder?: string;
+}
+
+export function isSavedState(s: unknown): s is SavedState {
+  return typeof s === 'object' && s !== null && (s as Fields).v === 1 && isViewChoice((s as Fields).view) && ((s as Fields).tab === undefined || isId((s as Fields).tab)) && ((s as Fields).folder === undefined || isString((s as Fields).folder));
 }

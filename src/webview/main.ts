@@ -1,10 +1,226 @@
-// Dashboard webview entry (browser). Filled in by the dashboard issue.
-import type { HostToWebview, WebviewToHost } from '../shared/protocol';
+// Dashboard webview entry (browser): receives whole snapshots from the host,
+// draws the charts of the open tab with the pure option builders of
+// core/charts, and a data table under each chart. Texts from the YAML reach the
+// page through textContent only, and the charts' tooltips are ECharts rich text.
+import '@vscode-elements/elements/dist/vscode-progress-bar/index.js';
+import '@vscode-elements/elements/dist/vscode-tab-header/index.js';
+import '@vscode-elements/elements/dist/vscode-tab-panel/index.js';
+import '@vscode-elements/elements/dist/vscode-tabs/index.js';
+import { buildGroup, pickSprint, type ChartGroups, type ChartSpec } from '../core/charts';
+import { PROTOCOL_VERSION, type DashboardBody, type HostToWebview, type SavedState, type ViewChoice } from '../shared/protocol';
+import { loadState, post, requestId, saveState } from './api';
+import { chartPng, chartSvg, draw, drawnCount, prune } from './charts';
+import { renderToolbar } from './controls';
+import { clear, dataTable, h } from './dom';
+import { healthSection, sprintSummary, scopeChangesTable } from './sections';
+import { currentTheme, onThemeChange } from './theme';
 
-declare function acquireVsCodeApi(): { postMessage(m: WebviewToHost): void };
+type Snapshot = Extract<HostToWebview, { type: 'snapshot' }>;
+type Charts = Extract<DashboardBody, { kind: 'charts' }>;
 
-const vscode = acquireVsCodeApi();
-window.addEventListener('message', (e: MessageEvent<HostToWebview>) => {
-  if (e.data.type === 'init') document.body.dataset.ready = 'true';
+const TABS: { id: keyof ChartGroups | 'health'; label: string }[] = [
+  { id: 'sprint', label: 'Sprint' },
+  { id: 'velocity', label: 'Velocity' },
+  { id: 'cycleTime', label: 'Cycle time' },
+  { id: 'flow', label: 'Flow' },
+  { id: 'aging', label: 'Aging WIP' },
+  { id: 'forecast', label: 'Forecast' },
+  { id: 'health', label: 'Health' },
+];
+
+const app = document.getElementById('app') as HTMLElement;
+const toolbar = h('div', { class: 'toolbar', role: 'group', 'aria-label': 'Dashboard controls' });
+const progress = h('div', { class: 'progress', hidden: true, role: 'status' });
+const status = h('p', { class: 'status', role: 'status', 'aria-live': 'polite' });
+const content = h('div', { class: 'content' });
+const meta = h('p', { class: 'meta' });
+clear(app);
+app.append(h('h1', { class: 'visually-hidden' }, 'Sprintlog dashboard'), toolbar, progress, status, meta, content);
+
+let saved: SavedState | undefined = loadState();
+let tab: string = saved?.tab ?? 'sprint';
+let lastSeq = -1;
+let last: Snapshot | undefined;
+let firstPaint = true;
+/** Chart figures by chart id, kept across snapshots so ECharts instances are reused. */
+const figures = new Map<string, { figure: HTMLElement; box: HTMLElement }>();
+
+function persist(view: ViewChoice, folder?: string): void {
+  saved = { v: 1, view, tab, folder: folder ?? saved?.folder };
+  saveState(saved);
+}
+
+function changeView(view: ViewChoice): void {
+  persist(view);
+  post({ type: 'view', view });
+}
+
+function figureFor(spec: ChartSpec): { figure: HTMLElement; box: HTMLElement } {
+  let f = figures.get(spec.id);
+  if (!f) {
+    const box = h('div', { class: 'chart', 'data-chart': spec.id, role: 'img' });
+    f = { figure: h('figure', { class: 'chart-figure', id: `chart-${spec.id}` }), box };
+    figures.set(spec.id, f);
+  }
+  const { figure, box } = f;
+  box.setAttribute('aria-label', `${spec.title} chart; its data table follows`);
+  const svgButton = h('vscode-button', { secondary: true, 'aria-label': `Export ${spec.title} as SVG` }, 'SVG');
+  const pngButton = h('vscode-button', { secondary: true, 'aria-label': `Export ${spec.title} as PNG` }, 'PNG');
+  svgButton.addEventListener('click', () => {
+    const data = chartSvg(box);
+    if (data) post({ type: 'exportChart', requestId: requestId(), chart: spec.id, format: 'svg', data });
+  });
+  pngButton.addEventListener('click', () => {
+    void chartPng(box).then((data) => data && post({ type: 'exportChart', requestId: requestId(), chart: spec.id, format: 'png', data }));
+  });
+  // The box is kept (it holds the ECharts instance); everything around it is rebuilt.
+  clear(figure);
+  const revealable = spec.id === 'cycle-time' || spec.id === 'aging';
+  const table = dataTable(spec.table, `${spec.title}: data`, revealable ? (row, col) => (col === 0 ? revealButton(String(row[0])) : undefined) : undefined);
+  figure.append(
+    h('div', { class: 'figure-head' }, h('h3', {}, spec.title), h('div', { class: 'exports', role: 'group', 'aria-label': `Export ${spec.title}` }, svgButton, pngButton)),
+    box,
+    ...spec.notes.map((n) => h('p', { class: 'note' }, n)),
+    h('details', { class: 'data' }, h('summary', {}, `Data table: ${spec.title}`), table),
+  );
+  return f;
+}
+
+export function revealButton(id: string): HTMLElement {
+  const b = h('button', { class: 'link', type: 'button', title: `Reveal ${id} in the YAML` }, id);
+  b.addEventListener('click', () => post({ type: 'revealItem', requestId: requestId(), id }));
+  return b;
+}
+
+function renderTab(body: Charts, panel: HTMLElement, id: string): void {
+  clear(panel);
+  if (id === 'health') {
+    panel.append(healthSection(body.report));
+    return;
+  }
+  // Only the open tab's charts are built (the forecast's trials cost tens of milliseconds).
+  const specs = buildGroup(id as keyof ChartGroups, body.report, body.facts, currentTheme(), pickSprint(body.report, body.sprint));
+  if (id === 'sprint') {
+    const sprint = pickSprint(body.report, body.sprint);
+    if (!sprint) {
+      panel.append(h('div', { class: 'empty' }, h('h2', {}, 'No sprints yet'), h('p', {}, 'Add a sprint to backlog/sprints.yaml to see its burndown and burnup. The other tabs already show the flow of work.')));
+      return;
+    }
+    panel.append(sprintSummary(body, sprint));
+  }
+  for (const spec of specs) panel.append(figureFor(spec).figure);
+  if (id === 'sprint') {
+    const sprint = pickSprint(body.report, body.sprint);
+    if (sprint) panel.append(scopeChangesTable(sprint, body.facts));
+  }
+  for (const spec of specs) draw(figures.get(spec.id)!.box, spec);
+}
+
+let tabs: HTMLElement & { selectedIndex: number } | undefined;
+const panels = new Map<string, HTMLElement>();
+
+function renderCharts(body: Charts): void {
+  if (!tabs || !tabs.isConnected) {
+    clear(content);
+    panels.clear();
+    tabs = h('vscode-tabs', { 'aria-label': 'Dashboard sections' }) as HTMLElement & { selectedIndex: number };
+    for (const t of TABS) {
+      const header = h('vscode-tab-header', { slot: 'header', id: `tab-${t.id}` }, t.label);
+      const panel = h('vscode-tab-panel', { 'aria-labelledby': `tab-${t.id}` });
+      panels.set(t.id, panel);
+      tabs.append(header, panel);
+    }
+    tabs.addEventListener('vsc-tabs-select', (e) => {
+      const index = (e as CustomEvent<{ selectedIndex: number }>).detail.selectedIndex;
+      tab = TABS[index]?.id ?? 'sprint';
+      if (last) persist(last.view);
+      if (last?.body.kind === 'charts') renderCharts(last.body);
+    });
+    content.append(tabs);
+  }
+  const index = Math.max(0, TABS.findIndex((t) => t.id === tab));
+  if (tabs.selectedIndex !== index) tabs.selectedIndex = index;
+  const warnings = body.report.warnings.length;
+  const healthHeader = document.getElementById('tab-health');
+  if (healthHeader) healthHeader.textContent = warnings > 0 ? `Health (${warnings})` : 'Health';
+  // Only the open tab is drawn: hidden panels have no size, and first paint stays short.
+  for (const [id, panel] of panels) {
+    if (id === TABS[index].id) renderTab(body, panel, id);
+    else clear(panel);
+  }
+  prune();
+}
+
+function renderState(body: Exclude<DashboardBody, Charts>): void {
+  tabs = undefined;
+  clear(content);
+  if (body.kind === 'error') {
+    const p = body.problem;
+    const where = `${p.file}:${p.line}:${p.column}`;
+    const open = h('vscode-button', { id: 'open-problem' }, `Open ${p.file} at line ${p.line}, column ${p.column}`);
+    open.addEventListener('click', () => post({ type: 'openProblem', requestId: requestId() }));
+    content.append(
+      h('div', { class: 'error-state', role: 'alert' },
+        h('h2', {}, `${p.file} does not parse`),
+        h('p', {}, h('code', {}, where), ` ${p.message}`),
+        p.hint ? h('p', { class: 'hint' }, p.hint) : undefined,
+        body.more > 0 ? h('p', { class: 'note' }, `${body.more} more problem${body.more === 1 ? '' : 's'} in the backlog files.`) : undefined,
+        open,
+      ),
+    );
+    return;
+  }
+  const titles: Record<string, string> = { 'no-history': 'No history to chart yet', 'no-sprints': 'No sprints yet', untrusted: 'Restricted mode', 'no-backlog': 'No backlog', failed: 'The dashboard could not be computed' };
+  const key = body.kind === 'failed' ? 'failed' : body.reason;
+  content.append(h('div', { class: 'empty' }, h('h2', {}, titles[key]), h('p', {}, body.message)));
+}
+
+function render(s: Snapshot): void {
+  const started = performance.now();
+  const body = s.body;
+  persist(s.view, s.folder);
+  const report = body.kind === 'charts' ? body.report : undefined;
+  renderToolbar(toolbar, {
+    view: s.view,
+    sprints: (report?.sprints ?? []).map((x) => ({ id: x.id, name: body.kind === 'charts' ? body.facts.sprints[x.id]?.name : undefined, status: x.status })),
+    shownSprint: body.kind === 'charts' ? body.sprint : undefined,
+    refs: body.kind === 'charts' || body.kind === 'empty' ? body.refs : undefined,
+    onChange: changeView,
+    onExportReport: () => post({ type: 'exportReport', requestId: requestId() }),
+  });
+  meta.textContent = report ? `${s.folder} · as of ${report.asOf} (${report.timezone}) · ${report.ref}${report.head ? ` at ${report.head.slice(0, 10)}` : ''}${report.uncommitted ? ' · with uncommitted changes' : ''}` : s.folder;
+  if (body.kind === 'charts') renderCharts(body);
+  else renderState(body);
+  app.setAttribute('aria-busy', 'false');
+  document.body.dataset.seq = String(s.seq);
+  const charts = drawnCount();
+  // From the page's start for the first snapshot (HTML loaded → drawn), from the message after that.
+  const ms = firstPaint ? performance.now() : performance.now() - started;
+  firstPaint = false;
+  post({ type: 'rendered', seq: s.seq, charts, ms: Math.round(ms * 10) / 10 });
+}
+
+function showProgress(m: Extract<HostToWebview, { type: 'progress' }>): void {
+  clear(progress);
+  progress.hidden = !m.active;
+  if (!m.active) return;
+  const cancel = h('vscode-button', { secondary: true, id: 'cancel' }, 'Cancel');
+  cancel.addEventListener('click', () => post({ type: 'cancel' }));
+  progress.append(h('vscode-progress-bar', { 'aria-label': 'Reading the history' }), h('span', {}, m.message), cancel);
+}
+
+window.addEventListener('message', (e: MessageEvent<unknown>) => {
+  const m = e.data as HostToWebview;
+  if (typeof m !== 'object' || m === null) return;
+  if (m.type === 'snapshot') {
+    if (m.protocol !== PROTOCOL_VERSION || m.seq <= lastSeq) return;
+    lastSeq = m.seq;
+    last = m;
+    status.textContent = '';
+    render(m);
+  } else if (m.type === 'progress') showProgress(m);
+  else if (m.type === 'reply' && !m.ok && m.message) status.textContent = m.message;
 });
-vscode.postMessage({ type: 'ready' });
+
+onThemeChange(() => last && render(last));
+post({ type: 'ready', protocol: PROTOCOL_VERSION });

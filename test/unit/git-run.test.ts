@@ -6,7 +6,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { refTime } from '../../src/cli/metrics-document';
+import { refTime } from '../../src/core/metrics-document';
 import { GitNotFoundError, gitOutput, runGit } from '../../src/core/git-run';
 import { gitDir, headCommit } from '../../src/extension/history/git-head';
 import { currentBranch, repoOf } from '../../src/extension/git/repo';

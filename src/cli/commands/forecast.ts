@@ -4,7 +4,7 @@
 import { forecastDocument, ForecastQuestionError, forecastText, type Question } from '../../core/forecast';
 import { isDay } from '../../core/time';
 import { type Command, type CommandContext, REPO_FLAG, stringFlag, UsageError } from '../command';
-import { resolveAsOf } from '../as-of';
+import { resolveAsOf } from '../metrics-document';
 import { metricsDocument } from '../metrics-document';
 
 function positive(text: string, flag: string, max = Number.MAX_SAFE_INTEGER): number {

@@ -6,7 +6,7 @@ import { healthJson, healthOf, HealthOptionError, healthText, involvedText, pars
 import type { WarningCode } from '../../core/metrics';
 import { printable } from '../../core/printable';
 import { type Command, type CommandContext, REPO_FLAG, stringFlag, UsageError } from '../command';
-import { resolveAsOf } from '../as-of';
+import { resolveAsOf } from '../metrics-document';
 import { metricsDocument } from '../metrics-document';
 import { escapeData, escapeProperty } from './validate';
 

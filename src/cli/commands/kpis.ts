@@ -3,7 +3,7 @@
 
 import { kpiDocument, kpiText } from '../../core/kpis';
 import { type Command, type CommandContext, REPO_FLAG, stringFlag } from '../command';
-import { resolveAsOf } from '../as-of';
+import { resolveAsOf } from '../metrics-document';
 import { metricsDocument } from '../metrics-document';
 
 async function run(ctx: CommandContext): Promise<number> {

@@ -6,8 +6,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { type Command, type CommandContext, REPO_FLAG, stringFlag, UsageError } from '../command';
-import { metricsDocument } from '../metrics-document';
-import { resolveAsOf } from '../as-of';
+import { metricsDocument, resolveAsOf } from '../metrics-document';
 // The renderers (and ECharts with them) load only when a report is made, so the
 // other commands of the bundled CLI do not evaluate ECharts at start-up.
 const renderers = () => Promise.all([import('../report/html'), import('../report/markdown'), import('../report/sections')]);

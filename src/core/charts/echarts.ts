@@ -1,12 +1,13 @@
 // The one place that loads ECharts at run time: echarts/core plus only the
-// chart types and components the builders use (tree-shaken bundles). Imported
+// chart types and components the builders use (tree-shaken bundles; the plain
+// legend only: the builders' legends are short, the scrolling one costs the webview ~15 KB). Imported
 // by renderers (the CLI's SVG report, the webview), never by the extension host.
 
 import * as echarts from 'echarts/core';
 import { BarChart, LineChart, ScatterChart } from 'echarts/charts';
-import { GridComponent, LegendComponent, MarkAreaComponent, MarkLineComponent, TooltipComponent } from 'echarts/components';
+import { GridComponent, LegendPlainComponent, MarkAreaComponent, MarkLineComponent, TooltipComponent } from 'echarts/components';
 import { SVGRenderer } from 'echarts/renderers';
 
-echarts.use([BarChart, LineChart, ScatterChart, GridComponent, LegendComponent, MarkAreaComponent, MarkLineComponent, TooltipComponent, SVGRenderer]);
+echarts.use([BarChart, LineChart, ScatterChart, GridComponent, LegendPlainComponent, MarkAreaComponent, MarkLineComponent, TooltipComponent, SVGRenderer]);
 
 export { echarts };

@@ -33,14 +33,23 @@ export interface ChartGroups {
   forecast: ChartSpec[];
 }
 
+const GROUPS: { [K in keyof ChartGroups]: (doc: MetricsReport, facts: ChartFacts, theme: ChartTheme, sprint: SprintMetrics | undefined) => ChartSpec[] } = {
+  sprint: (_doc, facts, theme, sprint) => (sprint ? [burndownChart(sprint, facts, theme), burnupChart(sprint, theme), commitmentChart(sprint, theme)] : []),
+  velocity: (doc, _facts, theme) => [velocityChart(doc.velocity, theme)],
+  cycleTime: (doc, facts, theme) => [cycleTimeScatter(doc, facts, theme), cycleTimeHistogram(doc, theme)],
+  flow: (doc, facts, theme) => [cfdChart(doc, facts, theme), throughputChart(doc, theme)],
+  aging: (doc, facts, theme) => [agingChart(doc, facts, theme)],
+  forecast: (doc, facts, theme) => [forecastWhenChart(doc, facts, theme), forecastHowManyChart(doc, facts, theme)],
+};
+
+/** The charts of one tab (the webview draws only the open one: the forecast re-simulates its trials). */
+export function buildGroup(group: keyof ChartGroups, doc: MetricsReport, facts: ChartFacts, theme: ChartTheme, sprint: SprintMetrics | undefined): ChartSpec[] {
+  return GROUPS[group](doc, facts, theme, sprint);
+}
+
 /** Every chart of the dashboard, by tab. `sprint` is empty when the document has no such sprint. */
 export function buildCharts(doc: MetricsReport, facts: ChartFacts, theme: ChartTheme, sprint: SprintMetrics | undefined): ChartGroups {
-  return {
-    sprint: sprint ? [burndownChart(sprint, facts, theme), burnupChart(sprint, theme), commitmentChart(sprint, theme)] : [],
-    velocity: [velocityChart(doc.velocity, theme)],
-    cycleTime: [cycleTimeScatter(doc, facts, theme), cycleTimeHistogram(doc, theme)],
-    flow: [cfdChart(doc, facts, theme), throughputChart(doc, theme)],
-    aging: [agingChart(doc, facts, theme)],
-    forecast: [forecastWhenChart(doc, facts, theme), forecastHowManyChart(doc, facts, theme)],
-  };
+  const groups = {} as ChartGroups;
+  for (const g of Object.keys(GROUPS) as (keyof ChartGroups)[]) groups[g] = buildGroup(g, doc, facts, theme, sprint);
+  return groups;
 }

@@ -1,6 +1,7 @@
 // Sprint charts: burndown (remaining, ideal, non-working days shaded, scope
 // changes marked), burnup (scope and done), committed vs completed.
 
+import { WORKTREE } from '../history/types';
 import type { ScopeChange, SprintMetrics } from '../metrics/types';
 import { dayRange, dayOf } from '../time';
 import { axisStyle, baseOption, fmt, working } from './common';
@@ -70,10 +71,11 @@ export function burndownChart(sprint: SprintMetrics, facts: ChartFacts, theme: C
   const ideal = idealLine(sprint, days, facts);
   const runs = nonWorkingRuns(days, facts);
   const byDay = changesByDay(sprint, facts);
-  const markers = [...byDay].map(([d, list]) => ({
-    value: [d, remaining.get(d) ?? null],
-    tip: `Scope change ${d}\n` + list.map((c) => changeLine(c, facts)).join('\n'),
-  }));
+  const markers = [...byDay].map(([d, list]) => {
+    // The dashboard opens this commit's diff on a click: the day's last committed change (the uncommitted one has no diff).
+    const last = [...list].reverse().find((c) => c.commit !== WORKTREE);
+    return { value: [d, remaining.get(d) ?? null], tip: `Scope change ${d}\n` + list.map((c) => changeLine(c, facts)).join('\n'), commit: last?.commit, id: last?.id };
+  });
   const option = {
     ...baseOption(theme, ['Remaining', 'Ideal', 'Scope change']),
     xAxis: { type: 'category', data: days, boundaryGap: false, ...axisStyle(theme), splitLine: { show: false } },
@@ -99,8 +101,10 @@ export function burndownChart(sprint: SprintMetrics, facts: ChartFacts, theme: C
         type: 'scatter',
         symbol: 'diamond',
         symbolSize: 12,
+        // Above the Remaining line's own symbols at the same point, so a hover or click reaches the marker.
+        z: 3,
         color: theme.warning,
-        data: markers.map((m) => ({ value: m.value, tip: m.tip })),
+        data: markers,
         tooltip: { trigger: 'item', formatter: (p: { data?: { tip?: string } }) => p.data?.tip ?? '' },
       },
     ],

@@ -4,6 +4,7 @@
 import * as vscode from 'vscode';
 import { Refusal, reportError, type Refused } from '../errors';
 import { createBacklog } from './createBacklog';
+import { OPEN_DASHBOARD } from '../dashboard';
 import * as items from './itemCommands';
 import type { Handler } from './itemCommands';
 import { newItem } from './newItem';
@@ -14,6 +15,7 @@ import * as viewCmds from './viewCommands';
 
 const HANDLERS: Record<CommandId, Handler> = {
   'sprintlog.refresh': viewCmds.refresh,
+  'sprintlog.openDashboard': async (_s, args) => vscode.commands.executeCommand(OPEN_DASHBOARD, ...args),
   'sprintlog.pickSprint': viewCmds.pickSprint,
   'sprintlog.groupBy': viewCmds.groupBy,
   'sprintlog.filter': viewCmds.filter,

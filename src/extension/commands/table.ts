@@ -34,6 +34,7 @@ export interface CommandSpec {
 const ITEM = '^item';
 export const COMMANDS = [
   { id: 'sprintlog.refresh', title: 'Refresh', icon: '$(refresh)', writes: false, views: ['sprint', 'backlog'], title_bar: true, group: 'navigation@9' },
+  { id: 'sprintlog.openDashboard', title: 'Open Dashboard', icon: '$(graph)', writes: false, views: ['sprint'], title_bar: true, group: 'navigation@2' },
   { id: 'sprintlog.pickSprint', title: 'Show Sprint…', icon: '$(calendar)', writes: false, views: ['sprint'], title_bar: true, group: 'navigation@1' },
   { id: 'sprintlog.groupBy', title: 'Group Backlog By…', icon: '$(group-by-ref-type)', writes: false, views: ['backlog'], title_bar: true, group: 'navigation@2' },
   { id: 'sprintlog.filter', title: 'Filter Backlog…', icon: '$(filter)', writes: false, views: ['backlog'], title_bar: true, group: 'navigation@3', when: '!sprintlog.filtered' },

@@ -18,6 +18,8 @@ export interface HistoryReader {
   readonly onDidChange: vscode.Event<HistorySnapshot>;
   /** False in an untrusted workspace: no history, figures stay unknown. */
   readonly enabled: boolean;
+  /** The window's history engine, lent to whoever reads the same history (reserved ids, the dashboard). */
+  readonly engine: HistoryEngine;
   snapshot(root: string): HistorySnapshot | undefined;
   timeline(root: string, id: string): ItemTimeline | undefined;
   sprint(root: string, id: string): SprintFigures | undefined;

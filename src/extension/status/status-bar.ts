@@ -1,5 +1,5 @@
 // The status bar entry of the active sprint (of the active editor's folder, else
-// the first folder with a backlog). Clicking it opens the Sprint view.
+// the first folder with a backlog). Clicking it opens the Sprint view; its tooltip links the dashboard.
 import * as vscode from 'vscode';
 import type { HistoryReader } from '../history/service';
 import type { BacklogStore, FolderBacklog } from '../model/types';
@@ -53,7 +53,12 @@ export class SprintStatusBar implements vscode.Disposable {
       command: 'sprintlog.pickSprint',
       arguments: [{ folder: fb.folder.uri.toString(), sprint: status.active || !status.sprintId ? null : status.sprintId, reveal: true }],
     };
-    this.item.tooltip = this.store.folders().length > 1 ? `${fb.folder.name}: ${status.tooltip}` : status.tooltip;
+    // The tooltip adds the way into the dashboard.
+    const tip = new vscode.MarkdownString(undefined, true);
+    tip.appendText(this.store.folders().length > 1 ? `${fb.folder.name}: ${status.tooltip}` : status.tooltip);
+    tip.appendMarkdown(`\n\n[$(graph) Open Dashboard](command:sprintlog.openDashboard?${encodeURIComponent(JSON.stringify([{ folder: fb.folder.name }]))})`);
+    tip.isTrusted = { enabledCommands: ['sprintlog.openDashboard'] };
+    this.item.tooltip = tip;
     this.item.show();
     this.visible = true;
   }

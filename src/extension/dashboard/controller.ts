@@ -1,0 +1,221 @@
+// One dashboard panel's data flow. Store and history events (a file saved or
+// changed on disk, an unsaved buffer edited, HEAD moved) are debounced together
+// into one recomputation; each result is a whole snapshot with a rising `seq`.
+// Posts wait until the webview says `ready` (its HTML reloads every time the
+// panel is shown again: no retainContextWhenHidden); while hidden the panel is
+// only marked stale, and the latest snapshot is made and sent when it is back.
+
+import * as vscode from 'vscode';
+import type { HistoryReader } from '../history';
+import { readSettings } from '../model/config';
+import type { BacklogStore, FolderBacklog } from '../model/types';
+import { parseWebviewMessage, PROTOCOL_VERSION, type DashboardBody, type HostToWebview, type ViewChoice, type WebviewToHost } from '../../shared/protocol';
+import * as actions from './actions';
+import { computeBody, reportArgs } from './snapshot';
+
+/** Typing fires a store change per keystroke; saves come in bursts. */
+export const DEBOUNCE_MS = 150;
+
+export interface ControllerDeps {
+  store: BacklogStore;
+  history: HistoryReader;
+  log?: vscode.LogOutputChannel;
+  /** The bundled CLI (dist/cli.js), for the Markdown report. */
+  cli: string;
+}
+
+export type Snapshot = Extract<HostToWebview, { type: 'snapshot' }>;
+
+export function defaultView(folder: vscode.WorkspaceFolder): ViewChoice {
+  return { asOf: { kind: 'now' }, windowDays: readSettings(folder).cycleTimeWindow };
+}
+
+export class DashboardController implements vscode.Disposable {
+  private seq = 0;
+  private ready = false;
+  private queue: HostToWebview[] = [];
+  private latest?: Snapshot;
+  /** Something changed since `latest` was made (or it was never made). */
+  private dirty = true;
+  private timer?: ReturnType<typeof setTimeout>;
+  private running?: AbortController;
+  private readonly subscriptions: vscode.Disposable[] = [];
+  /** What the webview reported drawing (tests, the first-paint figure). */
+  lastRendered?: { seq: number; charts: number; ms: number };
+  private readonly renderedEmitter = new vscode.EventEmitter<{ seq: number; charts: number; ms: number }>();
+  readonly onDidRender = this.renderedEmitter.event;
+  private readonly snapshotEmitter = new vscode.EventEmitter<Snapshot>();
+  /** Fires with every snapshot made (posted now or when the webview is ready). */
+  readonly onDidSnapshot = this.snapshotEmitter.event;
+
+  constructor(
+    readonly panel: vscode.WebviewPanel,
+    readonly folder: vscode.WorkspaceFolder,
+    private view: ViewChoice,
+    private readonly deps: ControllerDeps,
+  ) {
+    const mine = (root: string) => root === folder.uri.fsPath;
+    this.subscriptions.push(
+      this.renderedEmitter,
+      this.snapshotEmitter,
+      panel.webview.onDidReceiveMessage((m: unknown) => void this.receive(m)),
+      deps.store.onDidChange((fb) => mine(fb.root) && this.changed()),
+      deps.history.onDidChange((s) => mine(s.root) && this.changed()),
+      panel.onDidChangeViewState(() => {
+        // Hidden: the webview's document is gone; it posts `ready` again when shown.
+        if (!panel.visible) this.ready = false;
+      }),
+    );
+  }
+
+  get viewChoice(): ViewChoice {
+    return this.view;
+  }
+
+  get lastSnapshot(): Snapshot | undefined {
+    return this.latest;
+  }
+
+  private fb(): FolderBacklog | undefined {
+    return this.deps.store.folders().find((f) => f.folder.uri.toString() === this.folder.uri.toString());
+  }
+
+  private changed(): void {
+    this.dirty = true;
+    // Hidden: stale until shown (no work for a panel nobody sees).
+    if (this.panel.visible) this.schedule();
+  }
+
+  private schedule(delay = DEBOUNCE_MS): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = setTimeout(() => {
+      this.timer = undefined;
+      void this.refresh();
+    }, delay);
+  }
+
+  private post(m: HostToWebview): void {
+    if (!this.ready) {
+      // Only the newest snapshot matters; replies and progress are kept in order.
+      if (m.type === 'snapshot') this.queue = this.queue.filter((q) => q.type !== 'snapshot');
+      this.queue.push(m);
+      return;
+    }
+    void this.panel.webview.postMessage(m);
+  }
+
+  /** Recomputes the snapshot now (cancelling a run in flight) and posts it. */
+  async refresh(): Promise<Snapshot> {
+    this.running?.abort();
+    const abort = new AbortController();
+    this.running = abort;
+    this.dirty = false;
+    const fb = this.fb();
+    let body: DashboardBody;
+    let progressShown = false;
+    const progress = (message: string) => {
+      progressShown = true;
+      this.post({ type: 'progress', active: true, message });
+    };
+    if (!fb) body = { kind: 'empty', reason: 'no-backlog', message: `No backlog file in ${this.folder.name}.` };
+    else if (!this.deps.history.enabled) {
+      body = { kind: 'empty', reason: 'untrusted', message: 'The dashboard reads the git history: trust this workspace to see it (Sprintlog runs no git in restricted mode).' };
+    } else {
+      const slow = setTimeout(() => progress('Reading the history…'), 300);
+      try {
+        body = await computeBody({
+          root: fb.root,
+          workspace: fb.workspace,
+          view: this.view,
+          velocityWindow: readSettings(this.folder).velocityWindow,
+          signal: abort.signal,
+          engine: this.deps.history.engine,
+          onProgress: (n, total) => progress(`Analysing the history: ${n} of ${total} commits`),
+        });
+      } catch (e) {
+        if (abort.signal.aborted) {
+          if (progressShown) this.post({ type: 'progress', active: false, message: 'Cancelled.' });
+          return this.latest ?? this.emptyCancelled();
+        }
+        this.deps.log?.error('Sprintlog dashboard: computing the snapshot failed', e);
+        body = { kind: 'failed', message: e instanceof Error ? e.message : String(e) };
+      } finally {
+        clearTimeout(slow);
+      }
+    }
+    if (abort.signal.aborted) return this.latest ?? this.emptyCancelled();
+    if (progressShown) this.post({ type: 'progress', active: false, message: '' });
+    const snapshot: Snapshot = { type: 'snapshot', protocol: PROTOCOL_VERSION, seq: ++this.seq, folder: this.folder.name, view: this.view, body };
+    this.latest = snapshot;
+    this.running = undefined;
+    this.post(snapshot);
+    this.snapshotEmitter.fire(snapshot);
+    return snapshot;
+  }
+
+  private emptyCancelled(): Snapshot {
+    return { type: 'snapshot', protocol: PROTOCOL_VERSION, seq: this.seq, folder: this.folder.name, view: this.view, body: { kind: 'empty', reason: 'no-history', message: 'Cancelled.' } };
+  }
+
+  /** Every message from the webview enters here (tests call it too): validated, then acted on. */
+  async receive(raw: unknown): Promise<void> {
+    const m = parseWebviewMessage(raw);
+    if (!m) {
+      this.deps.log?.warn(`Sprintlog dashboard: ignored a malformed message from the webview`);
+      return;
+    }
+    await this.handle(m);
+  }
+
+  private async handle(m: WebviewToHost): Promise<void> {
+    switch (m.type) {
+      case 'ready': {
+        this.ready = true;
+        const queued = this.queue;
+        this.queue = [];
+        for (const q of queued) void this.panel.webview.postMessage(q);
+        if (this.dirty || !this.latest) await this.refresh();
+        else if (!queued.some((q) => q.type === 'snapshot')) this.post(this.latest);
+        return;
+      }
+      case 'view':
+        this.view = m.view;
+        if (this.timer) clearTimeout(this.timer);
+        await this.refresh();
+        return;
+      case 'cancel':
+        this.running?.abort();
+        return;
+      case 'rendered':
+        this.lastRendered = { seq: m.seq, charts: m.charts, ms: m.ms };
+        this.renderedEmitter.fire(this.lastRendered);
+        return;
+      default:
+        return this.act(m);
+    }
+  }
+
+  private async act(m: Extract<WebviewToHost, { requestId: number }>): Promise<void> {
+    const fb = this.fb();
+    let refused: string | undefined;
+    try {
+      if (!fb) refused = 'The backlog of this folder is gone.';
+      else if (m.type === 'revealItem') refused = await actions.revealItem(fb, m.id);
+      else if (m.type === 'openCommitDiff') refused = await actions.openCommitDiff(this.deps.history.engine, fb, m.commit, m.item);
+      else if (m.type === 'openProblem') {
+        const body = this.latest?.body;
+        refused = body?.kind === 'error' ? await actions.openProblem(fb, body.problem) : 'The files parse again.';
+      } else if (m.type === 'exportChart') refused = await actions.exportChart(fb, m.chart, m.format, m.data);
+      else if (m.type === 'exportReport') refused = await actions.exportReport(fb, this.deps.cli, reportArgs(this.view, this.latest?.body.kind === 'charts' ? this.latest.body.sprint : undefined));
+    } catch (e) {
+      refused = e instanceof Error ? e.message : String(e);
+    }
+    this.post({ type: 'reply', requestId: m.requestId, ok: refused === undefined, ...(refused ? { message: refused } : {}) });
+  }
+
+  dispose(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.running?.abort();
+    for (const d of this.subscriptions) d.dispose();
+  }
+}

@@ -1,0 +1,81 @@
+// ECharts in the page: one instance per chart element, reused across snapshots
+// (setOption with notMerge: a re-render, not a rebuild), resized with its box,
+// and the clicks that only an editor can answer (reveal an item, open a diff).
+// ECharts itself is loaded by core/charts/echarts.ts (echarts/core + the parts used).
+import { echarts } from '../core/charts/echarts';
+import type { ChartSpec } from '../core/charts/types';
+import { post, requestId } from './api';
+
+type Instance = ReturnType<typeof echarts.init>;
+
+const instances = new Map<HTMLElement, Instance>();
+const resize = new ResizeObserver((entries) => {
+  for (const e of entries) instances.get(e.target as HTMLElement)?.resize();
+});
+
+/** Charts whose dots are items (a click reveals the item in the YAML). */
+const ITEM_CHARTS = new Set(['cycle-time', 'aging']);
+
+interface ClickData {
+  id?: string;
+  commit?: string;
+}
+
+/** Draws `spec` into `el` (made once per element); resolves when it is drawn. */
+export function draw(el: HTMLElement, spec: ChartSpec): void {
+  let chart = instances.get(el);
+  if (!chart) {
+    chart = echarts.init(el, undefined, { renderer: 'svg' });
+    instances.set(el, chart);
+    resize.observe(el);
+    chart.on('click', (p) => {
+      const data = (p.data ?? {}) as ClickData;
+      const chartId = el.dataset.chart ?? '';
+      if (ITEM_CHARTS.has(chartId) && p.seriesType === 'scatter' && data.id) post({ type: 'revealItem', requestId: requestId(), id: data.id });
+      else if (chartId === 'burndown' && p.seriesType === 'scatter' && data.commit) post({ type: 'openCommitDiff', requestId: requestId(), commit: data.commit, item: data.id });
+    });
+  }
+  chart.setOption({ ...spec.option, animation: false }, { notMerge: true, lazyUpdate: false });
+}
+
+/** Forget charts whose elements left the page. */
+export function prune(): void {
+  for (const [el, chart] of instances) {
+    if (el.isConnected) continue;
+    resize.unobserve(el);
+    chart.dispose();
+    instances.delete(el);
+  }
+}
+
+export function drawnCount(): number {
+  let n = 0;
+  for (const [el] of instances) if (el.isConnected && el.querySelector('svg')) n++;
+  return n;
+}
+
+/** The chart as SVG text (what ECharts draws, with the theme's background). */
+export function chartSvg(el: HTMLElement): string | undefined {
+  const url = instances.get(el)?.getDataURL({ type: 'svg' });
+  if (!url) return undefined;
+  const comma = url.indexOf(',');
+  const svg = url.slice(comma + 1);
+  return url.slice(0, comma).endsWith(';base64') ? atob(svg) : decodeURIComponent(svg);
+}
+
+/** The chart as a PNG data URL: the SVG drawn on a canvas at twice the size (crisp on high-DPI screens). */
+export async function chartPng(el: HTMLElement): Promise<string | undefined> {
+  const svg = chartSvg(el);
+  if (!svg) return undefined;
+  const img = new Image();
+  img.src = `data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}`;
+  await img.decode();
+  const canvas = document.createElement('canvas');
+  const scale = 2;
+  canvas.width = el.clientWidth * scale;
+  canvas.height = el.clientHeight * scale;
+  const ctx = canvas.getContext('2d');
+  if (!ctx) return undefined;
+  ctx.drawImage(img, 0, 0, canvas.width, canvas.height);
+  return canvas.toDataURL('image/png');
+}

@@ -1,0 +1,197 @@
+// The dashboard webview in headless Chromium, with the panel's own HTML and CSP
+// and a stand-in for acquireVsCodeApi (harness.ts). The snapshot is what the
+// host computes (computeBody) for a real git repository whose history is known
+// by hand (test/unit/helpers/charts-repo.ts: an XSS title, a scope change by
+// Mallory, a finished item, an item in progress).
+import AxeBuilder from '@axe-core/playwright';
+import * as assert from 'node:assert/strict';
+import type { Browser, Page } from 'playwright-core';
+import { computeBody } from '../../src/extension/dashboard/snapshot';
+import { loadWorkspace } from '../../src/core/parse/workspace';
+import { parseWebviewMessage, PROTOCOL_VERSION, type DashboardBody, type ViewChoice } from '../../src/shared/protocol';
+import { AS_OF, chartsRepo, XSS_TITLE } from '../unit/helpers/charts-repo';
+import type { GitRepo } from '../unit/helpers/gitrepo';
+import { launch, openDashboard, pageGlobal, post, posted, screenshotPath, send, serve, tableRows, type DomEl, type Served, type Snapshot } from './harness';
+import { THEMES } from './themes';
+
+type Charts = Extract<DashboardBody, { kind: 'charts' }>;
+
+describe('dashboard webview (headless Chromium)', () => {
+  let repo: GitRepo;
+  let scopeCommit: string;
+  let served: Served;
+  let browser: Browser;
+  let snapshot: Snapshot;
+  let body: Charts;
+  const view: ViewChoice = { asOf: { kind: 'date', value: AS_OF }, windowDays: 90 };
+
+  before(async () => {
+    ({ repo, scopeCommit } = chartsRepo());
+    const b = await computeBody({ root: repo.dir, workspace: loadWorkspace(repo.dir), view });
+    assert.equal(b.kind, 'charts', JSON.stringify(b).slice(0, 300));
+    body = b as Charts;
+    snapshot = { type: 'snapshot', protocol: PROTOCOL_VERSION, seq: 1, folder: 'fixture', view, body };
+    served = await serve();
+    browser = await launch();
+  });
+  after(async () => {
+    await browser?.close();
+    await served?.close();
+    repo?.cleanup();
+  });
+
+  const light = THEMES[0];
+  const open = (theme = light) => openDashboard(browser, served, { theme, snapshot });
+  const figureRows = (page: Page, figure: string) => tableRows(page, `#chart-${figure} details table tbody tr`);
+  const selectTab = async (page: Page, label: string) => {
+    await page.click(`vscode-tab-header:has-text("${label}")`);
+  };
+  /** Clicks every small mark (a dot or diamond) of a chart; returns what the page posted. */
+  const clickMarks = async (page: Page, figure: string): Promise<Record<string, unknown>[]> => {
+    const before = (await posted(page)).length;
+    const marks = await page.$$(`#chart-${figure} .chart svg path`);
+    const boxes = [];
+    for (const m of marks) {
+      const box = await m.boundingBox();
+      if (box && box.width >= 5 && box.width <= 16 && box.height >= 5 && box.height <= 16) boxes.push(box);
+    }
+    for (const box of boxes) await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+    // Marks overlap (a line's own symbol under a marker): one message per distinct target.
+    const seen = new Map<string, Record<string, unknown>>();
+    for (const m of (await posted(page)).slice(before)) seen.set(JSON.stringify({ ...m, requestId: 0 }), m);
+    return [...seen.values()];
+  };
+
+  it('draws the sprint charts, with data tables equal to the metrics document', async () => {
+    const { page, problems } = await open();
+    const drawn = await page.$$eval('.chart svg', (svgs: DomEl[]) => svgs.filter((s) => s.querySelectorAll('path, text').length > 5).length);
+    assert.equal(drawn, 3, 'burndown, burnup, committed vs completed');
+    const sprint = body.report.sprints.find((s) => s.id === 'S1')!;
+    assert.equal(body.sprint, 'S1');
+    const burndown = await figureRows(page, 'burndown');
+    assert.equal(burndown.length, 12, 'one row per day 03-02..03-13');
+    for (const b of sprint.burndown) {
+      const row = burndown.find((r) => r[0] === b.date);
+      assert.ok(row, b.date);
+      assert.equal(row[2], b.remaining === null ? '–' : String(b.remaining), `remaining on ${b.date}`);
+    }
+    const burnup = await figureRows(page, 'burnup');
+    assert.deepEqual(burnup.map((r) => [r[0], Number(r[1]), Number(r[2])]), sprint.burnup.map((b) => [b.date, b.scope, b.done]));
+    const rendered = (await posted(page)).filter((m) => m.type === 'rendered');
+    assert.deepEqual(rendered.map((m) => [m.seq, m.charts]), [[1, 3]]);
+    await page.screenshot({ path: screenshotPath('sprint-light'), fullPage: true });
+    assert.deepEqual(problems, []);
+    assert.deepEqual((await pageGlobal<string[] | undefined>(page, '__csp')) ?? [], []);
+    await page.close();
+  });
+
+  it('cycle time: the table lists the finished items, and clicking a dot posts the reveal message', async () => {
+    const { page, problems } = await open();
+    await selectTab(page, 'Cycle time');
+    await page.waitForSelector('#chart-cycle-time .chart svg path', { state: 'attached' });
+    const finished = body.report.items.filter((i) => i.cycleTimeDays !== null && i.doneAt !== null && i.doneAt.slice(0, 10) >= body.report.cycleTime!.from);
+    assert.deepEqual((await figureRows(page, 'cycle-time')).map((r) => [r[0], Number(r[2])]), finished.map((i) => [i.id, i.cycleTimeDays]));
+    assert.ok(finished.some((i) => i.id === 'A'), 'A finished on day 2');
+    const sent = await clickMarks(page, 'cycle-time');
+    assert.deepEqual(sent.map((m) => [m.type, m.id]).sort(), finished.map((i) => ['revealItem', i.id]).sort());
+    // The keyboard way: the table's item id is a button posting the same message.
+    await page.focus('#chart-cycle-time details summary');
+    await page.keyboard.press('Enter');
+    await page.focus('#chart-cycle-time details table button');
+    await page.keyboard.press('Enter');
+    assert.equal((await posted(page)).at(-1)?.id, (await figureRows(page, 'cycle-time'))[0][0], 'the first row\'s item');
+    await page.close();
+    assert.deepEqual(problems, []);
+  });
+
+  it('aging WIP dots reveal their item; the scope-change marker opens the commit diff', async () => {
+    const { page, problems } = await open();
+    const diff = await clickMarks(page, 'burndown');
+    assert.deepEqual(diff.map((m) => [m.type, m.commit, m.item]), [['openCommitDiff', scopeCommit, 'C']]);
+    await selectTab(page, 'Aging WIP');
+    await page.waitForSelector('#chart-aging .chart svg path', { state: 'attached' });
+    const sent = await clickMarks(page, 'aging');
+    assert.deepEqual(sent.map((m) => [m.type, m.id]), [['revealItem', 'B']]);
+    await page.close();
+    assert.deepEqual(problems, []);
+  });
+
+  it('shows an XSS title as text, in tables and in the tooltip, and never runs it', async () => {
+    const { page, problems } = await open();
+    // The scope-change table names C by its title.
+    const cells = await page.$$eval('.scope-changes td', (tds: DomEl[]) => tds.map((td) => td.textContent));
+    assert.ok(cells.includes(XSS_TITLE), 'the title shows as text');
+    const diamond = (await page.$$('#chart-burndown .chart svg path')).reverse();
+    let tooltip = '';
+    for (const m of diamond) {
+      const box = await m.boundingBox();
+      if (!box || box.width < 8 || box.width > 16 || box.height < 8 || box.height > 16) continue;
+      await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+      await page.waitForTimeout(150);
+      tooltip = await page.$eval('#chart-burndown .chart', (el: DomEl) => el.textContent ?? '');
+      if (/Scope change \d{4}-/.test(tooltip)) break;
+    }
+    assert.match(tooltip, /Mallory/, 'the tooltip names the author');
+    assert.ok(tooltip.includes(XSS_TITLE), `the tooltip shows the title as text: ${tooltip}`);
+    assert.equal(await page.$$eval('img', (imgs: DomEl[]) => imgs.length), 0, 'no <img> element was made');
+    await page.waitForTimeout(200);
+    assert.deepEqual(problems, [], 'no alert dialog, no error');
+    await page.close();
+  });
+
+  it('exports a chart as SVG and as PNG in messages the host accepts', async () => {
+    const { page, problems } = await open();
+    await page.click('#chart-burndown vscode-button[aria-label$="as SVG"]');
+    await page.click('#chart-burndown vscode-button[aria-label$="as PNG"]');
+    await page.waitForFunction(() => (globalThis as unknown as { __posted: { type: string }[] }).__posted.filter((m) => m.type === 'exportChart').length === 2);
+    const exports = (await posted(page)).filter((m) => m.type === 'exportChart');
+    assert.deepEqual(exports.map((m) => [m.chart, m.format]), [['burndown', 'svg'], ['burndown', 'png']]);
+    for (const m of exports) assert.ok(parseWebviewMessage(m), `${m.format} passes the host's validator`);
+    assert.match(String(exports[0].data), /^<svg[\s\S]*Burndown|^<svg/);
+    assert.ok(String(exports[1].data).length > 5000, 'a PNG with content');
+    assert.deepEqual(problems, []);
+    await page.close();
+  });
+
+  it('keeps the chosen tab and view with setState, and drops an older snapshot', async () => {
+    const { page } = await open();
+    await selectTab(page, 'Flow');
+    const state = await pageGlobal<{ v: number; tab: string; view: ViewChoice; folder: string }>(page, '__state');
+    assert.deepEqual(state, { v: 1, view, tab: 'flow', folder: 'fixture' });
+    await send(page, { ...snapshot, seq: 3 });
+    await post(page, { ...snapshot, seq: 2, body: { kind: 'empty', reason: 'no-history', message: 'stale' } });
+    await page.waitForTimeout(200);
+    assert.equal(await page.$$eval('.empty', (e: DomEl[]) => e.length), 0, 'seq 2 after seq 3 is dropped');
+    assert.equal(await page.getAttribute('body', 'data-seq'), '3');
+    await page.close();
+  });
+
+  it('shows the error state with file:line:col and a button that asks to open it', async () => {
+    const { page } = await open();
+    await send(page, { ...snapshot, seq: 2, body: { kind: 'error', problem: { file: 'backlog/backlog.yaml', line: 7, column: 12, message: 'Nested mappings are not allowed', hint: XSS_TITLE }, more: 1 } });
+    const text = await page.$eval('.error-state', (e: DomEl) => e.textContent ?? '');
+    assert.match(text, /backlog\/backlog\.yaml:7:12/);
+    assert.ok(text.includes(XSS_TITLE));
+    await page.click('#open-problem');
+    assert.equal((await posted(page)).at(-1)?.type, 'openProblem');
+    await page.close();
+  });
+
+  for (const theme of THEMES) {
+    it(`has no serious or critical axe-core violation in the ${theme.name} theme`, async () => {
+      const { page, problems } = await openDashboard(browser, served, { theme, snapshot });
+      for (const tab of ['Sprint', 'Cycle time', 'Health']) {
+        await selectTab(page, tab);
+        await page.waitForTimeout(100);
+        // Open the data tables too: they are part of the page a screen reader reads.
+        await page.$$eval('details', (ds: DomEl[]) => ds.forEach((d) => (d.open = true)));
+        const result = await new AxeBuilder({ page }).analyze();
+        const bad = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+        assert.deepEqual(bad.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join('; ')})`), [], `${theme.name} / ${tab}`);
+        await page.screenshot({ path: screenshotPath(`${tab.toLowerCase().replace(/ /g, '-')}-${theme.name}`), fullPage: true });
+      }
+      assert.deepEqual(problems, []);
+      await page.close();
+    });
+  }
+});

@@ -1,0 +1,157 @@
+// The dashboard webview outside VS Code: the built bundle (media/dist) served
+// over local HTTP with the same HTML and CSP the panel uses (html.ts), in
+// headless Chromium, with a stand-in for acquireVsCodeApi that records what the
+// page posts and answers `ready` with a snapshot, as the host does. Used by the
+// browser tests, the first-paint bench and the README screenshots.
+import * as fs from 'node:fs';
+import * as http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import * as path from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { dashboardHtml, makeNonce } from '../../src/extension/dashboard/html';
+import type { HostToWebview, SavedState } from '../../src/shared/protocol';
+import type { WebviewTheme } from './themes';
+
+// Page-side code below runs in the browser; the project compiles without the DOM lib.
+declare const window: { postMessage(m: unknown, origin: string): void };
+
+export const REPO = path.resolve(__dirname, '../..');
+export const BUILT = path.join(REPO, 'media', 'dist');
+export const RESULTS = path.join(REPO, 'test-results', 'webview');
+const CHROMIUM = process.env.SPRINTLOG_CHROMIUM ?? '/usr/bin/chromium';
+
+export type Snapshot = Extract<HostToWebview, { type: 'snapshot' }>;
+
+export interface Served {
+  url: string;
+  close(): Promise<void>;
+}
+
+/** Serves the panel's HTML at / (a fresh nonce per load) and the built webview files. */
+export async function serve(): Promise<Served> {
+  for (const f of ['webview.js', 'dashboard.css']) {
+    if (!fs.existsSync(path.join(BUILT, f))) throw new Error(`${path.join(BUILT, f)} is missing: run \`node esbuild.js\` first`);
+  }
+  const server = http.createServer((req, res) => {
+    const origin = `http://${req.headers.host}`;
+    if (req.url === '/') {
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+      res.end(dashboardHtml({ cspSource: origin, scriptUri: `${origin}/webview.js`, styleUri: `${origin}/dashboard.css`, nonce: makeNonce(), title: 'Sprintlog Dashboard' }));
+      return;
+    }
+    const name = (req.url ?? '').slice(1);
+    if (name === 'favicon.ico') {
+      res.writeHead(204).end();
+      return;
+    }
+    if (name !== 'webview.js' && name !== 'dashboard.css') {
+      res.writeHead(404).end();
+      return;
+    }
+    res.writeHead(200, { 'content-type': name.endsWith('.js') ? 'text/javascript' : 'text/css' });
+    res.end(fs.readFileSync(path.join(BUILT, name)));
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return { url: `http://127.0.0.1:${port}/`, close: () => new Promise((resolve) => server.close(() => resolve())) };
+}
+
+export function launch(): Promise<Browser> {
+  return chromium.launch({ executablePath: CHROMIUM, headless: true, args: ['--no-sandbox', '--disable-gpu', '--no-first-run'], timeout: 30_000 });
+}
+
+export interface PageOptions {
+  theme: WebviewTheme;
+  snapshot: Snapshot;
+  state?: SavedState;
+  viewport?: { width: number; height: number };
+}
+
+/** The stand-in for VS Code's webview API, as page source. */
+const STAND_IN = `function ({ vars, bodyClass, snapshot, state }) {
+  const w = window;
+  document.addEventListener('securitypolicyviolation', (e) => (w.__csp ??= []).push(e.violatedDirective + ' ' + e.blockedURI));
+  const posted = [];
+  w.__posted = posted;
+  w.__state = state;
+  w.__snapshot = snapshot;
+  w.acquireVsCodeApi = () => ({
+    postMessage(m) {
+      posted.push(m);
+      if (m.type === 'ready') {
+        // What VS Code does before the page's script runs; here just before the first snapshot.
+        for (const [k, v] of Object.entries(vars)) document.documentElement.style.setProperty(k, v);
+        document.body.className = bodyClass;
+        window.postMessage(w.__snapshot, '*');
+      }
+    },
+    getState: () => w.__state,
+    setState: (s) => { w.__state = s; },
+  });
+}`;
+
+/**
+ * A page with the stand-in API: `window.__posted` collects posts, `window.__state`
+ * the saved state; `ready` sets the theme's body class and gets the snapshot back.
+ * `problems` collects page errors, CSP violations and dialogs (none may happen).
+ */
+export async function openDashboard(browser: Browser, served: Served, o: PageOptions): Promise<{ page: Page; problems: string[] }> {
+  // A context per page: axe-core's builder needs one it can add scripts to.
+  const context = await browser.newContext({ viewport: o.viewport ?? { width: 1200, height: 900 } });
+  const page = await context.newPage();
+  page.on('close', () => void context.close());
+  const problems: string[] = [];
+  page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
+  if (process.env.DEBUG_WEBVIEW) page.on('console', (m) => console.log(m.type(), m.text()));
+  if (process.env.DEBUG_WEBVIEW) page.on('pageerror', (e) => console.log('pageerror', e.message));
+  page.on('dialog', (d) => {
+    problems.push(`dialog: ${d.message()}`);
+    void d.dismiss();
+  });
+  page.on('console', (m) => {
+    if (m.type() === 'error' || /Content Security Policy/.test(m.text())) problems.push(`console: ${m.text()}`);
+  });
+  // A string, not a function: tsx would add helper calls that do not exist in the page.
+  const params = JSON.stringify({ vars: o.theme.vars, bodyClass: o.theme.bodyClass, snapshot: o.snapshot, state: o.state });
+  await page.addInitScript({ content: `(${STAND_IN})(${params});` });
+  await page.goto(served.url);
+  await page.waitForSelector(`body[data-seq="${o.snapshot.seq}"]`, { state: 'attached', timeout: 20_000 });
+  return { page, problems };
+}
+
+/** Posts a snapshot to the page as the host would. */
+export async function send(page: Page, snapshot: Snapshot): Promise<void> {
+  await post(page, snapshot);
+  await page.waitForSelector(`body[data-seq="${snapshot.seq}"]`, { state: 'attached', timeout: 20_000 });
+}
+
+/** Posts any message to the page (no wait). String evaluation is off under the CSP: functions only. */
+export async function post(page: Page, message: unknown): Promise<void> {
+  await page.evaluate((m) => window.postMessage(m, '*'), message);
+}
+
+export function posted<T = { type: string } & Record<string, unknown>>(page: Page): Promise<T[]> {
+  return page.evaluate(() => (globalThis as unknown as { __posted: T[] }).__posted);
+}
+
+/** Page globals the stand-in keeps (see openDashboard). */
+export function pageGlobal<T>(page: Page, name: '__state' | '__csp'): Promise<T> {
+  return page.evaluate((n) => (globalThis as unknown as Record<string, T>)[n], name);
+}
+
+/** The little of a DOM element the tests read (the project compiles without the DOM lib). */
+export interface DomEl {
+  textContent: string | null;
+  querySelectorAll(selector: string): ArrayLike<DomEl>;
+  open?: boolean;
+}
+
+/** Rows of cells (text) of the tables matching `selector`. */
+export function tableRows(page: Page, selector: string): Promise<string[][]> {
+  return page.$$eval(selector, (rows: DomEl[]) => rows.map((r) => Array.from(r.querySelectorAll('td'), (td) => (td.textContent ?? '').trim())));
+}
+
+export function screenshotPath(name: string): string {
+  fs.mkdirSync(RESULTS, { recursive: true });
+  return path.join(RESULTS, `${name}.png`);
+}

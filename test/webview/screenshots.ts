@@ -1,0 +1,41 @@
+// The README's dashboard screenshots (docs/images/dashboard-light.png and
+// dashboard-dark.png): the built webview in headless Chromium with the demo
+// repository's snapshot (as the host computes it) and VS Code's theme variables.
+// Run: node esbuild.js && npx tsx test/webview/screenshots.ts
+import { execFileSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { loadWorkspace } from '../../src/core/parse/workspace';
+import { computeBody } from '../../src/extension/dashboard/snapshot';
+import { PROTOCOL_VERSION, type ViewChoice } from '../../src/shared/protocol';
+import { launch, openDashboard, REPO, serve } from './harness';
+import { THEMES } from './themes';
+
+async function main(): Promise<void> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sprintlog-shots-'));
+  const served = await serve();
+  const browser = await launch();
+  try {
+    const repo = path.join(dir, 'demo');
+    execFileSync(process.execPath, [path.join(REPO, 'dist', 'cli.js'), 'demo', repo, '--today', '2026-11-26'], { stdio: 'ignore' });
+    const view: ViewChoice = { asOf: { kind: 'date', value: '2026-11-26' }, windowDays: 90 };
+    const body = await computeBody({ root: repo, workspace: loadWorkspace(repo), view });
+    for (const theme of THEMES.filter((t) => t.name !== 'high-contrast')) {
+      const { page } = await openDashboard(browser, served, { theme, snapshot: { type: 'snapshot', protocol: PROTOCOL_VERSION, seq: 1, folder: 'demo', view, body }, viewport: { width: 1100, height: 1000 } });
+      const out = path.join(REPO, 'docs', 'images', `dashboard-${theme.name}.png`);
+      await page.screenshot({ path: out, clip: { x: 0, y: 0, width: 1100, height: 1000 } });
+      console.log(out);
+      await page.close();
+    }
+  } finally {
+    await browser.close();
+    await served.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});

@@ -5,6 +5,7 @@
 // panel is shown again: no retainContextWhenHidden); while hidden the panel is
 // only marked stale, and the latest snapshot is made and sent when it is back.
 
+import { errorMessage, reportError } from '../errors';
 import * as vscode from 'vscode';
 import type { HistoryReader } from '../history';
 import { readSettings } from '../model/config';
@@ -208,7 +209,8 @@ export class DashboardController implements vscode.Disposable {
       } else if (m.type === 'exportChart') refused = await actions.exportChart(fb, m.chart, m.format, m.data);
       else if (m.type === 'exportReport') refused = await actions.exportReport(fb, this.deps.cli, reportArgs(this.view, this.latest?.body.kind === 'charts' ? this.latest.body.sprint : undefined));
     } catch (e) {
-      refused = e instanceof Error ? e.message : String(e);
+      // The extension's one reporter: logged, a refusal as a warning, a failure as an error with "Open Log".
+      refused = this.deps.log ? reportError(this.deps.log, e, `Dashboard ${m.type}`).refused : errorMessage(e);
     }
     this.post({ type: 'reply', requestId: m.requestId, ok: refused === undefined, ...(refused ? { message: refused } : {}) });
   }

@@ -8,7 +8,7 @@
 import { parse, parseDocument, type YAMLMap } from 'yaml';
 import { lineEnding } from '../parse/source';
 import { deepEqual } from './equal';
-import { appendTo, asMap, asSeq, type FlowValue, pairOf, setKey, type Spot } from './sprint-splice';
+import { appendTo, asMap, asSeq, type FlowValue, pairOf, setKey, setKeyBefore, type Spot } from './sprint-splice';
 import { applyEdits } from './text';
 import { EditError, type TextEdit } from './types';
 
@@ -50,7 +50,11 @@ function edits(spot: Spot, sprint: YAMLMap, e: SprintLogOp): TextEdit[] {
     if (e.satisfaction !== undefined) fields.satisfaction = e.satisfaction;
     if (e.notes !== undefined) fields.notes = e.notes;
     const review = pairOf(sprint, 'review');
-    if (!review) return [setKey(spot, sprint, 'review', fields)];
+    if (!review) {
+      // The spec's order puts a sprint's review before its retro.
+      const retro = pairOf(sprint, 'retro');
+      return [retro ? setKeyBefore(spot, sprint, retro, 'review', fields) : setKey(spot, sprint, 'review', fields)];
+    }
     const map = asMap(review.value);
     if (!map) throw new EditError(`${spot.file}: the review of ${e.sprint} is not a mapping; edit it by hand.`);
     return Object.entries(fields).map(([k, v]) => setKey(spot, map, k, v));

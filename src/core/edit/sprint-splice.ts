@@ -55,6 +55,14 @@ export function setKey(s: Spot, map: YAMLMap, key: string, value: FlowValue): Te
   return { file: s.file, offset: end, length: 0, newText: `${s.eol}${' '.repeat(col)}${text}` };
 }
 
+/** Add `key: value` on a line of its own just before the pair `before` of a block map (for the spec's key order). */
+export function setKeyBefore(s: Spot, map: YAMLMap, before: Pair, key: string, value: FlowValue): TextEdit {
+  if (map.flow) return setKey(s, map, key, value);
+  const at = lineStartAt(s.text, range(before.key)[0]);
+  const col = range(before.key)[0] - at;
+  return { file: s.file, offset: at, length: 0, newText: `${' '.repeat(col)}${key}: ${flowText(value)}${s.eol}` };
+}
+
 /** Add an entry at the end of a list: a `- entry` line at the items' column, or `, entry` in a flow list. */
 export function appendTo(s: Spot, seq: YAMLSeq, value: FlowValue): TextEdit {
   const text = flowText(value);

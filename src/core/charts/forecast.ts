@@ -1,9 +1,9 @@
 // Monte Carlo forecast histograms. The document holds the answers (the 50/85/95 %
 // dates and counts) and the inputs (samples, trials, seed) but not the
-// distributions: metrics/forecast.ts draws them again from the seed, in the order it
+// distributions: metrics/monte-carlo.ts draws them again from the seed, in the order it
 // drew them. The marked answers are the document's own.
 
-import { forecastDistributions, type ForecastDistributions, MAX_WORKING_DAYS } from '../metrics/forecast';
+import { forecastDistributions, type ForecastDistributions, MAX_WORKING_DAYS } from '../metrics/monte-carlo';
 import type { Forecast, MetricsReport } from '../metrics/types';
 import { addDays } from '../time';
 import { axisStyle, baseOption, localDay, working } from './common';

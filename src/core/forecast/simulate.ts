@@ -1,10 +1,11 @@
 // Forecast questions on the metrics document's throughput samples: "when will
 // N items be done" (with the chance of being done by a date) and "how many by
-// date D". The trials are metrics/forecast.ts's (the one owner of the Monte
+// date D". The trials are metrics/monte-carlo.ts's (the one owner of the Monte
 // Carlo); each question draws from a fresh PRNG of the seed, so an answer does
 // not depend on which other questions were asked.
 
-import { atLeast, howManyTrials, mulberry32, runsWhen, TRIALS, whenTrials, workingDaysUntil, WorkingDays } from '../metrics/forecast';
+import { atLeast, WorkingDays } from '../metrics/forecast';
+import { howManyTrials, mulberry32, runsWhen, TRIALS, whenTrials, workingDaysUntil } from '../metrics/monte-carlo';
 import { percentile } from '../metrics/cycle-time';
 import type { MetricsReport } from '../metrics/types';
 import type { Workspace } from '../model';

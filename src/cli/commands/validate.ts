@@ -7,7 +7,7 @@ import type { Problem, Workspace } from '../../core/model';
 import { chunkStoreFile, loadChunkStore, saveChunkStore } from '../../core/parse/chunk-store';
 import { loadWorkspace } from '../../core/parse/workspace';
 import { printable } from '../../core/printable';
-import { validateWorkspace } from '../../core/validate';
+import { problemJson, validateWorkspace } from '../../core/validate';
 import { type Command, type CommandContext, REPO_FLAG, stringFlag, UsageError } from '../command';
 import { repoRoot } from '../repo';
 
@@ -23,10 +23,7 @@ export function formatText(problems: Problem[]): string {
 }
 
 export function formatJson(problems: Problem[]): string {
-  const out = problems.map((p) => ({
-    file: p.file, line: p.line, column: p.column, severity: p.severity, code: p.code, message: p.message, hint: p.hint ?? null,
-  }));
-  return JSON.stringify({ problems: out }, null, 2) + '\n';
+  return JSON.stringify({ problems: problems.map(problemJson) }, null, 2) + '\n';
 }
 
 /** GitHub's rules for workflow commands: data escapes % CR LF; property values also `:` and `,`. */

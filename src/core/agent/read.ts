@@ -5,9 +5,9 @@
 import { EXISTS, WORKTREE, type History } from '../history';
 import type { HealthWarning, MetricsReport } from '../metrics';
 import { focusSprint } from '../metrics/summary';
-import { effectiveState, stateCategory, type Item, type Problem, type Workspace } from '../model';
+import { effectiveState, stateCategory, type Item, type Workspace } from '../model';
 import { dayRange, DEFAULT_CALENDAR, formatInstant, isWorkingDay } from '../time';
-import { validateWorkspace } from '../validate';
+import { problemJson, validateWorkspace } from '../validate';
 import { AgentInputError } from './schema';
 
 /** An item in a tool's answer: its id and the keys it has (absent keys left out). */
@@ -143,6 +143,6 @@ export function forecast(report: MetricsReport): Record<string, unknown> {
 
 /** Every problem, as `sprintlog validate --format json` lists them. */
 export function validate(ws: Workspace): Record<string, unknown> {
-  const problems = validateWorkspace(ws).map((p: Problem) => ({ file: p.file, line: p.line, column: p.column, severity: p.severity, code: p.code, message: p.message, hint: p.hint ?? null }));
+  const problems = validateWorkspace(ws).map(problemJson);
   return { errors: problems.filter((p) => p.severity === 'error').length, warnings: problems.filter((p) => p.severity === 'warning').length, problems };
 }

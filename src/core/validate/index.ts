@@ -73,3 +73,4 @@ export function sortProblems(problems: Problem[]): Problem[] {
 
 export { closest, didYouMean, editDistance } from './suggest';
 export { dateProblem, isTimeZone } from './dates';
+export { problemJson, type ProblemJson } from './json';

@@ -6,7 +6,7 @@ import { applyPlanToFiles, planEdits } from '../../src/core/edit';
 import type { EditOp } from '../../src/core/edit/types';
 import type { Workspace } from '../../src/core/model';
 import { buildWorkspace } from '../../src/core/parse/workspace';
-import { commitMessage } from '../../src/extension/commands/describe';
+import { commitMessage } from '../../src/core/edit/describe';
 import { dropOps } from '../../src/extension/views/dnd';
 
 const dir = path.join(__dirname, '../fixtures/basic/backlog');

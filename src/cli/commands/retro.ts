@@ -6,6 +6,7 @@ import { loadWorkspace } from '../../core/parse/workspace';
 import { printable } from '../../core/printable';
 import { dayOf, isValidTimeZone } from '../../core/time';
 import type { SprintLogOp } from '../../core/edit';
+import { describeOp } from '../../core/edit/describe';
 import { type Command, type CommandContext, FORCE_FLAG, now, REPO_FLAG, stringFlag, UsageError, WRITE_HELP } from '../command';
 import { repoRoot } from '../repo';
 import { writeSprintLogOp } from './review';
@@ -49,8 +50,7 @@ async function run(ctx: CommandContext): Promise<number> {
   if (sprint === undefined) return list(ctx);
   const e = editOf(ctx, sprint);
   const files = writeSprintLogOp(ctx, e);
-  const what = e.kind === 'retro-note' ? `${e.list.replace('_', ' ')} note added` : e.kind === 'retro-action' ? 'action added' : `action #${(e as { index: number }).index} ${(e as { done: boolean }).done ? 'closed' : 'reopened'}`;
-  ctx.io.out(printable(`${sprint}: retro ${what} (${files.join(', ') || 'unchanged'})`) + '\n');
+  ctx.io.out(printable(`${describeOp(e)} (${files.join(', ') || 'unchanged'})`) + '\n');
   return 0;
 }
 

@@ -4,6 +4,7 @@
 import { editWorkspace } from '../../core/edit/write';
 import { printable } from '../../core/printable';
 import { planEdits, type SprintLogOp } from '../../core/edit';
+import { describeOp } from '../../core/edit/describe';
 import { type Command, type CommandContext, FORCE_FLAG, REPO_FLAG, stringFlag, UsageError, WRITE_HELP } from '../command';
 import { repoRoot } from '../repo';
 
@@ -22,8 +23,9 @@ async function run(ctx: CommandContext): Promise<number> {
     satisfaction = Number(ratingText);
     if (!/^\d+(\.\d+)?$/.test(ratingText) || satisfaction < 1 || satisfaction > 5) throw new UsageError(`--rating must be a number from 1 to 5, got '${ratingText}'.`);
   }
-  const files = writeSprintLogOp(ctx, { kind: 'review', sprint, satisfaction, notes });
-  ctx.io.out(printable(`${sprint}: review ${[satisfaction !== undefined ? `satisfaction ${satisfaction}` : '', notes !== undefined ? 'notes' : ''].filter(Boolean).join(', ')} (${files.join(', ') || 'unchanged'})`) + '\n');
+  const op: SprintLogOp = { kind: 'review', sprint, satisfaction, notes };
+  const files = writeSprintLogOp(ctx, op);
+  ctx.io.out(printable(`${describeOp(op)} (${files.join(', ') || 'unchanged'})`) + '\n');
   return 0;
 }
 

@@ -23,7 +23,7 @@ import { showsDiskText } from '../model/sources';
 import type { BacklogStore, FolderBacklog } from '../model/types';
 import type { FileChange } from '../git/commit';
 import type { GitService } from '../git/service';
-import { commitMessage } from './describe';
+import { commitMessage } from '../../core/edit/describe';
 import { Refusal } from '../errors';
 
 

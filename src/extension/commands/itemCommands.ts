@@ -9,7 +9,7 @@ import { backlogFilesOf } from '../model/items';
 import { peopleInFiles } from '../views/grouping';
 import { Refusal } from '../errors';
 import { applyOps, refuseUnwritable, type Applied } from './apply';
-import { describeOp } from './describe';
+import { describeOp } from '../../core/edit/describe';
 import { isClosedSprint, itemsLabel } from './choices';
 import { dependencyCandidates, dependentsClosure, dependentsOf, removeReferenceOps } from './dependencies';
 import { askAssignee, askItem, askPoints, askSprint, askState, askText } from './pickers';

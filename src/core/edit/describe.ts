@@ -1,5 +1,5 @@
 // Human text for edit ops (pure): auto-commit messages like `PAY-12: state → done`.
-import type { EditOp } from '../../core/edit/types';
+import type { EditOp } from './types';
 
 function show(v: unknown): string {
   if (Array.isArray(v)) return `[${v.map(show).join(', ')}]`;

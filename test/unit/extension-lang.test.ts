@@ -42,6 +42,14 @@ describe('extension language: item ids', () => {
     assert.equal(findIdAt(line, 0, re), undefined);
   });
 
+  it('does not take another team\'s item (`team:ID`) for this backlog\'s id', () => {
+    const re = buildIdRegex(['PAY']);
+    assert.ok(re);
+    const line = '    depends_on: [PAY-1, shop:PAY-4, web.app:PAY-5] # Fixes: PAY-7';
+    assert.deepEqual(findIds(line, re).map((m) => m.id), ['PAY-1', 'PAY-7']);
+    assert.equal(findIdAt(line, line.indexOf('shop:PAY-4') + 7, re), undefined);
+  });
+
   it('has no regex without prefixes (never every word)', () => {
     assert.equal(buildIdRegex([]), undefined);
     const ws = buildWorkspace('/r', [{ file: 'backlog/backlog.yaml', text: 'version: 1\nitems:\n  - id: alpha\n    title: A\n' }], undefined);

@@ -101,4 +101,32 @@ describe('validate: value shapes the schemas check', () => {
     const sprints = 'version:\ntimezone:\nworking_days:\nholidays:\nsprints:\n  - id: S1\n    start: 2026-11-02\n    end: 2026-11-13\n    capacity:\n    review:\n    retro:\n      actions:\n';
     assert.deepEqual(check(backlog, sprints), []);
   });
+
+  it('depends_on: another team\'s item as team:ID is accepted and left out of lookups and cycles; a malformed one is located', () => {
+    const backlog = [
+      'items:',
+      '  - id: PAY-1',
+      '    title: A',
+      '    depends_on: [shop:PAY-2, PAY-2, web.app:W_1]',
+      '  - id: PAY-2',
+      '    title: B',
+      // shop:PAY-1 is the shop team's PAY-1, not this one: no cycle PAY-1 → PAY-2 → PAY-1.
+      '    depends_on: [shop:PAY-1, ":PAY-1", "pay:"]',
+      '  - id: PAY-3',
+      '    title: C',
+      '    depends_on:',
+      '      - a:b:PAY-1',
+      '',
+    ].join('\n');
+    const ps = check(backlog);
+    assert.deepEqual(where(backlog, SPRINTS, ps), [
+      '7:30 missing-id «":PAY-1"»',
+      '7:40 missing-id «"pay:"»',
+      '11:9 missing-id «a:b:PAY-1»',
+    ]);
+    for (const p of ps) {
+      assert.match(p.message, /neither an item id nor `team:ID`/);
+      assert.match(p.hint ?? '', /`team:ID`, e\.g\. `pay:PAY-12`/);
+    }
+  });
 });

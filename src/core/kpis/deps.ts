@@ -6,6 +6,7 @@
 
 import type { MetricsReport } from '../metrics/types';
 import type { Workspace } from '../model';
+import { teamRef } from '../team-ref';
 
 export interface DependencyReport {
   edges: { from: string; to: string; open: boolean }[];
@@ -30,9 +31,9 @@ export function dependencyReport(r: MetricsReport, ws: Workspace): DependencyRep
   const epicEdges = new Set<string>();
   for (const i of items) {
     for (const d of i.dependsOn) {
-      const m = /^([A-Za-z0-9._-]+):([A-Za-z0-9._-]+)$/.exec(d);
-      if (m) {
-        out.external.push({ id: i.id, team: m[1], ref: m[2] });
+      const other = teamRef(d);
+      if (other) {
+        out.external.push({ id: i.id, team: other.team, ref: other.id });
         continue;
       }
       if (!known.has(d)) continue;

@@ -1,5 +1,8 @@
 // depends_on: every entry names an item, and the dependencies form no cycle
-// (an item in a cycle waits for itself and can never start).
+// (an item in a cycle waits for itself and can never start). A `team:ID` entry
+// names another team's item (../team-ref.ts): not looked up here, not part of the
+// cycle check (the portfolio resolves it); a malformed one (`:PAY-1`, `pay:`) is
+// `missing-id`, the code for an entry with no usable id.
 // The graph is kept in flat typed arrays: 20,000 items must not mean 40,000 small allocations.
 
 import type { Item, SourceRange } from '../model';
@@ -7,6 +10,7 @@ import type { Context } from './context';
 import { scalarText } from './fields';
 import { itemLabel } from './items';
 import { Suggester } from './suggest';
+import { ID_RE, isTeamRef } from '../team-ref';
 
 /** The range of `depends_on` entry `entry` (-1: the scalar form `depends_on: PAY-9`). */
 function depRange(ctx: Context, item: Item, entry: number): SourceRange {
@@ -63,11 +67,19 @@ export function checkDependencies(ctx: Context, byId: Map<string, Item>, checkRe
       g.entry.push(entry);
       return;
     }
+    if (isTeamRef(id)) return;
+    const item = items[from];
+    if (!ID_RE.test(id)) {
+      ctx.error(depRange(ctx, item, entry), 'missing-id', `\`depends_on\` of ${itemLabel(item)} has \`${id}\`, which is neither an item id nor \`team:ID\`.`,
+        id.includes(':')
+          ? `Write another team's item as \`team:ID\`, e.g. \`pay:PAY-12\` (team and id: letters, digits, \`.\`, \`_\`, \`-\`), or an id of this backlog.`
+          : `An id uses only letters, digits, \`.\`, \`_\` and \`-\`, e.g. \`PAY-12\`; another team's item is \`team:ID\`.`);
+      return;
+    }
     if (!checkRefs) return;
     // Built once, on the first unknown id; 50 suggestions are plenty for anyone reading the list.
     ids ??= new Suggester(byId.keys(), 50, true);
     const guess = ids.didYouMean(id);
-    const item = items[from];
     ctx.error(depRange(ctx, item, entry), 'unknown-dependency', `\`depends_on\` of ${itemLabel(item)} names \`${id}\`, which is not an item in any backlog file.`,
       guess ? `${guess} Otherwise remove \`${id}\` from \`depends_on\`.` : `Remove \`${id}\` from \`depends_on\`, or fix the id.`);
   };

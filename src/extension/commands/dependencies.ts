@@ -69,7 +69,7 @@ export function removeReferenceOps(dependents: readonly Item[], ids: readonly st
   });
 }
 
-/** The items `item` depends on that are not in a done-category state (unknown ids are the validator's). */
+/** The items `item` depends on that are not in a done-category state (unknown ids are the validator's; another team's `team:ID` cannot be known here, so Start Work does not warn about it). */
 export function unmetDependencies(ws: Workspace, item: Item): Item[] {
   return item.dependsOn.map((id) => itemById(ws, id)).filter((d): d is Item => !!d && stateCategory(d.state ?? defaultState(ws.states), ws.states) !== 'done');
 }

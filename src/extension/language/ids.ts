@@ -23,14 +23,15 @@ function escapeRegExp(s: string): string {
 
 /**
  * A global regex that finds `<prefix>-<digits>` for the given prefixes, not inside a longer
- * word (`XPAY-1`, `PAY-12a`) but fine next to punctuation (`feature/PAY-12-login`, `(PAY-9)`).
+ * word (`XPAY-1`, `PAY-12a`) nor after `team:`, but fine next to punctuation (`feature/PAY-12-login`, `(PAY-9)`).
  * Undefined when there is no prefix: we never treat every word as a possible id.
  */
 export function buildIdRegex(prefixes: readonly string[]): RegExp | undefined {
   if (prefixes.length === 0) return undefined;
   // Longest first so `PAY` does not shadow `PAYX` in the alternation.
   const alt = [...prefixes].sort((a, b) => b.length - a.length || (a < b ? -1 : 1)).map(escapeRegExp).join('|');
-  return new RegExp(`(?<![A-Za-z0-9_])(?:${alt})-\\d+(?![A-Za-z0-9_])`, 'g');
+  // Not after `team:` either: `shop:PAY-4` is another team's item (core/team-ref.ts), not this backlog's PAY-4.
+  return new RegExp(`(?<![A-Za-z0-9_]|[A-Za-z0-9._-]:)(?:${alt})-\\d+(?![A-Za-z0-9_])`, 'g');
 }
 
 export interface IdMatch {

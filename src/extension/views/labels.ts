@@ -5,6 +5,7 @@ import { effectiveState, stateCategory, type Item, type StateCategory, type Work
 import { formatPoints } from './grouping';
 import { escapeMarkdown } from '../../core/escape';
 import { itemById } from '../../core/lookup';
+import { isTeamRef } from '../../core/team-ref';
 
 export function itemLabel(item: Item): string {
   return `${item.id} ${item.title}`;
@@ -74,7 +75,7 @@ export function itemTooltip(item: Item, ws: Workspace, timeline?: readonly Timel
   if (item.dependsOn.length > 0) {
     const deps = item.dependsOn.map((d) => {
       const dep = itemById(ws, d);
-      if (!dep) return `${e(d)} (unknown)`;
+      if (!dep) return `${e(d)} (${isTeamRef(d) ? `team ${e(d.slice(0, d.indexOf(':')))}` : 'unknown'})`;
       return `${e(d)} (${e(effectiveState(dep, ws.states))})`;
     });
     lines.push('', 'Depends on: ' + deps.join(', '));

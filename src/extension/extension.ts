@@ -5,6 +5,7 @@ import { registerAgent } from './agent';
 import { registerCommands } from './commands';
 import { registerDashboard } from './dashboard';
 import { GitService } from './git/service';
+import { registerHealthDecorations } from './health/decorations';
 import { createHistoryService } from './history';
 import { registerLanguageFeatures } from './language';
 import { Store } from './model/store';
@@ -33,8 +34,9 @@ export function activate(context: vscode.ExtensionContext): SprintlogApi {
   const services = { store, state, git, log: output };
   // -- views and commands --
   const views = registerViews(context, services, history);
+  const health = registerHealthDecorations(context, store, history);
   registerCommands(context, services);
-  const api: SprintlogApi = { store, views, history };
+  const api: SprintlogApi = { store, views, history, health };
   // -- language features --
   api.language = registerLanguageFeatures(context, { store, history });
   api.dashboard = registerDashboard(context, { store, history, log: output });

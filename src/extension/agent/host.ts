@@ -14,7 +14,7 @@ import { applyOps } from '../commands/apply';
 import { Refusal } from '../errors';
 import type { Services } from '../commands/services';
 import { computeReport } from '../history/compute';
-import { readSettings } from '../model/config';
+import { metricsSettings } from '../health/settings';
 import type { FolderBacklog } from '../model/types';
 import { planDiff } from '../../core/agent';
 
@@ -37,14 +37,13 @@ export function vscodeHost(s: Services, fb: FolderBacklog): AgentHost {
     workspace: async () => (await s.store.reloadFolder(fb.folder))?.workspace ?? fb.workspace,
     metrics: async () => {
       const ws = await host.workspace();
-      const settings = readSettings(fb.folder);
-      const metricsSettings = { velocityWindow: settings.velocityWindow, cycleTimeWindowDays: settings.cycleTimeWindow };
+      const settings = metricsSettings(fb.folder);
       if (!vscode.workspace.isTrusted) {
         const asOf = Date.now();
         const history = noHistory();
-        return { report: computeMetrics({ workspace: ws, history, asOf, ref: 'HEAD', settings: metricsSettings }), history };
+        return { report: computeMetrics({ workspace: ws, history, asOf, ref: 'HEAD', settings }), history };
       }
-      const { report, history } = await computeReport(s.git.engine, fb.root, ws, { settings: metricsSettings });
+      const { report, history } = await computeReport(s.git.engine, fb.root, ws, { settings });
       return { report, history };
     },
   };

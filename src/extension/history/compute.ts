@@ -49,7 +49,7 @@ export function snapshotFromReport(root: string, report: MetricsReport, asOf: nu
       satisfaction: opt(s.satisfaction),
     });
   }
-  return { root, head: opt(report.head), history: report.history, warnings, asOf, items, sprints };
+  return { root, head: opt(report.head), history: report.history, warnings, asOf, items, sprints, health: report.warnings };
 }
 
 /** The metrics document of a folder (as `sprintlog metrics --json` computes it) and the history it came from. */
@@ -75,5 +75,17 @@ export async function computeSnapshot(engine: HistoryEngine, root: string, works
   const { report, history, asOf } = await computeReport(engine, root, workspace, opts);
   const usedIds = new Set<string>();
   for (const e of history.events) if (e.commit !== WORKTREE) usedIds.add(e.id);
-  return { ...snapshotFromReport(root, report, asOf, history.warnings), usedIds };
+  return { ...snapshotFromReport(root, report, asOf, history.warnings), usedIds, source: { workspace, history } };
+}
+
+/**
+ * The snapshot's figures for other settings (a threshold or window changed): the same
+ * model, history and as-of instant, so only what the settings decide changes. Undefined
+ * when the snapshot does not keep its source.
+ */
+export function recomputeSnapshot(old: HistorySnapshot, settings: MetricsSettings | undefined): HistorySnapshot | undefined {
+  const src = old.source;
+  if (!src) return undefined;
+  const report = computeMetrics({ workspace: src.workspace, history: src.history, asOf: old.asOf, ref: src.history.ref, settings });
+  return { ...snapshotFromReport(old.root, report, old.asOf, old.warnings), usedIds: old.usedIds, source: src };
 }

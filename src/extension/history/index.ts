@@ -1,6 +1,6 @@
 // The history service for the composition root: off (no git at all) until the workspace is trusted.
 import * as vscode from 'vscode';
-import { readSettings } from '../model/config';
+import { affectsMetrics, metricsSettings } from '../health/settings';
 import type { BacklogStore } from '../model/types';
 import { HistoryService } from './service';
 
@@ -11,11 +11,10 @@ export type { HistorySnapshot, ItemTimeline, SprintFigures } from './types';
 export function createHistoryService(context: vscode.ExtensionContext, store: BacklogStore, log?: vscode.LogOutputChannel): HistoryService {
   const service = new HistoryService(store, {
     log,
-    settings: (folder) => {
-      const s = readSettings(folder);
-      return { velocityWindow: s.velocityWindow, cycleTimeWindowDays: s.cycleTimeWindow };
-    },
+    settings: metricsSettings,
   });
-  context.subscriptions.push(service);
+  context.subscriptions.push(service, vscode.workspace.onDidChangeConfiguration((e) => {
+    if (affectsMetrics(e)) service.settingsChanged();
+  }));
   return service;
 }

@@ -8,7 +8,7 @@ import { HistoryEngine } from '../../core/history';
 import type { MetricsSettings } from '../../core/metrics';
 import { backlogDocument } from '../language/files';
 import type { BacklogStore, FolderBacklog } from '../model/types';
-import { computeSnapshot } from './compute';
+import { computeSnapshot, recomputeSnapshot } from './compute';
 import { gitDir, headCommit } from './git-head';
 import type { HistorySnapshot, ItemTimeline, SprintFigures } from './types';
 
@@ -98,6 +98,27 @@ export class HistoryService implements HistoryReader, vscode.Disposable {
       run.timer = undefined;
       await this.start(run);
     }));
+  }
+
+  /**
+   * The settings changed (health thresholds, windows): recompute each folder's figures from
+   * the snapshot's model and history, without reading git again. A run in flight read the
+   * old settings: recompute once it is done.
+   */
+  settingsChanged(): void {
+    for (const run of this.runs.values()) {
+      if (run.running) void run.running.done.then(() => this.recompute(run));
+      else this.recompute(run);
+    }
+  }
+
+  private recompute(run: FolderRun): void {
+    const fb = this.store.folders().find((f) => f.root === run.root);
+    if (!run.snapshot || !fb || this.disposed) return;
+    const next = recomputeSnapshot(run.snapshot, this.opts.settings?.(fb.folder));
+    if (!next) return;
+    run.snapshot = next;
+    this.changed.fire(next);
   }
 
   /** Resolves once no run is scheduled or in flight (for tests and the views' first paint). */

@@ -1,7 +1,9 @@
 // What the history service knows about one folder, in the shape the hover,
 // CodeLens, status bar and views read (no vscode import: pure data).
 
-import type { HistoryStatus } from '../../core/history/types';
+import type { History, HistoryStatus } from '../../core/history/types';
+import type { HealthWarning } from '../../core/metrics/types';
+import type { Workspace } from '../../core/model';
 
 /** Per item figures of metrics.md §2 that come from history; absent = unknown, never invented. */
 export interface ItemTimeline {
@@ -41,4 +43,8 @@ export interface HistorySnapshot {
   sprints: ReadonlyMap<string, SprintFigures>;
   /** Every item id of the committed history (deleted ones too): the next free id skips them. */
   usedIds?: ReadonlySet<string>;
+  /** The health warnings of metrics.md §5 at the folder's settings (tree badges read them). */
+  health: readonly HealthWarning[];
+  /** What the figures were computed from, so other settings (thresholds, windows) recompute them without reading git again. */
+  source?: { workspace: Workspace; history: History };
 }

@@ -5,6 +5,7 @@ import * as vscode from 'vscode';
 import type { BacklogStore, FolderBacklog } from '../model/types';
 import type { HistoryReader } from '../history/service';
 import { folderNode, FolderRows, type RowRecipe } from './folderRows';
+import { healthOfItem, withHealth } from '../health/decorations';
 import type { Node } from './nodes';
 import { timelineEntries } from './timeline';
 import { itemTooltipMarkdown, treeItem } from './treeItems';
@@ -44,8 +45,9 @@ export abstract class ItemTreeProvider implements vscode.TreeDataProvider<Node>,
   resolveTreeItem(item: vscode.TreeItem, node: Node): vscode.TreeItem {
     const fb = this.rows.folder(node.folderKey);
     if (node.kind !== 'item' || !fb) return item;
-    const known = this.history?.enabled ? this.history.timeline(fb.root, node.item.id) : undefined;
-    item.tooltip = itemTooltipMarkdown(node, fb.workspace, timelineEntries(node.item, known));
+    const snap = this.history?.enabled ? this.history.snapshot(fb.root) : undefined;
+    const known = snap?.items.get(node.item.id);
+    item.tooltip = withHealth(itemTooltipMarkdown(node, fb.workspace, timelineEntries(node.item, known)), healthOfItem(snap, node.item.id));
     return item;
   }
 

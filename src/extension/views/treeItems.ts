@@ -4,6 +4,7 @@ import type { Workspace } from '../../core/model';
 import { groupDescription } from './grouping';
 import { itemContextValue, itemDescription, itemIcon, itemLabel, itemTooltip, type TimelineEntry } from './labels';
 import type { Node } from './nodes';
+import { rowUri } from '../health/decorations';
 
 function icon(id: string, color?: string): vscode.ThemeIcon {
   return new vscode.ThemeIcon(id, color ? new vscode.ThemeColor(color) : undefined);
@@ -50,6 +51,8 @@ export function treeItem(node: Node, ws: Workspace | undefined, prefix: string):
       t.iconPath = icon(spec.id, spec.color);
       t.contextValue = ws ? itemContextValue(it, ws.states) : 'item';
       t.command = { command: 'sprintlog.revealInYaml', title: 'Reveal in YAML', arguments: [node] };
+      // Health badges (../health/decorations.ts) find the item by this URI.
+      t.resourceUri = rowUri(node.folderKey, it.id);
       return t;
     }
     case 'info': {

@@ -5,6 +5,7 @@ import { editWorkspace } from '../../core/edit/write';
 import { printable } from '../../core/printable';
 import { planEdits, type SprintLogOp } from '../../core/edit';
 import { describeOp } from '../../core/edit/describe';
+import { parseRating } from '../../core/edit/sprint-log';
 import { type Command, type CommandContext, FORCE_FLAG, REPO_FLAG, stringFlag, UsageError, WRITE_HELP } from '../command';
 import { repoRoot } from '../repo';
 
@@ -20,8 +21,8 @@ async function run(ctx: CommandContext): Promise<number> {
   if (ratingText === undefined && notes === undefined) throw new UsageError('give --rating N (1 to 5) and/or --notes TEXT.');
   let satisfaction: number | undefined;
   if (ratingText !== undefined) {
-    satisfaction = Number(ratingText);
-    if (!/^\d+(\.\d+)?$/.test(ratingText) || satisfaction < 1 || satisfaction > 5) throw new UsageError(`--rating must be a number from 1 to 5, got '${ratingText}'.`);
+    satisfaction = parseRating(ratingText);
+    if (satisfaction === undefined) throw new UsageError(`--rating must be a number from 1 to 5, got '${ratingText}'.`);
   }
   const op: SprintLogOp = { kind: 'review', sprint, satisfaction, notes };
   const files = writeSprintLogOp(ctx, op);

@@ -78,6 +78,13 @@ function edits(spot: Spot, sprint: YAMLMap, e: SprintLogOp): TextEdit[] {
   return [appendTo(spot, seq, entry)];
 }
 
+/** A typed review rating (`4`, `4.5`): the number, or undefined when it is not one from 1 to 5 (the spec's scale). */
+export function parseRating(text: string): number | undefined {
+  const t = text.trim();
+  const n = Number(t);
+  return /^\d+(\.\d+)?$/.test(t) && n >= 1 && n <= 5 ? n : undefined;
+}
+
 /** Checks what the edit engine cannot leave to the file's validator: a rating in 1..5, a text that says something. */
 function checkOp(e: SprintLogOp): void {
   if (e.kind === 'review') {

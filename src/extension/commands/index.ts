@@ -3,6 +3,7 @@
 // when-clauses (a keybinding or another extension can still call them).
 import * as vscode from 'vscode';
 import { Refusal, reportError, type Refused } from '../errors';
+import * as ceremonies from './ceremonies';
 import { createBacklog } from './createBacklog';
 import { OPEN_DASHBOARD } from '../dashboard';
 import * as items from './itemCommands';
@@ -35,6 +36,10 @@ const HANDLERS: Record<CommandId, Handler> = {
   'sprintlog.revealInYaml': viewCmds.revealInYaml,
   'sprintlog.copyId': viewCmds.copyId,
   'sprintlog.deleteItem': items.deleteItem,
+  'sprintlog.addReviewRating': ceremonies.addReviewRating,
+  'sprintlog.addRetroNote': ceremonies.addRetroNote,
+  'sprintlog.addRetroAction': ceremonies.addRetroAction,
+  'sprintlog.closeRetroAction': ceremonies.closeRetroAction,
   'sprintlog.createBacklog': createBacklog,
   'sprintlog.goToError': viewCmds.goToError,
 };

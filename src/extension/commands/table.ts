@@ -32,6 +32,8 @@ export interface CommandSpec {
 }
 
 const ITEM = '^item';
+/** The Sprint view's sprint header and the Backlog view's sprint groups. */
+const SPRINT_ROW = '^(info|group) sprint$';
 export const COMMANDS = [
   { id: 'sprintlog.refresh', title: 'Refresh', icon: '$(refresh)', writes: false, views: ['sprint', 'backlog'], title_bar: true, group: 'navigation@9' },
   { id: 'sprintlog.openDashboard', title: 'Open Dashboard', icon: '$(graph)', writes: false, views: ['sprint'], title_bar: true, group: 'navigation@2' },
@@ -54,6 +56,11 @@ export const COMMANDS = [
   { id: 'sprintlog.revealInYaml', title: 'Reveal in YAML', icon: '$(go-to-file)', writes: false, views: ['sprint', 'backlog'], rows: ITEM, group: '4_nav@1' },
   { id: 'sprintlog.copyId', title: 'Copy Id', writes: false, views: ['sprint', 'backlog'], rows: ITEM, group: '4_nav@2' },
   { id: 'sprintlog.deleteItem', title: 'Delete Item…', writes: true, views: ['sprint', 'backlog'], rows: ITEM, group: '9_delete@1' },
+  // Reviews and retros: on a sprint row (the Sprint view's header, a sprint group of the Backlog view) and the palette.
+  { id: 'sprintlog.addReviewRating', title: 'Add Review Rating…', icon: '$(star-empty)', writes: true, views: ['sprint', 'backlog'], rows: SPRINT_ROW, group: '5_ceremony@1' },
+  { id: 'sprintlog.addRetroNote', title: 'Add Retro Note…', icon: '$(note)', writes: true, views: ['sprint', 'backlog'], rows: SPRINT_ROW, group: '5_ceremony@2' },
+  { id: 'sprintlog.addRetroAction', title: 'Add Retro Action…', icon: '$(tasklist)', writes: true, views: ['sprint', 'backlog'], rows: SPRINT_ROW, group: '5_ceremony@3' },
+  { id: 'sprintlog.closeRetroAction', title: 'Close Retro Action…', icon: '$(pass)', writes: true, views: ['sprint', 'backlog'], rows: SPRINT_ROW, group: '5_ceremony@4' },
   { id: 'sprintlog.createBacklog', title: 'Create Backlog', writes: true, paletteBase: '!sprintlog.active' },
   { id: 'sprintlog.goToError', title: 'Go to Error', icon: '$(go-to-file)', writes: false, views: ['sprint', 'backlog'], rows: '^error', inline: true, group: '4_nav@1', noPalette: true },
 ] as const satisfies readonly CommandSpec[];

@@ -73,6 +73,10 @@ const WRITE_ARGS: Record<string, unknown> = {
   'sprintlog.clearBlocked': { id: 'PAY-12' },
   'sprintlog.addDependency': { id: 'PAY-15', dependency: 'PAY-16' },
   'sprintlog.deleteItem': { id: 'PAY-17', confirm: true },
+  'sprintlog.addReviewRating': { sprint: 'S12', satisfaction: 4, notes: 'should not be written' },
+  'sprintlog.addRetroNote': { sprint: 'S11', list: 'went_well', text: 'should not be written' },
+  'sprintlog.addRetroAction': { sprint: 'S11', text: 'should not be written', owner: null },
+  'sprintlog.closeRetroAction': { sprint: 'S11', index: 1 },
 };
 
 async function diagnostics(rel: string, code: string): Promise<vscode.Diagnostic[]> {
@@ -159,6 +163,14 @@ describe('restricted mode (untrusted workspace)', () => {
     assert.equal(before['.git/HEAD'].trim(), 'ref: refs/heads/main');
     assert.equal(before['.git/refs/heads'], 'main');
     assertNoGitYet('while the writing commands were refused');
+  });
+
+  it('shows no health badges: they need the git history, which is not read here', async () => {
+    const row = a.views.backlog.getTreeItem(await itemNode(a.views.backlog, 'PAY-12'));
+    assert.ok(row.resourceUri);
+    const health = a.health as vscode.FileDecorationProvider;
+    assert.equal(await health.provideFileDecoration(row.resourceUri, new vscode.CancellationTokenSource().token), undefined);
+    assertNoGitYet('while asking for badges');
   });
 
   it('refuses a drag and drop edit', async () => {

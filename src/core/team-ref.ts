@@ -6,13 +6,12 @@
 // validator, the cycle check, Start Work and the language features leave it to
 // the portfolio, which resolves it when both teams are listed.
 
-const PART = '[A-Za-z0-9._-]+';
-/** An item id (the spec's id characters). */
-export const ID_RE = new RegExp(`^${PART}$`);
+import { ID_PATTERN } from './edit/ids';
+
+/** The spec's id characters (edit/ids.ts ID_PATTERN, without its anchors). */
+const PART = ID_PATTERN.source.slice(1, -1);
 /** `pay:PAY-12`: team and id. */
 export const TEAM_REF_RE = new RegExp(`^(${PART}):(${PART})$`);
-/** What the JSON Schema's `dependency` pattern spells: an id, or `team:ID`. */
-export const DEPENDENCY_PATTERN = `^(?:${PART}:)?${PART}$`;
 
 export interface TeamRef {
   team: string;

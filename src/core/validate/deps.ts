@@ -10,7 +10,8 @@ import type { Context } from './context';
 import { scalarText } from './fields';
 import { itemLabel } from './items';
 import { Suggester } from './suggest';
-import { ID_RE, isTeamRef } from '../team-ref';
+import { ID_PATTERN } from '../edit/ids';
+import { isTeamRef } from '../team-ref';
 
 /** The range of `depends_on` entry `entry` (-1: the scalar form `depends_on: PAY-9`). */
 function depRange(ctx: Context, item: Item, entry: number): SourceRange {
@@ -69,7 +70,7 @@ export function checkDependencies(ctx: Context, byId: Map<string, Item>, checkRe
     }
     if (isTeamRef(id)) return;
     const item = items[from];
-    if (!ID_RE.test(id)) {
+    if (!ID_PATTERN.test(id)) {
       ctx.error(depRange(ctx, item, entry), 'missing-id', `\`depends_on\` of ${itemLabel(item)} has \`${id}\`, which is neither an item id nor \`team:ID\`.`,
         id.includes(':')
           ? `Write another team's item as \`team:ID\`, e.g. \`pay:PAY-12\` (team and id: letters, digits, \`.\`, \`_\`, \`-\`), or an id of this backlog.`

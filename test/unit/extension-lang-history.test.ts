@@ -10,7 +10,7 @@ import { loadWorkspace } from '../../src/core/parse/workspace';
 import { validateWorkspace } from '../../src/core/validate';
 import { computeQuickFixes } from '../../src/extension/language/quick-fixes';
 import { HistoryEngine } from '../../src/core/history';
-import { computeSnapshot } from '../../src/extension/history/compute';
+import { computeSnapshot, recomputeSnapshot } from '../../src/extension/history/compute';
 import { codeLensText } from '../../src/extension/language/lens-text';
 import { hoverMarkdown } from '../../src/extension/language/hover-text';
 
@@ -113,6 +113,21 @@ describe('extension history: snapshot from git', () => {
     assert.equal(snap.head, undefined);
     assert.equal(snap.items.get('PAY-1')?.cycleTimeDays, undefined);
     assert.equal(codeLensText(ws.items[1], ws.states, snap.items.get('PAY-2')), 'in-progress · 5 pts');
+  });
+
+  it('recomputes the health warnings for other thresholds from the same history (no git read)', async () => {
+    git(root, ['init', '-q', '-b', 'main']);
+    const blocked = backlog({ a: 'todo', b: 'todo' }).replace('    title: Checkout\n', '    title: Checkout\n    blocked: Vendor keys\n');
+    commit(root, blocked, '2026-11-16T09:00:00+01:00', SPRINTS);
+    const snap = await computeSnapshot(new HistoryEngine(), root, loadWorkspace(root), { asOf: Date.parse('2026-11-20T12:00:00+01:00'), cacheDir: false });
+    // Blocked on 11-16 through 11-20: 5 days, at or over the spec's 3.
+    assert.deepEqual(snap.health.filter((w) => w.code === 'blocked-long').map((w) => w.ids), [['PAY-2']]);
+    const at6 = recomputeSnapshot(snap, { thresholds: { blockedDays: 6 } });
+    assert.ok(at6);
+    assert.deepEqual(at6.health.filter((w) => w.code === 'blocked-long'), []);
+    assert.equal(at6.source?.history, snap.source?.history);
+    assert.deepEqual([at6.asOf, at6.head, at6.usedIds], [snap.asOf, snap.head, snap.usedIds]);
+    assert.match(recomputeSnapshot(snap, { thresholds: { blockedDays: 5 } })?.health.find((w) => w.code === 'blocked-long')?.message ?? '', /blocked for 5 days or more: PAY-2/);
   });
 
   it('stops when aborted', async () => {

@@ -61,7 +61,7 @@ const CASES: Record<string, Case> = {
       { code: 'missing-id', line: 4, column: 9, message: /`PAY-1\u001b\[31m`/ },
       { code: 'bad-state', line: 6, column: 12, message: /`do\\u001b\[2Jne`/ },
       { code: 'unknown-sprint', line: 10, column: 13 },
-      { code: 'unknown-dependency', line: 11, column: 18, message: /PAY-9/ },
+      { code: 'missing-id', line: 11, column: 18, message: /PAY-9.*neither an item id nor `team:ID`/ },
       { code: 'missing-id', file: S, line: 4, column: 9 },
       { code: 'unknown-key', severity: 'warning', line: 13, column: 5 },
       { code: 'unknown-key', severity: 'warning', file: S, line: 13, column: 11, hint: /`owner`/ },

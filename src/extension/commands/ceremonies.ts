@@ -72,13 +72,14 @@ export const addReviewRating: Handler = async (s, args) => {
   if (!t) return;
   const { fb, sprint, a } = t;
   const review = sprintById(fb.workspace.sprintLog, sprint)?.review;
-  let satisfaction = a.satisfaction;
-  if (satisfaction === undefined) {
-    const text = await askText(`Stakeholder satisfaction of the ${sprint} review, 1 to 5`, review?.satisfaction?.toString() ?? '', (v) => (parseRating(v) === undefined ? RATING_HINT : undefined), `Review of ${sprint}`);
+  let text: string | undefined = a.satisfaction === undefined ? undefined : String(a.satisfaction);
+  if (text === undefined) {
+    text = await askText(`Stakeholder satisfaction of the ${sprint} review, 1 to 5`, review?.satisfaction?.toString() ?? '', (v) => (parseRating(v) === undefined ? RATING_HINT : undefined), `Review of ${sprint}`);
     if (text === undefined) return;
-    satisfaction = parseRating(text);
   }
-  if (satisfaction === undefined || parseRating(String(satisfaction)) === undefined) throw new Refusal(`The rating must be ${RATING_HINT.toLowerCase()}`);
+  // An argument goes through the same rule as the typed text.
+  const satisfaction = parseRating(text);
+  if (satisfaction === undefined) throw new Refusal(`The rating must be ${RATING_HINT.toLowerCase()}`);
   let notes = a.notes;
   // Notes are asked only when the rating was (an argument-driven call gives what it wants).
   if (notes === undefined && a.satisfaction === undefined) {

@@ -45,16 +45,19 @@ function realTexts(): string[] {
 /** What a person types or pastes: YAML-significant pieces included. */
 const PIECES = ['x', ' ', '\n', '-', '#', ':', '"', '\t', '  - id: NEW-1\n    title: new\n', '    points: 3\n', '- ', '  ', 'state: done', '\r\n', '&a', '*a', '[', '{id: F}'];
 
-type Edit = { at: number; del: number; ins: string };
+/** `snap`: the edit starts at a line end (joining, splitting and pasting lines happen there). */
+type Edit = { at: number; del: number; ins: string; snap: boolean };
 const TYPED = ['a', 'b', 'x', '1', ' ', '\n', '    '];
 const edit = fc.record({
   at: fc.noBias(fc.integer({ min: 0, max: 9999 })).map((n) => n / 10000),
   del: fc.oneof(fc.constant(0), fc.constant(0), fc.nat(3), fc.nat(40)),
   ins: fc.oneof(fc.constant(''), fc.constantFrom(...TYPED), fc.constantFrom(...TYPED), fc.constantFrom(...PIECES), fc.string({ maxLength: 3 })),
+  snap: fc.boolean(),
 });
 
 function apply(text: string, e: Edit): string {
-  const at = Math.min(text.length, Math.floor(e.at * text.length));
+  let at = Math.min(text.length, Math.floor(e.at * text.length));
+  if (e.snap) at = text.indexOf('\n', at) === -1 ? text.length : text.indexOf('\n', at);
   return text.slice(0, at) + e.ins + text.slice(Math.min(text.length, at + e.del));
 }
 

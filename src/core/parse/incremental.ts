@@ -25,15 +25,20 @@ export function reparseBacklog(prev: BacklogFile, text: string): BacklogParse {
   return next ? { backlog: next, problems: [] } : parseBacklog(text, prev.file);
 }
 
+/** Blocks compared as strings (native) before characters: a 600 KB file in well under a millisecond. */
+const BLOCK = 4096;
+
 function commonPrefix(a: string, b: string): number {
   const n = Math.min(a.length, b.length);
   let i = 0;
+  while (i + BLOCK <= n && a.slice(i, i + BLOCK) === b.slice(i, i + BLOCK)) i += BLOCK;
   while (i < n && a.charCodeAt(i) === b.charCodeAt(i)) i++;
   return i;
 }
 
 function commonSuffix(a: string, b: string, max: number): number {
   let i = 0;
+  while (i + BLOCK <= max && a.slice(a.length - i - BLOCK, a.length - i) === b.slice(b.length - i - BLOCK, b.length - i)) i += BLOCK;
   while (i < max && a.charCodeAt(a.length - 1 - i) === b.charCodeAt(b.length - 1 - i)) i++;
   return i;
 }
@@ -108,11 +113,22 @@ function incremental(prev: BacklogFile, text: string): BacklogFile | undefined {
   return next;
 }
 
-/** The item moved by an edit before it: offsets by `delta`, lines by `lines`, its index by `index` (columns stay: the edit ended on an earlier line). */
+function moved(r: SourceRange, delta: number, lines: number): SourceRange {
+  return { file: r.file, line: r.line + lines, column: r.column, offset: r.offset + delta, end: r.end + delta };
+}
+
+/**
+ * The item moved by an edit before it: offsets by `delta`, lines by `lines`, its index by `index`
+ * (columns stay: the edit ended on an earlier line). Hot (every item after the edit): no closures,
+ * no Object.entries.
+ */
 function shifted(item: Item, delta: number, lines: number, index: number): Item {
   if (delta === 0 && lines === 0 && index === 0) return item;
-  const move = (r: SourceRange): SourceRange => ({ file: r.file, line: r.line + lines, column: r.column, offset: r.offset + delta, end: r.end + delta });
   const fields: Record<string, FieldSource> = {};
-  for (const [k, f] of Object.entries(item.fields)) if (f) setOwn(fields, k, { key: move(f.key), value: move(f.value) });
-  return { ...item, index: item.index + index, rank: item.rank + index, source: move(item.source), fields };
+  const from = item.fields as Record<string, FieldSource>;
+  for (const k in from) {
+    const f = from[k];
+    setOwn(fields, k, { key: moved(f.key, delta, lines), value: moved(f.value, delta, lines) });
+  }
+  return { ...item, index: item.index + index, rank: item.rank + index, source: moved(item.source, delta, lines), fields };
 }

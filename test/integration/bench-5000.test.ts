@@ -81,7 +81,7 @@ const median = (xs: number[]): number => [...xs].sort((x, y) => x - y)[Math.floo
 const ms = (x: number): string => `${x.toFixed(0)} ms`;
 
 describe('bench: 5,000 items in the real VS Code', function () {
-  this.timeout(180_000);
+  this.timeout(400_000); // a shared, loaded machine stretches the wall time several-fold
   let a: SprintlogApi;
   before(async function () {
     if (!(process.env.SPRINTLOG_TEST_GREP ?? '').includes('bench')) this.skip();
@@ -99,7 +99,8 @@ describe('bench: 5,000 items in the real VS Code', function () {
     // The views are shown, as a person working in the backlog has them: VS Code then asks the
     // providers for the rows of every expanded group after each change, and that is part of the cost.
     await vscode.commands.executeCommand('workbench.view.extension.sprintlog');
-    const out: string[] = [`core parse of the same text (baseline): ${ms(parseMs)}`];
+    const autoSave = vscode.workspace.getConfiguration('files').get<string>('autoSave');
+    const out: string[] = [`core parse of the same text (baseline): ${ms(parseMs)} (files.autoSave: ${autoSave})`];
     const ratio = (x: number): string => `${ms(x)} (${(x / parseMs).toFixed(1)}× parse)`;
 
     // Views filled: a reload (what activation does first) until every row of both views is built.

@@ -4,11 +4,14 @@
 // activation (fresh store, views and history service of this bundle's own copy of the
 // extension code: no parsed chunk or history state in memory, the history's disk cache
 // warm) → every row, then → the rows with history figures. Figures are printed as ms and
-// as ratios to the core parse of the same text in this process. Runs only when selected:
-// `npm run test:integration -- --grep bench`.
+// as ratios to the core parse of the same text in this process. Typing is also measured as a
+// person types: a burst of 54 characters ~100 ms apart, with the extension host's longest
+// event-loop block and its CPU per keystroke (the "no visible lag" figures). The Sprintlog views
+// are shown first, so what VS Code asks of the tree providers after every change is counted.
+// Runs only when selected: `npm run test:integration -- --grep bench`.
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
-import { performance } from 'node:perf_hooks';
+import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import * as vscode from 'vscode';
 import { buildWorkspace } from '../../src/core/parse/workspace';
 import type { SprintlogApi } from '../../src/extension/extension';
@@ -54,11 +57,13 @@ async function allRows(a: { views: Views }): Promise<number> {
 
 /**
  * With SPRINTLOG_BENCH_PROFILE=FILE, a CPU profile of the extension host (where this test runs)
- * from here until the returned function is called, written to FILE (open it in VS Code or Chrome).
+ * from here until the returned function is called, written to FILE with the phase's name before
+ * its extension (`x.cpuprofile` → `x.edit.cpuprofile`; open it in VS Code or Chrome).
  */
-async function startProfile(): Promise<(() => Promise<void>) | undefined> {
-  const file = process.env.SPRINTLOG_BENCH_PROFILE;
-  if (!file) return undefined;
+async function startProfile(phase: string): Promise<(() => Promise<void>) | undefined> {
+  const base = process.env.SPRINTLOG_BENCH_PROFILE;
+  if (!base) return undefined;
+  const file = base.replace(/(\.cpuprofile)?$/, `.${phase}$1`);
   const inspector = await import('node:inspector');
   const session = new inspector.Session();
   session.connect();
@@ -76,7 +81,7 @@ const median = (xs: number[]): number => [...xs].sort((x, y) => x - y)[Math.floo
 const ms = (x: number): string => `${x.toFixed(0)} ms`;
 
 describe('bench: 5,000 items in the real VS Code', function () {
-  this.timeout(180_000);
+  this.timeout(400_000); // a shared, loaded machine stretches the wall time several-fold
   let a: SprintlogApi;
   before(async function () {
     if (!(process.env.SPRINTLOG_TEST_GREP ?? '').includes('bench')) this.skip();
@@ -91,7 +96,11 @@ describe('bench: 5,000 items in the real VS Code', function () {
     writeFile(BACKLOG, text);
     git('commit', '-q', '-am', '5,000 items');
     await settle(a);
-    const out: string[] = [`core parse of the same text (baseline): ${ms(parseMs)}`];
+    // The views are shown, as a person working in the backlog has them: VS Code then asks the
+    // providers for the rows of every expanded group after each change, and that is part of the cost.
+    await vscode.commands.executeCommand('workbench.view.extension.sprintlog');
+    const autoSave = vscode.workspace.getConfiguration('files').get<string>('autoSave');
+    const out: string[] = [`core parse of the same text (baseline): ${ms(parseMs)} (files.autoSave: ${autoSave})`];
     const ratio = (x: number): string => `${ms(x)} (${(x / parseMs).toFixed(1)}× parse)`;
 
     // Views filled: a reload (what activation does first) until every row of both views is built.
@@ -107,6 +116,7 @@ describe('bench: 5,000 items in the real VS Code', function () {
 
     // Set State → the row in its new group (the command, the save, the store's reload, the rows).
     const edits: number[] = [];
+    const editProfile = await startProfile('edit');
     for (let k = 0; k < 5; k++) {
       const id = `PAY-${1000 + 4 * k + 4}`; // state done → in-progress
       const t = performance.now();
@@ -119,6 +129,7 @@ describe('bench: 5,000 items in the real VS Code', function () {
       await allRows(a);
       edits.push(performance.now() - t);
     }
+    await editProfile?.();
     out.push(`Set State → rows rebuilt: median ${ratio(median(edits))} of ${edits.map(ms).join(', ')}`);
 
     // The saves above rerun the history (5,000 items, in the extension host): measured on its own,
@@ -136,7 +147,7 @@ describe('bench: 5,000 items in the real VS Code', function () {
     const typing: number[] = [];
     const applied: number[] = [];
     const cpu: number[] = [];
-    const profile = await startProfile();
+    const profile = await startProfile('typing');
     for (let k = 0; k < 5; k++) {
       const before = a.store.folders()[0].version;
       const line = lineOf(`title: Item number ${k + 10} `);
@@ -165,6 +176,36 @@ describe('bench: 5,000 items in the real VS Code', function () {
       toDiag.push(performance.now() - t);
     }
     out.push(`one typed character → its diagnostic shown: median ${ratio(median(toDiag))} of ${toDiag.map(ms).join(', ')}`);
+    // A burst as a person types: 54 characters ~100 ms apart at the end of a title. "No visible lag"
+    // in the extension host: its longest event-loop block (what delays every other extension's and
+    // VS Code's requests there) and its CPU per keystroke, from the first key until the store's model
+    // holds the last one plus a quiet second (debounced view refreshes and lenses included).
+    const burstLine = lineOf('title: Item number 30 ').lineNumber;
+    const modelHasBuffer = (): boolean => a.store.folders()[0].workspace.backlogs.find((b) => b.file === BACKLOG)?.text === doc.getText();
+    const TYPED = 'and a few more words typed at a human pace, one by one';
+    const loop = monitorEventLoopDelay({ resolution: 5 });
+    const burstProfile = await startProfile('burst');
+    const v0 = a.store.folders()[0].version;
+    const bc = process.cpuUsage();
+    const b0 = performance.now();
+    loop.enable();
+    const echo: number[] = [];
+    for (let k = 0; k < TYPED.length; k++) {
+      const due = b0 + 100 * k;
+      if (performance.now() < due) await new Promise((r) => setTimeout(r, due - performance.now()));
+      const te = performance.now();
+      await editor.edit((e) => e.insert(doc.lineAt(burstLine).range.end, TYPED[k]), { undoStopBefore: false, undoStopAfter: false });
+      echo.push(performance.now() - te);
+    }
+    const lastKey = performance.now();
+    while (!modelHasBuffer()) await new Promise((r) => setTimeout(r, 5));
+    const toModel = performance.now() - lastKey;
+    const models = a.store.folders()[0].version - v0;
+    await new Promise((r) => setTimeout(r, 1000));
+    loop.disable();
+    const bcpu = process.cpuUsage(bc);
+    await burstProfile?.();
+    out.push(`burst of ${TYPED.length} typed characters ~100 ms apart: longest extension-host event-loop block ${ms(loop.max / 1e6)} (p99 ${ms(loop.percentile(99) / 1e6)}); extension-host CPU per keystroke ${ms((bcpu.user + bcpu.system) / 1000 / TYPED.length)}; last key → new model ${ms(toModel)} (${models} models built during the burst); edit round trip median ${ms(median(echo))}, max ${ms(Math.max(...echo))}`);
     await vscode.commands.executeCommand('workbench.action.files.revert');
 
     // Cold activation with a warm history cache: what activate() builds, from this bundle's own copy.
@@ -192,7 +233,7 @@ describe('bench: 5,000 items in the real VS Code', function () {
     // The extension host's console reaches only code-server's log: the figures go to the run's report.
     const report = process.env.SPRINTLOG_TEST_REPORT;
     if (report) fs.appendFileSync(report, out.map((l) => `[bench] ${l}`).join('\n') + '\n');
-    assert.equal(out.length, 7);
+    assert.equal(out.length, 8);
   });
 
   after(async () => {

@@ -2,7 +2,7 @@
 
 import type { Document, YAMLMap, YAMLSeq } from 'yaml';
 import {
-  BACKLOG_KEYS, EPIC_KEYS, ITEM_KEYS, type BacklogFile, type Epic, type FieldSource, type Item, type Problem, type StateCategory,
+  BACKLOG_KEYS, EPIC_KEYS, ITEM_KEYS, type BacklogFile, type Epic, type FieldSource, type Item, type Problem, type SourceRange, type StateCategory,
 } from '../model';
 import { type ItemChunks, splitItems } from './chunks';
 import { LineIndex } from './source';
@@ -47,19 +47,34 @@ function parseChunked(text: string, file: string, chunks: ItemChunks): BacklogFi
   const backlog = readTop(header.doc, header.lines, file, text);
   if ('problems' in backlog) return undefined;
   const lines = new LineIndex(text);
+  const at = (from: number, end: number): SourceRange => lines.range(file, from, end);
   const { starts } = chunks;
   let seqEnd = chunks.end;
   for (let i = 0; i < starts.length; i++) {
     const from = starts[i];
     const chunk = parseChunk(text.slice(from, i + 1 < starts.length ? starts[i + 1] : chunks.end), file);
     if (chunk === 'error') return undefined;
-    backlog.items.push(placeChunk(chunk, file, from, i, lines));
+    backlog.items.push(placeChunk(chunk, from, i, at));
     seqEnd = from + chunk.seqEnd;
   }
   const itemsField = backlog.fields.items;
   if (itemsField) itemsField.value = lines.range(file, starts[0] + chunks.indent, seqEnd);
+  chunkLayouts.set(backlog, { headerEnd: chunks.headerEnd, indent: chunks.indent, starts, seqEnd });
   return backlog;
 }
+
+/** How a chunked parse cut its file, kept beside the BacklogFile for the incremental re-parse (incremental.ts). */
+export interface ChunkLayout {
+  headerEnd: number;
+  indent: number;
+  /** Offset of each item's first line; `items[i]` is the chunk at `starts[i]`. */
+  starts: number[];
+  /** End of the `items` sequence's value. */
+  seqEnd: number;
+}
+
+/** Layouts of the files parsed chunked (a side table: the model type stays what every consumer knows). */
+export const chunkLayouts = new WeakMap<BacklogFile, ChunkLayout>();
 
 /** An item parsed from its chunk alone: ranges are relative to the chunk start. */
 export interface ChunkItem {
@@ -84,7 +99,7 @@ export const chunkMemory = {
   },
 };
 
-function parseChunk(chunk: string, file: string): ChunkItem | 'error' {
+export function parseChunk(chunk: string, file: string): ChunkItem | 'error' {
   let hit = chunkCache.get(chunk);
   chunkMemory.used.add(chunk);
   if (hit !== undefined) return hit;
@@ -110,11 +125,13 @@ function parseChunk(chunk: string, file: string): ChunkItem | 'error' {
   return hit;
 }
 
-function placeChunk(chunk: ChunkItem, file: string, base: number, index: number, lines: LineIndex): Item {
-  const at = (r: [number, number]) => lines.range(file, base + r[0], base + r[1]);
+/** An item from its chunk at offset `base`; `at` makes the absolute range of an offset span. */
+export function placeChunk(chunk: ChunkItem, base: number, index: number, at: (from: number, end: number) => SourceRange): Item {
+  const rel = (r: [number, number]) => at(base + r[0], base + r[1]);
   const fields: Item['fields'] = {};
-  for (const [k, f] of Object.entries(chunk.fields)) setOwn(fields as Record<string, FieldSource>, k, { key: at(f.key), value: at(f.value) });
-  return readItem({ raw: chunk.raw, nodes: {}, fields: fields as Record<string, FieldSource> }, { file, index, source: at(chunk.source) });
+  for (const [k, f] of Object.entries(chunk.fields)) setOwn(fields as Record<string, FieldSource>, k, { key: rel(f.key), value: rel(f.value) });
+  const source = rel(chunk.source);
+  return readItem({ raw: chunk.raw, nodes: {}, fields: fields as Record<string, FieldSource> }, { file: source.file, index, source });
 }
 
 /** The top-level mapping (everything but the items), or the problem that it is not a mapping. */

@@ -51,9 +51,25 @@ export function splitItems(text: string): ItemChunks | undefined {
     pos = lineEnd + 1;
   }
   if (first < 0) return undefined; // no items: the whole-document parse is cheap
+  const starts = scanEntries(text, first, text.length, indent);
+  return starts && { headerEnd: first, indent, starts, end: text.length };
+}
+
+/** Whether the line-local layouts the scan cannot vouch for (anchors, aliases, directives, tabs) occur in `text`. */
+export function hasUnsafeLayout(text: string): boolean {
+  return UNSAFE_ANYWHERE.test(text);
+}
+
+/**
+ * The start offsets of the entries whose `-` is at column `indent`, in the whole lines
+ * [from, to) of `text` (`from` at a line start); undefined when a line there is at or
+ * left of the dash without being an entry, a blank or a comment (the sequence would end).
+ * One rule for the first split and for the incremental one (incremental.ts).
+ */
+export function scanEntries(text: string, from: number, to: number, indent: number): number[] | undefined {
   const starts: number[] = [];
   const dash = ' '.repeat(indent) + '-';
-  for (pos = first; pos < text.length;) {
+  for (let pos = from; pos < to;) {
     const nl = text.indexOf('\n', pos);
     const lineEnd = nl === -1 ? text.length : nl;
     if (text.startsWith(dash, pos)) {
@@ -67,5 +83,5 @@ export function splitItems(text: string): ItemChunks | undefined {
     }
     pos = lineEnd + 1;
   }
-  return { headerEnd: first, indent, starts, end: text.length };
+  return starts;
 }

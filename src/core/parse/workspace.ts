@@ -3,7 +3,8 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { DEFAULT_STATES, type BacklogFile, type Item, type Problem, type Workspace } from '../model';
-import { parseBacklog } from './backlog';
+import { chunkLayouts, parseBacklog } from './backlog';
+import { reparseBacklog } from './incremental';
 import { archiveFilesOnDisk, DEFAULT_BACKLOG_PATH, DEFAULT_SPRINTS_PATH } from './backlog-files';
 import { decodeSource } from './encoding';
 import { readRegularFile } from './regular-file';
@@ -26,8 +27,11 @@ export interface SourceFile {
 /**
  * Build the model from file texts (pure: no I/O). `backlogs` holds the main
  * file and any archive files; the main one is recognised by `paths.backlogPath`.
+ * `prev`, a model built earlier from texts of the same files, is reused where the
+ * texts are unchanged or only partly changed (the editor's path: one keystroke
+ * re-parses one item); the result is the same as without it.
  */
-export function buildWorkspace(root: string, backlogs: SourceFile[], sprints: SourceFile | undefined, paths: WorkspacePaths = {}): Workspace {
+export function buildWorkspace(root: string, backlogs: SourceFile[], sprints: SourceFile | undefined, paths: WorkspacePaths = {}, prev?: Workspace): Workspace {
   const backlogPath = paths.backlogPath ?? DEFAULT_BACKLOG_PATH;
   const sprintsPath = paths.sprintsPath ?? DEFAULT_SPRINTS_PATH;
   const ordered = [...backlogs].sort((a, b) => (a.file === backlogPath ? -1 : b.file === backlogPath ? 1 : a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
@@ -38,20 +42,31 @@ export function buildWorkspace(root: string, backlogs: SourceFile[], sprints: So
       parseProblems.push(src.problem);
       continue;
     }
-    const { backlog, problems } = parseBacklog(src.text, src.file);
+    const before = prev?.backlogs.find((b) => b.file === src.file);
+    const { backlog, problems } = before ? reparseBacklog(before, src.text) : parseBacklog(src.text, src.file);
     parseProblems.push(...problems);
     if (backlog) files.push(backlog);
   }
   let sprintLog;
   if (sprints?.problem) parseProblems.push(sprints.problem);
-  else if (sprints) {
+  else if (sprints && prev?.sprintLog?.file === sprints.file && prev.sprintLog.text === sprints.text) {
+    // Unchanged: the same log, with the parse problems it had (warnings only: it parsed).
+    parseProblems.push(...prev.parseProblems.filter((p) => p.file === sprints.file));
+    sprintLog = prev.sprintLog;
+  } else if (sprints) {
     const parsed = parseSprints(sprints.text, sprints.file);
     parseProblems.push(...parsed.problems);
     sprintLog = parsed.sprintLog;
   }
   const main = files.find((f) => f.file === backlogPath);
   const items: Item[] = [];
-  for (const f of files) for (const item of f.items) items.push(Object.assign(item, { rank: items.length }));
+  for (let k = 0; k < files.length; k++) {
+    const f = files[k];
+    const base = items.length;
+    // Items of a reused parse may be the previous model's too: never change them, copy the moved ones.
+    if (!f.items.every((item, i) => item.rank === base + i)) files[k] = withItems(f, f.items.map((item, i) => (item.rank === base + i ? item : { ...item, rank: base + i })));
+    for (const item of files[k].items) items.push(item);
+  }
   return {
     root,
     backlogPath,
@@ -64,6 +79,14 @@ export function buildWorkspace(root: string, backlogs: SourceFile[], sprints: So
     project: main?.project,
     parseProblems,
   };
+}
+
+/** `f` with other item objects (its chunk layout kept: the same chunks at the same places). */
+function withItems(f: BacklogFile, items: Item[]): BacklogFile {
+  const next = { ...f, items };
+  const layout = chunkLayouts.get(f);
+  if (layout) chunkLayouts.set(next, layout);
+  return next;
 }
 
 /** Read the backlog files of a folder from disk (missing files are simply absent). */

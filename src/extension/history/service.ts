@@ -27,6 +27,12 @@ export interface HistoryReader {
 
 /** Saves and disk changes come in bursts (save all, checkout): wait a little. */
 const RERUN_DELAY_MS = 800;
+/**
+ * A change of the working tree only (a save, an edit command; HEAD did not move) waits for a
+ * quiet moment: the rerun blocks the extension host for about a second at 5,000 items, and
+ * should not land between the edits and keystrokes of someone at work. Typing pushes it back.
+ */
+const WORKTREE_DELAY_MS = 3000;
 /** Ages are in days: refresh a snapshot older than this when the window regains focus. */
 const STALE_AFTER_MS = 60 * 60 * 1000;
 
@@ -60,7 +66,7 @@ export class HistoryService implements HistoryReader, vscode.Disposable {
       store.onDidChange((fb) => this.onModel(fb)),
       vscode.workspace.onDidSaveTextDocument((doc) => {
         const at = backlogDocument(store, doc.uri);
-        if (at) this.schedule(at.fb.root, true);
+        if (at) this.schedule(at.fb.root, true, WORKTREE_DELAY_MS);
       }),
       vscode.workspace.onDidGrantWorkspaceTrust(() => {
         for (const fb of store.folders()) this.onModel(fb);
@@ -151,7 +157,8 @@ export class HistoryService implements HistoryReader, vscode.Disposable {
     // Typing in an open buffer changes the model on every keystroke; history only
     // changes when text reaches the disk (save, checkout, another program).
     const dirty = vscode.workspace.textDocuments.some((d) => d.isDirty && backlogDocument(this.store, d.uri)?.fb.root === fb.root);
-    if (!dirty) this.schedule(fb.root, true);
+    if (!dirty) this.schedule(fb.root, true, WORKTREE_DELAY_MS);
+    else if (run.timer) this.schedule(fb.root, false, WORKTREE_DELAY_MS);
   }
 
   private schedule(root: string, stale: boolean, delay = RERUN_DELAY_MS): void {

@@ -6,7 +6,13 @@
 // VALIDATORS has one entry per message type, so a new type without one does not compile.
 
 import type { ChartFacts } from '../core/charts/types';
-import type { MetricsReport } from '../core/metrics/types';
+import type { EpicProgress } from '../core/forecast/plan';
+import type { HealthFinding } from '../core/health/findings';
+import type { KpiDocument } from '../core/kpis/document';
+import type { KpiTable } from '../core/kpis/format';
+import type { MetricsReport, WarningCode } from '../core/metrics/types';
+import type { Portfolio } from '../core/portfolio/document';
+import type { PortfolioTable } from '../core/portfolio/format';
 
 /** Bumped when a message changes shape; a webview of another version reloads its HTML. */
 export const PROTOCOL_VERSION = 1;
@@ -40,8 +46,35 @@ export interface FileProblem {
   hint?: string;
 }
 
+/** A health rule's threshold as the snapshot was computed with it (defaults: the spec's; settings override). */
+export interface ThresholdInUse {
+  code: WarningCode;
+  value: number;
+  /** What the number means, in words. */
+  means: string;
+}
+
+/**
+ * The PMO sections (issue 11), from the same metrics document as the charts
+ * (no second history walk): the health core's findings, the KPI document, and
+ * each epic's progress and forecast against its target.
+ */
+export interface PmoData {
+  health: HealthFinding[];
+  thresholds: ThresholdInUse[];
+  kpis: KpiDocument;
+  /** kpiTable(kpis): the columns `sprintlog kpis` prints (made by the host: core/kpis/format pulls the YAML parser). */
+  kpiTable: KpiTable;
+  /** forecastDocument's epics; `when.distribution` is left empty (the panel shows the answers, not the histogram). */
+  epics: EpicProgress[];
+}
+
 export type DashboardBody =
-  | { kind: 'charts'; report: MetricsReport; facts: ChartFacts; sprint?: string; refs: RefChoices }
+  | {
+    kind: 'charts'; report: MetricsReport; facts: ChartFacts; sprint?: string; refs: RefChoices; pmo: PmoData;
+    /** Every workspace folder with a backlog (only in a multi-root workspace with more than one), and its report's tables. */
+    portfolio?: { data: Portfolio; tables: PortfolioTable[] };
+  }
   | { kind: 'empty'; reason: 'no-history' | 'no-sprints' | 'untrusted' | 'no-backlog'; message: string; refs?: RefChoices }
   | { kind: 'error'; problem: FileProblem; more: number }
   | { kind: 'failed'; message: string };

@@ -10,8 +10,10 @@ import * as vscode from 'vscode';
 import type { HistoryReader } from '../history';
 import { readSettings } from '../model/config';
 import type { BacklogStore, FolderBacklog } from '../model/types';
+import { teamInputOf } from '../../core/portfolio';
 import { parseWebviewMessage, PROTOCOL_VERSION, type DashboardBody, type HostToWebview, type ViewChoice, type WebviewToHost } from '../../shared/protocol';
 import * as actions from './actions';
+import type { PortfolioInputs } from './portfolio';
 import { computeBody, reportArgs } from './snapshot';
 
 /** Typing fires a store change per keystroke; saves come in bursts. */
@@ -23,6 +25,8 @@ export interface ControllerDeps {
   log?: vscode.LogOutputChannel;
   /** The bundled CLI (dist/cli.js), for the Markdown report. */
   cli: string;
+  /** The window's portfolio inputs (a multi-root workspace shows every folder's row). */
+  portfolio?: PortfolioInputs;
 }
 
 export type Snapshot = Extract<HostToWebview, { type: 'snapshot' }>;
@@ -55,7 +59,8 @@ export class DashboardController implements vscode.Disposable {
     private view: ViewChoice,
     private readonly deps: ControllerDeps,
   ) {
-    const mine = (root: string) => root === folder.uri.fsPath;
+    // Another folder's change matters too when the portfolio shows its row.
+    const mine = (root: string) => root === folder.uri.fsPath || (deps.portfolio?.multiRoot ?? false);
     this.subscriptions.push(
       this.renderedEmitter,
       this.snapshotEmitter,
@@ -133,6 +138,7 @@ export class DashboardController implements vscode.Disposable {
           engine: this.deps.history.engine,
           onProgress: (n, total) => progress(`Analysing the history: ${n} of ${total} commits`),
         });
+        if (body.kind === 'charts' && this.deps.portfolio) body = { ...body, portfolio: await this.portfolio(fb.root, body, abort.signal) };
       } catch (e) {
         if (abort.signal.aborted) {
           if (progressShown) this.post({ type: 'progress', active: false, message: 'Cancelled.' });
@@ -152,6 +158,13 @@ export class DashboardController implements vscode.Disposable {
     this.post(snapshot);
     this.snapshotEmitter.fire(snapshot);
     return snapshot;
+  }
+
+  /** The multi-root portfolio with this folder's row from `body` (undefined with one backlog folder). */
+  private portfolio(root: string, body: Extract<DashboardBody, { kind: 'charts' }>, signal: AbortSignal) {
+    const at = this.view.asOf.kind === 'now' ? 'now' : Date.parse(body.report.asOf);
+    const input = teamInputOf(this.folder.name, root, { report: body.report, workspace: this.fb()!.workspace }, { epics: body.pmo.epics, external: body.pmo.kpis.dependencies?.external ?? null });
+    return this.deps.portfolio!.portfolio({ root, at, input }, signal);
   }
 
   private emptyCancelled(): Snapshot {

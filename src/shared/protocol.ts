@@ -85,7 +85,15 @@ export type HostToWebview =
   /** History is being analysed: shown over the last snapshot; `active: false` ends it. */
   | { type: 'progress'; active: boolean; message: string }
   /** The answer to a request (`requestId` from the webview); `refused` says why nothing happened. */
-  | { type: 'reply'; requestId: number; ok: boolean; message?: string };
+  | { type: 'reply'; requestId: number; ok: boolean; message?: string }
+  /** Open a tab (e.g. 'health'); an unknown id is ignored. */
+  | { type: 'showTab'; tab: string };
+
+/** What the open tab drew, when it is the Health tab: each finding's code and the items it names. */
+export interface RenderedHealth {
+  code: string;
+  items: string[];
+}
 
 export type ExportFormat = 'svg' | 'png';
 
@@ -102,7 +110,7 @@ export type WebviewToHost =
   /** Stop the history analysis in progress. */
   | { type: 'cancel' }
   /** Snapshot `seq` is drawn with `charts` charts (tests and the first-paint figure read it). */
-  | { type: 'rendered'; seq: number; charts: number; ms: number }
+  | { type: 'rendered'; seq: number; charts: number; ms: number; tab?: string; health?: RenderedHealth[] }
   /** Save one chart (rendered by the webview) to a file the user picks. */
   | { type: 'exportChart'; requestId: number; chart: string; format: ExportFormat; data: string }
   /** Save the dashboard as the Markdown report (the CLI's `report --format md`). */
@@ -137,6 +145,16 @@ export function isViewChoice(v: unknown): v is ViewChoice {
   return (c.sprint === undefined || isId(c.sprint)) && isAsOf(c.asOf) && Number.isSafeInteger(c.windowDays) && (c.windowDays as number) >= 1 && (c.windowDays as number) <= 3650;
 }
 
+/** At most 1,000 findings of at most 1,000 item ids each: what a real backlog's health list holds. */
+function isRenderedHealth(v: unknown): v is RenderedHealth[] {
+  if (!Array.isArray(v) || v.length > 1000) return false;
+  return v.every((f: unknown) => {
+    if (typeof f !== 'object' || f === null) return false;
+    const x = f as Fields;
+    return isId(x.code) && Array.isArray(x.items) && x.items.length <= 1000 && x.items.every(isId);
+  });
+}
+
 function isExportData(format: unknown, data: unknown): boolean {
   if (typeof data !== 'string' || data.length > MAX_EXPORT) return false;
   if (format === 'svg') return /^<svg[\s>]/.test(data);
@@ -151,7 +169,7 @@ export const VALIDATORS: { [K in WebviewMessageType]: (m: Fields) => m is Messag
   openCommitDiff: (m): m is Message<'openCommitDiff'> & Fields => isRequestId(m.requestId) && isCommit(m.commit) && (m.item === undefined || isId(m.item)),
   openProblem: (m): m is Message<'openProblem'> & Fields => isRequestId(m.requestId),
   cancel: (m): m is Message<'cancel'> & Fields => m.type === 'cancel',
-  rendered: (m): m is Message<'rendered'> & Fields => isRequestId(m.seq) && isRequestId(m.charts) && typeof m.ms === 'number' && Number.isFinite(m.ms),
+  rendered: (m): m is Message<'rendered'> & Fields => isRequestId(m.seq) && isRequestId(m.charts) && typeof m.ms === 'number' && Number.isFinite(m.ms) && (m.tab === undefined || isId(m.tab)) && (m.health === undefined || isRenderedHealth(m.health)),
   exportChart: (m): m is Message<'exportChart'> & Fields => isRequestId(m.requestId) && isId(m.chart) && isExportData(m.format, m.data),
   exportReport: (m): m is Message<'exportReport'> & Fields => isRequestId(m.requestId),
 };

@@ -12,7 +12,7 @@ import { loadState, post, requestId, saveState } from './api';
 import { chartPng, chartSvg, draw, drawnCount, prune } from './charts';
 import { renderToolbar } from './controls';
 import { clear, dataTable, h } from './dom';
-import { pmoTabs, renderPmoTab, type TabDef } from './pmo/tabs';
+import { pmoTabs, renderedHealth, renderPmoTab, type TabDef } from './pmo/tabs';
 import { revealButton } from './reveal';
 import { sprintSummary, scopeChangesTable } from './sections';
 import { currentTheme, onThemeChange } from './theme';
@@ -194,7 +194,8 @@ function render(s: Snapshot): void {
   // From the page's start for the first snapshot (HTML loaded → drawn), from the message after that.
   const ms = firstPaint ? performance.now() : performance.now() - started;
   firstPaint = false;
-  post({ type: 'rendered', seq: s.seq, charts, ms: Math.round(ms * 10) / 10 });
+  const health = body.kind === 'charts' ? renderedHealth(panels.get(tab)) : undefined;
+  post({ type: 'rendered', seq: s.seq, charts, ms: Math.round(ms * 10) / 10, tab, ...(health ? { health } : {}) });
 }
 
 function showProgress(m: Extract<HostToWebview, { type: 'progress' }>): void {
@@ -217,6 +218,10 @@ window.addEventListener('message', (e: MessageEvent<unknown>) => {
     render(m);
   } else if (m.type === 'progress') showProgress(m);
   else if (m.type === 'reply' && !m.ok && m.message) status.textContent = m.message;
+  else if (m.type === 'showTab' && TABS.some((t) => t.id === m.tab)) {
+    tab = m.tab;
+    if (last) render(last);
+  }
 });
 
 onThemeChange(() => last && render(last));

@@ -30,6 +30,8 @@ export interface ControllerDeps {
 }
 
 export type Snapshot = Extract<HostToWebview, { type: 'snapshot' }>;
+/** What the webview reports drawing: snapshot seq, charts, milliseconds, the open tab (and the Health tab's findings). */
+export type Rendered = Omit<Extract<WebviewToHost, { type: 'rendered' }>, 'type'>;
 
 export function defaultView(folder: vscode.WorkspaceFolder): ViewChoice {
   return { asOf: { kind: 'now' }, windowDays: readSettings(folder).cycleTimeWindow };
@@ -46,8 +48,8 @@ export class DashboardController implements vscode.Disposable {
   private running?: AbortController;
   private readonly subscriptions: vscode.Disposable[] = [];
   /** What the webview reported drawing (tests, the first-paint figure). */
-  lastRendered?: { seq: number; charts: number; ms: number };
-  private readonly renderedEmitter = new vscode.EventEmitter<{ seq: number; charts: number; ms: number }>();
+  lastRendered?: Rendered;
+  private readonly renderedEmitter = new vscode.EventEmitter<Rendered>();
   readonly onDidRender = this.renderedEmitter.event;
   private readonly snapshotEmitter = new vscode.EventEmitter<Snapshot>();
   /** Fires with every snapshot made (posted now or when the webview is ready). */
@@ -72,6 +74,11 @@ export class DashboardController implements vscode.Disposable {
         if (!panel.visible) this.ready = false;
       }),
     );
+  }
+
+  /** Opens a tab of the panel (e.g. 'health'); the webview re-renders and reports it. */
+  showTab(tab: string): void {
+    this.post({ type: 'showTab', tab });
   }
 
   get viewChoice(): ViewChoice {
@@ -201,7 +208,7 @@ export class DashboardController implements vscode.Disposable {
         this.running?.abort();
         return;
       case 'rendered':
-        this.lastRendered = { seq: m.seq, charts: m.charts, ms: m.ms };
+        this.lastRendered = { seq: m.seq, charts: m.charts, ms: m.ms, tab: m.tab, health: m.health };
         this.renderedEmitter.fire(this.lastRendered);
         return;
       default:

@@ -2,7 +2,7 @@
 // KPIs, Dependencies, and Portfolio in a multi-root workspace. They draw from
 // the snapshot's `pmo` part (and `portfolio`), computed by the host from the
 // same metrics document as the charts.
-import type { DashboardBody } from '../../shared/protocol';
+import type { DashboardBody, RenderedHealth } from '../../shared/protocol';
 import { dependenciesTab } from './deps';
 import { healthTab } from './health';
 import { kpisTab } from './kpis';
@@ -40,4 +40,14 @@ export function renderPmoTab(body: Charts, panel: HTMLElement, id: string): bool
   const el = draw(body);
   if (el) panel.append(el);
   return true;
+}
+
+/** The findings the open Health tab drew (for the `rendered` message: what the user sees), else undefined. */
+export function renderedHealth(panel: HTMLElement | undefined): RenderedHealth[] | undefined {
+  const rows = panel?.querySelectorAll<HTMLTableRowElement>('.health-findings tbody tr');
+  if (!panel?.querySelector('.health')) return undefined;
+  return Array.from(rows ?? [], (r) => ({
+    code: r.cells[1]?.textContent ?? '',
+    items: Array.from(r.querySelectorAll<HTMLElement>('button[data-item]'), (b) => b.dataset.item ?? ''),
+  }));
 }

@@ -14,7 +14,9 @@ import type { KpiDocument } from '../../src/core/kpis';
 import { kpiTable } from '../../src/core/kpis';
 import { metricsDocument } from '../../src/core/metrics-document';
 import { loadWorkspace } from '../../src/core/parse/workspace';
-import { epicForecasts } from '../../src/extension/dashboard/pmo';
+import type { Portfolio } from '../../src/core/portfolio';
+import { portfolioOf } from '../../src/core/portfolio';
+import { epicForecasts, folderTeamInput } from '../../src/extension/dashboard/pmo';
 import { computeBody } from '../../src/extension/dashboard/snapshot';
 import type { DashboardBody, ViewChoice } from '../../src/shared/protocol';
 
@@ -83,6 +85,25 @@ describe('dashboard PMO snapshot (src/extension/dashboard/pmo.ts, demo repositor
     const after = epicForecasts({ ...doc, report: moved });
     assert.notEqual(after, first);
     assert.equal(after.find((e) => e.id === open.id)!.items.done, open.items.done + 1);
+  });
+
+  it('a multi-root portfolio: each folder\'s row input gives the figures `sprintlog portfolio` gives for the repositories', async () => {
+    const shop = path.join(tmp, 'shop');
+    await cli('demo', shop, '--team', 'shop', '--today', DAY);
+    const at = Date.parse(body.report.asOf);
+    const inputs = await Promise.all([['demo', dir], ['shop', shop]].map(([team, root]) => folderTeamInput({ team, root, workspace: loadWorkspace(root), at })));
+    const panel = portfolioOf(inputs);
+    let out = '';
+    const code = await main(['portfolio', dir, shop, '--format', 'json'], { cwd: '/', out: (t) => (out += t), err: () => undefined, env: { SPRINTLOG_NOW: body.report.asOf } });
+    assert.equal(code, 0);
+    const direct = JSON.parse(out) as Portfolio;
+    assert.deepEqual(panel, direct);
+    assert.equal(panel.teams.length, 2);
+    assert.ok(panel.teams.every((t) => t.ok && t.velocity !== null), 'both rows have figures');
+    // A folder without a repository still gets its row, naming the problem (as the CLI's does).
+    const [row] = portfolioOf([await folderTeamInput({ team: 'gone', root: path.join(tmp, 'gone'), workspace: loadWorkspace(dir), at })]).teams;
+    assert.equal(row.ok, false);
+    assert.match(row.problems.join('; '), /does not exist/);
   });
 });
 

@@ -8,9 +8,12 @@
 
 import { forecastDocument, type EpicProgress } from '../../core/forecast';
 import { healthOf, THRESHOLD_KEYS } from '../../core/health';
+import type { HistoryEngine } from '../../core/history';
 import { kpiDocument, kpiTable } from '../../core/kpis';
-import type { MetricsDocument } from '../../core/metrics-document';
-import type { WarningThresholds } from '../../core/metrics/types';
+import { metricsDocument, type MetricsDocument } from '../../core/metrics-document';
+import type { MetricsSettings, WarningThresholds } from '../../core/metrics/types';
+import type { Workspace } from '../../core/model';
+import { teamInputOf, type TeamInput } from '../../core/portfolio';
 import { DEFAULT_THRESHOLDS } from '../../core/metrics/warnings';
 import type { PmoData, ThresholdInUse } from '../../shared/protocol';
 
@@ -69,4 +72,40 @@ export function pmoData(doc: Pick<MetricsDocument, 'report' | 'workspace' | 'his
     kpiTable: kpiTable(kpis),
     epics: epicForecasts(doc),
   };
+}
+
+/** 'now', or the as-of instant every folder of a portfolio is analysed at. */
+export type PortfolioAt = 'now' | number;
+
+export interface FolderRequest {
+  team: string;
+  root: string;
+  /** The store's model of the folder (editor buffers): the working tree when `at` is 'now'. */
+  workspace: Workspace;
+  at: PortfolioAt;
+  engine?: HistoryEngine;
+  settings?: MetricsSettings;
+  signal?: AbortSignal;
+}
+
+/** A folder's portfolio row input, as `sprintlog portfolio` makes it for a repository; a failure becomes its problem. */
+export async function folderTeamInput(f: FolderRequest): Promise<TeamInput> {
+  try {
+    const doc = await metricsDocument({
+      root: f.root,
+      ref: 'HEAD',
+      ...(f.at === 'now' ? {} : { asOf: f.at }),
+      command: 'dashboard',
+      now: Date.now,
+      err: () => undefined,
+      workingTree: f.at === 'now' ? f.workspace : undefined,
+      settings: f.settings,
+      signal: f.signal,
+      engine: f.engine,
+    });
+    return teamInputOf(f.team, f.root, doc, { epics: epicForecasts(doc) });
+  } catch (e) {
+    f.signal?.throwIfAborted();
+    return { team: f.team, source: f.root, report: null, epics: null, external: null, problems: [e instanceof Error ? e.message : String(e)] };
+  }
 }

@@ -6,16 +6,12 @@
 // already read). Shared by every panel of the window.
 
 import * as vscode from 'vscode';
-import { metricsDocument } from '../../core/metrics-document';
-import { portfolioOf, portfolioTables, teamInputOf, type TeamInput } from '../../core/portfolio';
+import { portfolioOf, portfolioTables, type TeamInput } from '../../core/portfolio';
 import type { DashboardBody } from '../../shared/protocol';
 import type { HistoryReader } from '../history';
 import { readSettings } from '../model/config';
 import type { BacklogStore, FolderBacklog } from '../model/types';
-import { epicForecasts } from './pmo';
-
-/** 'now', or the as-of instant every folder is analysed at. */
-export type PortfolioAt = 'now' | number;
+import { folderTeamInput, type PortfolioAt } from './pmo';
 
 export class PortfolioInputs implements vscode.Disposable {
   private readonly inputs = new Map<string, { at: PortfolioAt; input: TeamInput }>();
@@ -55,27 +51,12 @@ export class PortfolioInputs implements vscode.Disposable {
     return { data, tables: portfolioTables(data) };
   }
 
-  private async compute(fb: FolderBacklog, at: PortfolioAt, signal?: AbortSignal): Promise<TeamInput> {
-    const team = fb.folder.name;
-    try {
-      const s = readSettings(fb.folder);
-      const doc = await metricsDocument({
-        root: fb.root,
-        ref: 'HEAD',
-        ...(at === 'now' ? {} : { asOf: at }),
-        command: 'dashboard',
-        now: Date.now,
-        err: () => undefined,
-        workingTree: at === 'now' ? fb.workspace : undefined,
-        settings: { velocityWindow: s.velocityWindow, cycleTimeWindowDays: s.cycleTimeWindow },
-        signal,
-        engine: this.history.engine,
-      });
-      return teamInputOf(team, fb.root, doc, { epics: epicForecasts(doc) });
-    } catch (e) {
-      signal?.throwIfAborted();
-      return { team, source: fb.root, report: null, epics: null, external: null, problems: [e instanceof Error ? e.message : String(e)] };
-    }
+  private compute(fb: FolderBacklog, at: PortfolioAt, signal?: AbortSignal): Promise<TeamInput> {
+    const s = readSettings(fb.folder);
+    return folderTeamInput({
+      team: fb.folder.name, root: fb.root, workspace: fb.workspace, at, engine: this.history.engine, signal,
+      settings: { velocityWindow: s.velocityWindow, cycleTimeWindowDays: s.cycleTimeWindow },
+    });
   }
 
   dispose(): void {

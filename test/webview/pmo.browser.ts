@@ -3,7 +3,6 @@
 // commit with XSS texts, pmo-repo.ts). Expected figures come from the CLI run on
 // the same repository (`sprintlog health --json`, `sprintlog kpis --json`), not
 // from the code that made the snapshot.
-import AxeBuilder from '@axe-core/playwright';
 import * as assert from 'node:assert/strict';
 import type { Browser, Page } from 'playwright-core';
 import type { HealthResult } from '../../src/core/health';
@@ -11,7 +10,7 @@ import type { KpiDocument } from '../../src/core/kpis';
 import { loadWorkspace } from '../../src/core/parse/workspace';
 import { computeBody } from '../../src/extension/dashboard/snapshot';
 import { PROTOCOL_VERSION, type DashboardBody, type ViewChoice } from '../../src/shared/protocol';
-import { launch, openDashboard, pageGlobal, posted, screenshotPath, send, serve, tableRows, type DomEl, type Served, type Snapshot } from './harness';
+import { openDashboard, pageGlobal, posted, screenshotPath, selectTab, seriousViolations, send, startBrowser, tableRows, type BrowserSession, type DomEl, type Served, type Snapshot } from './harness';
 import { DEMO_DAY, pmoRepo, XSS, type PmoRepo } from './pmo-repo';
 import { THEMES } from './themes';
 
@@ -20,6 +19,7 @@ const cell = (v: string | number | null): string => (v === null ? '–' : String
 
 describe('dashboard PMO tabs (headless Chromium, demo repository)', () => {
   let repo: PmoRepo;
+  let session: BrowserSession | undefined;
   let served: Served;
   let browser: Browser;
   let snapshot: Snapshot;
@@ -37,19 +37,15 @@ describe('dashboard PMO tabs (headless Chromium, demo repository)', () => {
     snapshot = { type: 'snapshot', protocol: PROTOCOL_VERSION, seq: 1, folder: 'demo', view, body };
     health = JSON.parse(repo.cli('health', '--format', 'json', '--as-of', DEMO_DAY)) as HealthResult;
     kpis = JSON.parse(repo.cli('kpis', '--json', '--as-of', DEMO_DAY)) as KpiDocument;
-    served = await serve();
-    browser = await launch();
+    session = await startBrowser();
+    ({ served, browser } = session);
   });
   after(async () => {
-    await browser?.close();
-    await served?.close();
+    await session?.close();
     repo?.cleanup();
   });
 
   const open = (theme = THEMES[0], s = snapshot) => openDashboard(browser, served, { theme, snapshot: s });
-  const selectTab = async (page: Page, label: string) => {
-    await page.click(`vscode-tab-header:has-text("${label}")`);
-  };
   const lastPost = async (page: Page) => (await posted(page)).at(-1);
 
   it('Health: one row per finding of the health core, items as reveal buttons', async () => {
@@ -179,9 +175,7 @@ describe('dashboard PMO tabs (headless Chromium, demo repository)', () => {
         await selectTab(page, tab);
         await page.waitForTimeout(100);
         await page.$$eval('details', (ds: DomEl[]) => ds.forEach((d) => (d.open = true)));
-        const result = await new AxeBuilder({ page }).analyze();
-        const bad = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-        assert.deepEqual(bad.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join('; ')})`), [], `${theme.name} / ${tab}`);
+        assert.deepEqual(await seriousViolations(page), [], `${theme.name} / ${tab}`);
         await page.screenshot({ path: screenshotPath(`pmo-${tab.toLowerCase()}-${theme.name}`), fullPage: true });
       }
       assert.deepEqual(problems, []);

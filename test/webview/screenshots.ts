@@ -10,7 +10,7 @@ import * as path from 'node:path';
 import { loadWorkspace } from '../../src/core/parse/workspace';
 import { computeBody } from '../../src/extension/dashboard/snapshot';
 import { PROTOCOL_VERSION, type ViewChoice } from '../../src/shared/protocol';
-import { launch, openDashboard, REPO, serve } from './harness';
+import { launch, openDashboard, REPO, selectTab, serve } from './harness';
 import { THEMES } from './themes';
 
 async function main(): Promise<void> {
@@ -34,7 +34,7 @@ async function main(): Promise<void> {
     for (const [label, name, themeName] of shots) {
       const theme = THEMES.find((t) => t.name === themeName)!;
       const { page } = await openDashboard(browser, served, { theme, snapshot: { type: 'snapshot', protocol: PROTOCOL_VERSION, seq: 1, folder: 'demo', view, body }, viewport: { width: 1100, height: 900 } });
-      await page.click(`vscode-tab-header:has-text("${label}")`);
+      await selectTab(page, label);
       await page.waitForTimeout(200);
       const out = path.join(REPO, 'docs', 'images', `dashboard-${name}-${themeName}.png`);
       await page.screenshot({ path: out, clip: { x: 0, y: 0, width: 1100, height: 900 } });

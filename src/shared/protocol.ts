@@ -6,7 +6,13 @@
 // VALIDATORS has one entry per message type, so a new type without one does not compile.
 
 import type { ChartFacts } from '../core/charts/types';
-import type { MetricsReport } from '../core/metrics/types';
+import type { EpicProgress } from '../core/forecast/plan';
+import type { HealthFinding } from '../core/health/findings';
+import type { KpiDocument } from '../core/kpis/document';
+import type { KpiTable } from '../core/kpis/format';
+import type { MetricsReport, WarningCode } from '../core/metrics/types';
+import type { Portfolio } from '../core/portfolio/document';
+import type { PortfolioTable } from '../core/portfolio/format';
 
 /** Bumped when a message changes shape; a webview of another version reloads its HTML. */
 export const PROTOCOL_VERSION = 1;
@@ -40,8 +46,35 @@ export interface FileProblem {
   hint?: string;
 }
 
+/** A health rule's threshold as the snapshot was computed with it (defaults: the spec's; settings override). */
+export interface ThresholdInUse {
+  code: WarningCode;
+  value: number;
+  /** What the number means, in words. */
+  means: string;
+}
+
+/**
+ * The PMO sections (issue 11), from the same metrics document as the charts
+ * (no second history walk): the health core's findings, the KPI document, and
+ * each epic's progress and forecast against its target.
+ */
+export interface PmoData {
+  health: HealthFinding[];
+  thresholds: ThresholdInUse[];
+  kpis: KpiDocument;
+  /** kpiTable(kpis): the columns `sprintlog kpis` prints (made by the host: core/kpis/format pulls the YAML parser). */
+  kpiTable: KpiTable;
+  /** forecastDocument's epics; `when.distribution` is left empty (the panel shows the answers, not the histogram). */
+  epics: EpicProgress[];
+}
+
 export type DashboardBody =
-  | { kind: 'charts'; report: MetricsReport; facts: ChartFacts; sprint?: string; refs: RefChoices }
+  | {
+    kind: 'charts'; report: MetricsReport; facts: ChartFacts; sprint?: string; refs: RefChoices; pmo: PmoData;
+    /** Every workspace folder with a backlog (only in a multi-root workspace with more than one), and its report's tables. */
+    portfolio?: { data: Portfolio; tables: PortfolioTable[] };
+  }
   | { kind: 'empty'; reason: 'no-history' | 'no-sprints' | 'untrusted' | 'no-backlog'; message: string; refs?: RefChoices }
   | { kind: 'error'; problem: FileProblem; more: number }
   | { kind: 'failed'; message: string };
@@ -52,7 +85,15 @@ export type HostToWebview =
   /** History is being analysed: shown over the last snapshot; `active: false` ends it. */
   | { type: 'progress'; active: boolean; message: string }
   /** The answer to a request (`requestId` from the webview); `refused` says why nothing happened. */
-  | { type: 'reply'; requestId: number; ok: boolean; message?: string };
+  | { type: 'reply'; requestId: number; ok: boolean; message?: string }
+  /** Open a tab (e.g. 'health'); an unknown id is ignored. */
+  | { type: 'showTab'; tab: string };
+
+/** What the open tab drew, when it is the Health tab: each finding's code and the items it names. */
+export interface RenderedHealth {
+  code: string;
+  items: string[];
+}
 
 export type ExportFormat = 'svg' | 'png';
 
@@ -69,7 +110,7 @@ export type WebviewToHost =
   /** Stop the history analysis in progress. */
   | { type: 'cancel' }
   /** Snapshot `seq` is drawn with `charts` charts (tests and the first-paint figure read it). */
-  | { type: 'rendered'; seq: number; charts: number; ms: number }
+  | { type: 'rendered'; seq: number; charts: number; ms: number; tab?: string; health?: RenderedHealth[] }
   /** Save one chart (rendered by the webview) to a file the user picks. */
   | { type: 'exportChart'; requestId: number; chart: string; format: ExportFormat; data: string }
   /** Save the dashboard as the Markdown report (the CLI's `report --format md`). */
@@ -104,6 +145,16 @@ export function isViewChoice(v: unknown): v is ViewChoice {
   return (c.sprint === undefined || isId(c.sprint)) && isAsOf(c.asOf) && Number.isSafeInteger(c.windowDays) && (c.windowDays as number) >= 1 && (c.windowDays as number) <= 3650;
 }
 
+/** At most 1,000 findings of at most 1,000 item ids each: what a real backlog's health list holds. */
+function isRenderedHealth(v: unknown): v is RenderedHealth[] {
+  if (!Array.isArray(v) || v.length > 1000) return false;
+  return v.every((f: unknown) => {
+    if (typeof f !== 'object' || f === null) return false;
+    const x = f as Fields;
+    return isId(x.code) && Array.isArray(x.items) && x.items.length <= 1000 && x.items.every(isId);
+  });
+}
+
 function isExportData(format: unknown, data: unknown): boolean {
   if (typeof data !== 'string' || data.length > MAX_EXPORT) return false;
   if (format === 'svg') return /^<svg[\s>]/.test(data);
@@ -118,7 +169,7 @@ export const VALIDATORS: { [K in WebviewMessageType]: (m: Fields) => m is Messag
   openCommitDiff: (m): m is Message<'openCommitDiff'> & Fields => isRequestId(m.requestId) && isCommit(m.commit) && (m.item === undefined || isId(m.item)),
   openProblem: (m): m is Message<'openProblem'> & Fields => isRequestId(m.requestId),
   cancel: (m): m is Message<'cancel'> & Fields => m.type === 'cancel',
-  rendered: (m): m is Message<'rendered'> & Fields => isRequestId(m.seq) && isRequestId(m.charts) && typeof m.ms === 'number' && Number.isFinite(m.ms),
+  rendered: (m): m is Message<'rendered'> & Fields => isRequestId(m.seq) && isRequestId(m.charts) && typeof m.ms === 'number' && Number.isFinite(m.ms) && (m.tab === undefined || isId(m.tab)) && (m.health === undefined || isRenderedHealth(m.health)),
   exportChart: (m): m is Message<'exportChart'> & Fields => isRequestId(m.requestId) && isId(m.chart) && isExportData(m.format, m.data),
   exportReport: (m): m is Message<'exportReport'> & Fields => isRequestId(m.requestId),
 };

@@ -20,12 +20,12 @@ export function cellText(v: string | number | null): string {
   return v === null ? '–' : String(v);
 }
 
-/** A data table; `cell` may replace a cell's content (e.g. with a button). */
-export function dataTable(t: DataTable, caption: string, cell?: (row: DataTable['rows'][number], col: number) => Node | undefined): HTMLTableElement {
+/** A data table; `cell` may replace a cell's content (e.g. with a button); `index` is the row's. */
+export function dataTable(t: DataTable, caption: string, cell?: (row: DataTable['rows'][number], col: number, index: number) => Node | undefined): HTMLTableElement {
   const head = h('tr', {}, ...t.headers.map((x) => h('th', { scope: 'col' }, x)));
   const body = t.rows.length === 0
     ? [h('tr', {}, h('td', { colspan: t.headers.length }, 'none'))]
-    : t.rows.map((r) => h('tr', {}, ...r.map((c, i) => h('td', { class: typeof c === 'number' ? 'n' : undefined }, cell?.(r, i) ?? cellText(c)))));
+    : t.rows.map((r, index) => h('tr', {}, ...r.map((c, i) => h('td', { class: typeof c === 'number' ? 'n' : undefined }, cell?.(r, i, index) ?? cellText(c)))));
   return h('table', {}, h('caption', {}, caption), h('thead', {}, head), h('tbody', {}, ...body));
 }
 

@@ -12,21 +12,24 @@ import { loadState, post, requestId, saveState } from './api';
 import { chartPng, chartSvg, draw, drawnCount, prune } from './charts';
 import { renderToolbar } from './controls';
 import { clear, dataTable, h } from './dom';
-import { healthSection, sprintSummary, scopeChangesTable } from './sections';
+import { pmoTabs, renderedHealth, renderPmoTab, type TabDef } from './pmo/tabs';
+import { revealButton } from './reveal';
+import { sprintSummary, scopeChangesTable } from './sections';
 import { currentTheme, onThemeChange } from './theme';
 
 type Snapshot = Extract<HostToWebview, { type: 'snapshot' }>;
 type Charts = Extract<DashboardBody, { kind: 'charts' }>;
 
-const TABS: { id: keyof ChartGroups | 'health'; label: string }[] = [
+const CHART_TABS: { id: keyof ChartGroups; label: string }[] = [
   { id: 'sprint', label: 'Sprint' },
   { id: 'velocity', label: 'Velocity' },
   { id: 'cycleTime', label: 'Cycle time' },
   { id: 'flow', label: 'Flow' },
   { id: 'aging', label: 'Aging WIP' },
   { id: 'forecast', label: 'Forecast' },
-  { id: 'health', label: 'Health' },
 ];
+/** The chart tabs, then the PMO ones of the snapshot shown (pmo/tabs.ts). */
+let TABS: TabDef[] = CHART_TABS;
 
 const app = document.getElementById('app') as HTMLElement;
 const toolbar = h('div', { class: 'toolbar', role: 'group', 'aria-label': 'Dashboard controls' });
@@ -86,18 +89,9 @@ function figureFor(spec: ChartSpec): { figure: HTMLElement; box: HTMLElement } {
   return f;
 }
 
-export function revealButton(id: string): HTMLElement {
-  const b = h('button', { class: 'link', type: 'button', title: `Reveal ${id} in the YAML` }, id);
-  b.addEventListener('click', () => post({ type: 'revealItem', requestId: requestId(), id }));
-  return b;
-}
-
 function renderTab(body: Charts, panel: HTMLElement, id: string): void {
   clear(panel);
-  if (id === 'health') {
-    panel.append(healthSection(body.report));
-    return;
-  }
+  if (renderPmoTab(body, panel, id)) return;
   // Only the open tab's charts are built (the forecast's trials cost tens of milliseconds).
   const specs = buildGroup(id as keyof ChartGroups, body.report, body.facts, currentTheme(), pickSprint(body.report, body.sprint));
   if (id === 'sprint') {
@@ -118,16 +112,21 @@ function renderTab(body: Charts, panel: HTMLElement, id: string): void {
 
 let tabs: HTMLElement & { selectedIndex: number } | undefined;
 const panels = new Map<string, HTMLElement>();
+const headers = new Map<string, HTMLElement>();
 
 function renderCharts(body: Charts): void {
-  if (!tabs || !tabs.isConnected) {
+  const wanted = [...CHART_TABS, ...pmoTabs(body)];
+  if (!tabs || !tabs.isConnected || wanted.map((t) => t.id).join() !== TABS.map((t) => t.id).join()) {
+    TABS = wanted;
     clear(content);
     panels.clear();
+    headers.clear();
     tabs = h('vscode-tabs', { 'aria-label': 'Dashboard sections' }) as HTMLElement & { selectedIndex: number };
     for (const t of TABS) {
       const header = h('vscode-tab-header', { slot: 'header', id: `tab-${t.id}` }, t.label);
       const panel = h('vscode-tab-panel', { 'aria-labelledby': `tab-${t.id}` });
       panels.set(t.id, panel);
+      headers.set(t.id, header);
       tabs.append(header, panel);
     }
     tabs.addEventListener('vsc-tabs-select', (e) => {
@@ -140,9 +139,7 @@ function renderCharts(body: Charts): void {
   }
   const index = Math.max(0, TABS.findIndex((t) => t.id === tab));
   if (tabs.selectedIndex !== index) tabs.selectedIndex = index;
-  const warnings = body.report.warnings.length;
-  const healthHeader = document.getElementById('tab-health');
-  if (healthHeader) healthHeader.textContent = warnings > 0 ? `Health (${warnings})` : 'Health';
+  for (const t of wanted) if (headers.get(t.id)?.textContent !== t.label) headers.get(t.id)!.textContent = t.label;
   // Only the open tab is drawn: hidden panels have no size, and first paint stays short.
   for (const [id, panel] of panels) {
     if (id === TABS[index].id) renderTab(body, panel, id);
@@ -197,7 +194,8 @@ function render(s: Snapshot): void {
   // From the page's start for the first snapshot (HTML loaded → drawn), from the message after that.
   const ms = firstPaint ? performance.now() : performance.now() - started;
   firstPaint = false;
-  post({ type: 'rendered', seq: s.seq, charts, ms: Math.round(ms * 10) / 10 });
+  const health = body.kind === 'charts' ? renderedHealth(panels.get(tab)) : undefined;
+  post({ type: 'rendered', seq: s.seq, charts, ms: Math.round(ms * 10) / 10, tab, ...(health ? { health } : {}) });
 }
 
 function showProgress(m: Extract<HostToWebview, { type: 'progress' }>): void {
@@ -220,6 +218,10 @@ window.addEventListener('message', (e: MessageEvent<unknown>) => {
     render(m);
   } else if (m.type === 'progress') showProgress(m);
   else if (m.type === 'reply' && !m.ok && m.message) status.textContent = m.message;
+  else if (m.type === 'showTab' && TABS.some((t) => t.id === m.tab)) {
+    tab = m.tab;
+    if (last) render(last);
+  }
 });
 
 onThemeChange(() => last && render(last));

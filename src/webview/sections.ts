@@ -1,10 +1,10 @@
 // The non-chart parts of the dashboard: the sprint's summary (goal, dates,
-// capacity, committed/completed, working days left), its scope changes with a
-// button per commit (the keyboard way to the diff a marker click opens), and
-// the health warnings of the metrics document.
+// capacity, committed/completed, working days left) and its scope changes with a
+// button per commit (the keyboard way to the diff a marker click opens). The
+// health findings are the Health tab's (pmo/health.ts).
 import { localDay, working } from '../core/charts/common';
 import type { ChartFacts } from '../core/charts/types';
-import type { MetricsReport, SprintMetrics } from '../core/metrics/types';
+import type { SprintMetrics } from '../core/metrics/types';
 import { dayRange } from '../core/time/days';
 import type { DashboardBody } from '../shared/protocol';
 import { post, requestId } from './api';
@@ -56,18 +56,4 @@ export function scopeChangesTable(s: SprintMetrics, facts: ChartFacts): HTMLElem
     (row, col) => (col === 5 && /^[0-9a-f]{7,64}$/.test(String(row[5])) ? diffButton(String(row[5]), String(row[1])) : undefined),
   );
   return h('section', { class: 'scope-changes' }, h('h3', {}, `Scope changes (${changes.length})`), table);
-}
-
-export function healthSection(report: MetricsReport): HTMLElement {
-  if (report.warnings.length === 0) return h('section', { class: 'health' }, h('h2', {}, 'Health'), h('p', {}, 'No warnings.'));
-  const list = h('ul', { class: 'warnings' }, ...report.warnings.map((w) =>
-    h('li', { class: `warning ${w.severity}` },
-      h('span', { class: 'severity' }, w.severity === 'warning' ? 'Warning' : 'Info'),
-      ' ',
-      h('code', {}, w.code),
-      ' ',
-      w.message,
-      w.ids.length > 0 ? h('span', { class: 'ids' }, ` (${w.ids.join(', ')})`) : undefined,
-    )));
-  return h('section', { class: 'health' }, h('h2', {}, `Health warnings (${report.warnings.length})`), list);
 }

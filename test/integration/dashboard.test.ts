@@ -4,10 +4,12 @@
 // as-of picker set to an earlier commit gives that commit's figures.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
+import { healthOf } from '../../src/core/health';
+import { loadWorkspace } from '../../src/core/parse/workspace';
 import type { DashboardApi } from '../../src/extension/dashboard';
 import type { DashboardController, Snapshot } from '../../src/extension/dashboard/controller';
 import type { SprintlogApi } from '../../src/extension/extension';
-import { FIXTURE_TAG, git, readFile, resetWorkspace, waitFor, writeFile } from './util';
+import { FIXTURE_TAG, git, readFile, resetWorkspace, waitFor, workspaceRoot, writeFile } from './util';
 import { api, settle } from './views-helpers';
 
 const SPRINTS = 'backlog/sprints.yaml';
@@ -102,5 +104,28 @@ describe('dashboard panel', function () {
     await controller.receive({ type: 'view', view: { asOf: { kind: 'commit', value: '--output=x' }, windowDays: 90 } });
     assert.deepEqual(controller.viewChoice.asOf, { kind: 'commit', value: fixture }, 'the malformed choice was not taken');
     await controller.receive({ type: 'view', view: { asOf: { kind: 'now' }, windowDays: 90 } });
+  });
+
+  it('the Health tab shows the health core\'s findings, and an item named there is revealed in the YAML', async () => {
+    const snap = await openPanel();
+    const body = charts(snap)!;
+    // From the core on the snapshot's report (not from the panel's own list).
+    const expected = healthOf(body.report, loadWorkspace(workspaceRoot()).states, []).findings;
+    const blocked = expected.find((f) => f.code === 'blocked-long');
+    assert.ok(blocked, `the fixture has a long-blocked item: ${expected.map((f) => f.code).join(', ')}`);
+    assert.ok(blocked.sprints.includes('S12'), 'in S12');
+    assert.equal(body.portfolio, undefined, 'one folder: no portfolio');
+    // What the webview drew once the Health tab is open.
+    controller.showTab('health');
+    const drawn = await waitFor(() => {
+      const r = controller.lastRendered;
+      return r?.tab === 'health' && r.seq === controller.lastSnapshot?.seq ? r.health : undefined;
+    }, { timeout: 30_000, message: 'the webview to draw the Health tab' });
+    assert.deepEqual(drawn, expected.map((f) => ({ code: f.code, items: f.items })));
+    // The item button's message (what the webview posts on a click) reveals the item.
+    await controller.receive({ type: 'revealItem', requestId: 1, id: blocked.items[0] });
+    const editor = await waitFor(() => (vscode.window.activeTextEditor?.document.uri.fsPath.endsWith('backlog.yaml') ? vscode.window.activeTextEditor : undefined), { timeout: 10_000, message: 'backlog.yaml in an editor' });
+    const line = editor.document.lineAt(editor.selection.active.line).text;
+    assert.match(line, new RegExp(`id:\\s*${blocked.items[0]}\\b`), `the cursor on ${blocked.items[0]}'s line: ${line}`);
   });
 });

@@ -18,6 +18,7 @@ describe('dashboard protocol (src/shared/protocol.ts)', () => {
     { type: 'openProblem', requestId: 3 },
     { type: 'cancel' },
     { type: 'rendered', seq: 4, charts: 3, ms: 120.5 },
+    { type: 'rendered', seq: 5, charts: 0, ms: 12, tab: 'health', health: [{ code: 'blocked-long', items: ['PAY-12'] }, { code: 'open-retro-actions', items: [] }] },
     { type: 'exportChart', requestId: 5, chart: 'burndown', format: 'svg', data: '<svg xmlns="http://www.w3.org/2000/svg"></svg>' },
     { type: 'exportChart', requestId: 6, chart: 'burndown', format: 'png', data: 'data:image/png;base64,iVBORw0KGgo=' },
     { type: 'exportReport', requestId: 7 },
@@ -49,6 +50,9 @@ describe('dashboard protocol (src/shared/protocol.ts)', () => {
     ['export in another format', { type: 'exportChart', requestId: 1, chart: 'burndown', format: 'exe', data: '<svg>' }],
     ['export too large', { type: 'exportChart', requestId: 1, chart: 'burndown', format: 'svg', data: `<svg>${'x'.repeat(6 * 1024 * 1024)}` }],
     ['negative request id', { type: 'exportReport', requestId: -1 }],
+    ['rendered health with markup as an item', { type: 'rendered', seq: 1, charts: 0, ms: 1, tab: 'health', health: [{ code: 'blocked-long', items: ['<img src=x>'] }] }],
+    ['rendered health that is not a list', { type: 'rendered', seq: 1, charts: 0, ms: 1, health: { code: 'x', items: [] } }],
+    ['rendered tab that is not an id', { type: 'rendered', seq: 1, charts: 0, ms: 1, tab: '../x' }],
   ];
   for (const [why, m] of bad) {
     it(`refuses ${why}`, () => assert.equal(parseWebviewMessage(m), undefined));

@@ -12,9 +12,10 @@ const { webviewOptions }: { webviewOptions: BuildOptions } = require('../../esbu
 
 /**
  * Issue 10's goal is ≤ 600 KB; ECharts core + zrender alone are ~580 KB of it, so the
- * goal is not met. This ceiling keeps what was cut cut (the bundle was 758,667 bytes).
+ * goal is not met. This ceiling keeps what was cut cut (the bundle was 758,667 bytes). The PMO
+ * tabs (issue 11: health, KPIs, dependencies, portfolio; DOM and SVG code, no chart type) add ~12 KB.
  */
-const CEILING = 710 * 1024;
+const CEILING = 722 * 1024;
 
 describe('webview bundle', function () {
   this.timeout(120000);

@@ -3,7 +3,6 @@
 // host computes (computeBody) for a real git repository whose history is known
 // by hand (test/unit/helpers/charts-repo.ts: an XSS title, a scope change by
 // Mallory, a finished item, an item in progress).
-import AxeBuilder from '@axe-core/playwright';
 import * as assert from 'node:assert/strict';
 import type { Browser, Page } from 'playwright-core';
 import { computeBody } from '../../src/extension/dashboard/snapshot';
@@ -11,7 +10,7 @@ import { loadWorkspace } from '../../src/core/parse/workspace';
 import { parseWebviewMessage, PROTOCOL_VERSION, type DashboardBody, type ViewChoice } from '../../src/shared/protocol';
 import { AS_OF, chartsRepo, XSS_TITLE } from '../unit/helpers/charts-repo';
 import type { GitRepo } from '../unit/helpers/gitrepo';
-import { launch, openDashboard, pageGlobal, post, posted, screenshotPath, send, serve, tableRows, type DomEl, type Served, type Snapshot } from './harness';
+import { openDashboard, pageGlobal, post, posted, screenshotPath, selectTab, seriousViolations, send, startBrowser, tableRows, type BrowserSession, type DomEl, type Served, type Snapshot } from './harness';
 import { THEMES } from './themes';
 
 type Charts = Extract<DashboardBody, { kind: 'charts' }>;
@@ -19,6 +18,7 @@ type Charts = Extract<DashboardBody, { kind: 'charts' }>;
 describe('dashboard webview (headless Chromium)', () => {
   let repo: GitRepo;
   let scopeCommit: string;
+  let session: BrowserSession | undefined;
   let served: Served;
   let browser: Browser;
   let snapshot: Snapshot;
@@ -31,21 +31,17 @@ describe('dashboard webview (headless Chromium)', () => {
     assert.equal(b.kind, 'charts', JSON.stringify(b).slice(0, 300));
     body = b as Charts;
     snapshot = { type: 'snapshot', protocol: PROTOCOL_VERSION, seq: 1, folder: 'fixture', view, body };
-    served = await serve();
-    browser = await launch();
+    session = await startBrowser();
+    ({ served, browser } = session);
   });
   after(async () => {
-    await browser?.close();
-    await served?.close();
+    await session?.close();
     repo?.cleanup();
   });
 
   const light = THEMES[0];
   const open = (theme = light) => openDashboard(browser, served, { theme, snapshot });
   const figureRows = (page: Page, figure: string) => tableRows(page, `#chart-${figure} details table tbody tr`);
-  const selectTab = async (page: Page, label: string) => {
-    await page.click(`vscode-tab-header:has-text("${label}")`);
-  };
   /** Clicks every small mark (a dot or diamond) of a chart; returns what the page posted. */
   const clickMarks = async (page: Page, figure: string): Promise<Record<string, unknown>[]> => {
     const before = (await posted(page)).length;
@@ -185,9 +181,7 @@ describe('dashboard webview (headless Chromium)', () => {
         await page.waitForTimeout(100);
         // Open the data tables too: they are part of the page a screen reader reads.
         await page.$$eval('details', (ds: DomEl[]) => ds.forEach((d) => (d.open = true)));
-        const result = await new AxeBuilder({ page }).analyze();
-        const bad = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-        assert.deepEqual(bad.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join('; ')})`), [], `${theme.name} / ${tab}`);
+        assert.deepEqual(await seriousViolations(page), [], `${theme.name} / ${tab}`);
         await page.screenshot({ path: screenshotPath(`${tab.toLowerCase().replace(/ /g, '-')}-${theme.name}`), fullPage: true });
       }
       assert.deepEqual(problems, []);

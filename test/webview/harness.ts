@@ -7,6 +7,7 @@ import * as fs from 'node:fs';
 import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import * as path from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { dashboardHtml, makeNonce } from '../../src/extension/dashboard/html';
 import type { HostToWebview, SavedState } from '../../src/shared/protocol';
@@ -58,6 +59,22 @@ export async function serve(): Promise<Served> {
 
 export function launch(): Promise<Browser> {
   return chromium.launch({ executablePath: CHROMIUM, headless: true, args: ['--no-sandbox', '--disable-gpu', '--no-first-run'], timeout: 30_000 });
+}
+
+/** The page server and the browser a suite shares; `close` ends both. */
+export interface BrowserSession {
+  served: Served;
+  browser: Browser;
+  close(): Promise<void>;
+}
+
+export async function startBrowser(): Promise<BrowserSession> {
+  const served = await serve();
+  const browser = await launch();
+  return { served, browser, close: async () => {
+    await browser.close();
+    await served.close();
+  } };
 }
 
 export interface PageOptions {
@@ -149,6 +166,19 @@ export interface DomEl {
 /** Rows of cells (text) of the tables matching `selector`. */
 export function tableRows(page: Page, selector: string): Promise<string[][]> {
   return page.$$eval(selector, (rows: DomEl[]) => rows.map((r) => Array.from(r.querySelectorAll('td'), (td) => (td.textContent ?? '').trim())));
+}
+
+/** Clicks the tab header with this label. */
+export async function selectTab(page: Page, label: string): Promise<void> {
+  await page.click(`vscode-tab-header:has-text("${label}")`);
+}
+
+/** axe-core's serious and critical violations on the page as it is, one line each (none expected). */
+export async function seriousViolations(page: Page): Promise<string[]> {
+  const result = await new AxeBuilder({ page }).analyze();
+  return result.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join('; ')})`);
 }
 
 export function screenshotPath(name: string): string {

@@ -1,5 +1,6 @@
 // The README's dashboard screenshots (docs/images/dashboard-light.png and
-// dashboard-dark.png): the built webview in headless Chromium with the demo
+// dashboard-dark.png, and the PMO tabs: dashboard-health-light.png,
+// dashboard-kpis-dark.png, dashboard-dependencies-light.png): the built webview in headless Chromium with the demo
 // repository's snapshot (as the host computes it) and VS Code's theme variables.
 // Run: node esbuild.js && npx tsx test/webview/screenshots.ts
 import { execFileSync } from 'node:child_process';
@@ -9,7 +10,7 @@ import * as path from 'node:path';
 import { loadWorkspace } from '../../src/core/parse/workspace';
 import { computeBody } from '../../src/extension/dashboard/snapshot';
 import { PROTOCOL_VERSION, type ViewChoice } from '../../src/shared/protocol';
-import { launch, openDashboard, REPO, serve } from './harness';
+import { launch, openDashboard, REPO, selectTab, serve } from './harness';
 import { THEMES } from './themes';
 
 async function main(): Promise<void> {
@@ -25,6 +26,18 @@ async function main(): Promise<void> {
       const { page } = await openDashboard(browser, served, { theme, snapshot: { type: 'snapshot', protocol: PROTOCOL_VERSION, seq: 1, folder: 'demo', view, body }, viewport: { width: 1100, height: 1000 } });
       const out = path.join(REPO, 'docs', 'images', `dashboard-${theme.name}.png`);
       await page.screenshot({ path: out, clip: { x: 0, y: 0, width: 1100, height: 1000 } });
+      console.log(out);
+      await page.close();
+    }
+    // The PMO tabs, each in one theme (the other one is the same layout).
+    const shots: [string, string, (typeof THEMES)[number]['name']][] = [['Health', 'health', 'light'], ['KPIs', 'kpis', 'dark'], ['Dependencies', 'dependencies', 'light']];
+    for (const [label, name, themeName] of shots) {
+      const theme = THEMES.find((t) => t.name === themeName)!;
+      const { page } = await openDashboard(browser, served, { theme, snapshot: { type: 'snapshot', protocol: PROTOCOL_VERSION, seq: 1, folder: 'demo', view, body }, viewport: { width: 1100, height: 900 } });
+      await selectTab(page, label);
+      await page.waitForTimeout(200);
+      const out = path.join(REPO, 'docs', 'images', `dashboard-${name}-${themeName}.png`);
+      await page.screenshot({ path: out, clip: { x: 0, y: 0, width: 1100, height: 900 } });
       console.log(out);
       await page.close();
     }

@@ -7,10 +7,9 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { parse } from 'yaml';
-import { forecastDocument, type EpicProgress } from '../../core/forecast';
-import { dependencyReport } from '../../core/kpis';
+import type { EpicProgress } from '../../core/forecast';
 import type { MetricsReport } from '../../core/metrics';
-import { portfolioHtml, portfolioMarkdown, portfolioOf, portfolioText, type TeamInput } from '../../core/portfolio';
+import { portfolioHtml, portfolioMarkdown, portfolioOf, portfolioText, teamInputOf, type TeamInput } from '../../core/portfolio';
 import { printable } from '../../core/printable';
 import { type Command, type CommandContext, stringFlag, UsageError } from '../command';
 import { metricsDocument } from '../metrics-document';
@@ -45,12 +44,7 @@ async function fromRepo(ctx: CommandContext, spec: TeamSpec, asOfText: string | 
   const sub: CommandContext = { positionals: [], flags: { repo: spec.dir }, io: { ...ctx.io, out: () => undefined, err: (t) => errors.push(t.trimEnd()) } };
   try {
     const doc = await metricsDocument(sub, { ref: 'HEAD', asOfText, command: 'portfolio' });
-    const problems = doc.workspace.parseProblems.filter((p) => p.severity === 'error').map((p) => `${p.file}:${p.line}:${p.column}: ${p.message}`);
-    return {
-      team: spec.team, source: spec.dir, report: doc.report, problems,
-      epics: forecastDocument(doc.report, doc.workspace, null).epics,
-      external: dependencyReport(doc.report, doc.workspace).external,
-    };
+    return teamInputOf(spec.team, spec.dir, doc);
   } catch (e) {
     return { team: spec.team, source: spec.dir, report: null, epics: null, external: null, problems: [e instanceof Error ? e.message : String(e)] };
   }

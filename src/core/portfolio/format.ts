@@ -7,13 +7,14 @@ import { round } from '../metrics/context';
 import type { Portfolio } from './document';
 
 type Cell = string | number | null;
-interface Table { title: string; headers: string[]; rows: Cell[][] }
+export interface PortfolioTable { title: string; headers: string[]; rows: Cell[][] }
 
 /** Unknown as –, numbers to two decimals (the format's own escaping follows). */
 const num = (v: Cell): string => (v === null ? '–' : typeof v === 'number' ? String(round(v, 2)) : v);
 
-function tables(p: Portfolio): Table[] {
-  const out: Table[] = [{
+/** The report's tables (teams, epics, cross-team dependencies, totals): text, md, html and the panel show these. */
+export function portfolioTables(p: Portfolio): PortfolioTable[] {
+  const out: PortfolioTable[] = [{
     title: 'Teams',
     headers: ['Team', 'Active sprint', 'Velocity', 'Predictability %', 'Cycle p50', 'Cycle p85', 'Satisfaction', 'Warnings', 'Epics at risk', 'Problems'],
     rows: p.teams.map((t) => [
@@ -33,7 +34,7 @@ function tables(p: Portfolio): Table[] {
 
 export function portfolioText(p: Portfolio): string {
   const lines = ['Sprintlog portfolio'];
-  for (const t of tables(p)) {
+  for (const t of portfolioTables(p)) {
     lines.push('', `${t.title}:`, ...grid(t));
   }
   return lines.join('\n') + '\n';
@@ -41,7 +42,7 @@ export function portfolioText(p: Portfolio): string {
 
 export function portfolioMarkdown(p: Portfolio): string {
   const lines = ['# Sprintlog portfolio'];
-  for (const t of tables(p)) {
+  for (const t of portfolioTables(p)) {
     lines.push('', `## ${t.title}`, '', `| ${t.headers.join(' | ')} |`, `| ${t.headers.map(() => '---').join(' | ')} |`);
     for (const r of t.rows) lines.push(`| ${r.map((c) => escapeMarkdownCell(num(c))).join(' | ')} |`);
   }
@@ -55,7 +56,7 @@ export function portfolioHtml(p: Portfolio): string {
     '<style>body{font-family:-apple-system,\'Segoe UI\',Arial,sans-serif;max-width:1100px;margin:0 auto;padding:24px}table{border-collapse:collapse;margin:8px 0;font-size:.9em}th,td{border:1px solid #d1d9e0;padding:3px 8px;text-align:left}th{background:#f6f8fa}td.n{text-align:right}</style>',
     '</head><body><h1>Sprintlog portfolio</h1>',
   ];
-  for (const t of tables(p)) {
+  for (const t of portfolioTables(p)) {
     out.push(`<h2>${escapeHtml(t.title)}</h2><table><thead><tr>${t.headers.map((h) => `<th scope="col">${escapeHtml(h)}</th>`).join('')}</tr></thead><tbody>`);
     for (const r of t.rows) out.push(`<tr>${r.map((c) => `<td${typeof c === 'number' ? ' class="n"' : ''}>${escapeHtml(num(c))}</td>`).join('')}</tr>`);
     out.push('</tbody></table>');

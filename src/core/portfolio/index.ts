@@ -1,4 +1,5 @@
 // Portfolio across repositories (teams): rows, totals, cross-team dependencies, formats.
 export { portfolioOf, type CrossDependency, type Portfolio } from './document';
 export { teamRow, type TeamInput, type TeamRow } from './rows';
-export { portfolioHtml, portfolioMarkdown, portfolioText } from './format';
+export { teamInputOf } from './input';
+export { portfolioHtml, portfolioMarkdown, portfolioTables, portfolioText } from './format';

@@ -9,9 +9,12 @@ import { errorMessage, reportError } from '../errors';
 import * as vscode from 'vscode';
 import type { HistoryReader } from '../history';
 import { readSettings } from '../model/config';
+import { healthThresholds } from '../health/settings';
 import type { BacklogStore, FolderBacklog } from '../model/types';
+import { teamInputOf } from '../../core/portfolio';
 import { parseWebviewMessage, PROTOCOL_VERSION, type DashboardBody, type HostToWebview, type ViewChoice, type WebviewToHost } from '../../shared/protocol';
 import * as actions from './actions';
+import type { PortfolioInputs } from './portfolio';
 import { computeBody, reportArgs } from './snapshot';
 
 /** Typing fires a store change per keystroke; saves come in bursts. */
@@ -23,9 +26,13 @@ export interface ControllerDeps {
   log?: vscode.LogOutputChannel;
   /** The bundled CLI (dist/cli.js), for the Markdown report. */
   cli: string;
+  /** The window's portfolio inputs (a multi-root workspace shows every folder's row). */
+  portfolio?: PortfolioInputs;
 }
 
 export type Snapshot = Extract<HostToWebview, { type: 'snapshot' }>;
+/** What the webview reports drawing: snapshot seq, charts, milliseconds, the open tab (and the Health tab's findings). */
+export type Rendered = Omit<Extract<WebviewToHost, { type: 'rendered' }>, 'type'>;
 
 export function defaultView(folder: vscode.WorkspaceFolder): ViewChoice {
   return { asOf: { kind: 'now' }, windowDays: readSettings(folder).cycleTimeWindow };
@@ -42,8 +49,8 @@ export class DashboardController implements vscode.Disposable {
   private running?: AbortController;
   private readonly subscriptions: vscode.Disposable[] = [];
   /** What the webview reported drawing (tests, the first-paint figure). */
-  lastRendered?: { seq: number; charts: number; ms: number };
-  private readonly renderedEmitter = new vscode.EventEmitter<{ seq: number; charts: number; ms: number }>();
+  lastRendered?: Rendered;
+  private readonly renderedEmitter = new vscode.EventEmitter<Rendered>();
   readonly onDidRender = this.renderedEmitter.event;
   private readonly snapshotEmitter = new vscode.EventEmitter<Snapshot>();
   /** Fires with every snapshot made (posted now or when the webview is ready). */
@@ -55,7 +62,8 @@ export class DashboardController implements vscode.Disposable {
     private view: ViewChoice,
     private readonly deps: ControllerDeps,
   ) {
-    const mine = (root: string) => root === folder.uri.fsPath;
+    // Another folder's change matters too when the portfolio shows its row.
+    const mine = (root: string) => root === folder.uri.fsPath || (deps.portfolio?.multiRoot ?? false);
     this.subscriptions.push(
       this.renderedEmitter,
       this.snapshotEmitter,
@@ -67,6 +75,11 @@ export class DashboardController implements vscode.Disposable {
         if (!panel.visible) this.ready = false;
       }),
     );
+  }
+
+  /** Opens a tab of the panel (e.g. 'health'); the webview re-renders and reports it. */
+  showTab(tab: string): void {
+    this.post({ type: 'showTab', tab });
   }
 
   get viewChoice(): ViewChoice {
@@ -129,10 +142,12 @@ export class DashboardController implements vscode.Disposable {
           workspace: fb.workspace,
           view: this.view,
           velocityWindow: readSettings(this.folder).velocityWindow,
+          thresholds: healthThresholds(this.folder),
           signal: abort.signal,
           engine: this.deps.history.engine,
           onProgress: (n, total) => progress(`Analysing the history: ${n} of ${total} commits`),
         });
+        if (body.kind === 'charts' && this.deps.portfolio) body = { ...body, portfolio: await this.portfolio(fb.root, body, abort.signal) };
       } catch (e) {
         if (abort.signal.aborted) {
           if (progressShown) this.post({ type: 'progress', active: false, message: 'Cancelled.' });
@@ -152,6 +167,13 @@ export class DashboardController implements vscode.Disposable {
     this.post(snapshot);
     this.snapshotEmitter.fire(snapshot);
     return snapshot;
+  }
+
+  /** The multi-root portfolio with this folder's row from `body` (undefined with one backlog folder). */
+  private portfolio(root: string, body: Extract<DashboardBody, { kind: 'charts' }>, signal: AbortSignal) {
+    const at = this.view.asOf.kind === 'now' ? 'now' : Date.parse(body.report.asOf);
+    const input = teamInputOf(this.folder.name, root, { report: body.report, workspace: this.fb()!.workspace }, { epics: body.pmo.epics, external: body.pmo.kpis.dependencies?.external ?? null });
+    return this.deps.portfolio!.portfolio({ root, at, input }, signal);
   }
 
   private emptyCancelled(): Snapshot {
@@ -188,7 +210,7 @@ export class DashboardController implements vscode.Disposable {
         this.running?.abort();
         return;
       case 'rendered':
-        this.lastRendered = { seq: m.seq, charts: m.charts, ms: m.ms };
+        this.lastRendered = { seq: m.seq, charts: m.charts, ms: m.ms, tab: m.tab, health: m.health };
         this.renderedEmitter.fire(this.lastRendered);
         return;
       default:

@@ -9,6 +9,7 @@ import type { BacklogStore } from '../model/types';
 import { isSavedState, type ViewChoice } from '../../shared/protocol';
 import { DashboardController, defaultView } from './controller';
 import { dashboardHtml, makeNonce } from './html';
+import { PortfolioInputs } from './portfolio';
 
 export const VIEW_TYPE = 'sprintlog.dashboard';
 
@@ -22,9 +23,11 @@ export interface PanelDeps {
 export class DashboardPanels implements vscode.Disposable, vscode.WebviewPanelSerializer {
   private readonly controllers = new Map<string, DashboardController>();
   private readonly built: vscode.Uri;
+  private readonly portfolio: PortfolioInputs;
 
   constructor(private readonly deps: PanelDeps) {
     this.built = vscode.Uri.joinPath(deps.extensionUri, 'media', 'dist');
+    this.portfolio = new PortfolioInputs(deps.store, deps.history);
   }
 
   /** Scripts on, and nothing loadable but the built webview folder. */
@@ -79,7 +82,7 @@ export class DashboardPanels implements vscode.Disposable, vscode.WebviewPanelSe
       title: this.title(folder),
     });
     const cli = vscode.Uri.joinPath(this.deps.extensionUri, 'dist', 'cli.js').fsPath;
-    const controller = new DashboardController(panel, folder, view, { ...this.deps, cli });
+    const controller = new DashboardController(panel, folder, view, { ...this.deps, cli, portfolio: this.portfolio });
     this.controllers.set(key, controller);
     panel.onDidDispose(() => {
       controller.dispose();
@@ -91,5 +94,6 @@ export class DashboardPanels implements vscode.Disposable, vscode.WebviewPanelSe
   dispose(): void {
     for (const c of this.controllers.values()) c.panel.dispose();
     this.controllers.clear();
+    this.portfolio.dispose();
   }
 }

@@ -8,9 +8,10 @@ import { runGit } from '../../core/git-run';
 import type { HistoryEngine } from '../../core/history';
 import { chartFacts, pickSprint } from '../../core/charts';
 import { metricsDocument, MetricsRequestError, resolveAsOf, type AsOfChoice } from '../../core/metrics-document';
-import type { MetricsSettings } from '../../core/metrics';
+import type { MetricsSettings, WarningThresholds } from '../../core/metrics';
 import type { Workspace } from '../../core/model';
 import type { DashboardBody, RefChoices, ViewChoice } from '../../shared/protocol';
+import { pmoData } from './pmo';
 
 export interface SnapshotInput {
   root: string;
@@ -19,6 +20,8 @@ export interface SnapshotInput {
   view: ViewChoice;
   /** The velocity window from the settings (the panel picks the cycle-time window). */
   velocityWindow?: number;
+  /** Health-warning thresholds from the settings (the spec's defaults for the rest). */
+  thresholds?: Partial<WarningThresholds>;
   signal?: AbortSignal;
   onProgress?: (done: number, total: number) => void;
   now?: () => number;
@@ -67,7 +70,7 @@ export async function computeBody(input: SnapshotInput): Promise<DashboardBody> 
   } catch (e) {
     return failed(e, refs);
   }
-  const settings: MetricsSettings = { cycleTimeWindowDays: input.view.windowDays, velocityWindow: input.velocityWindow };
+  const settings: MetricsSettings = { cycleTimeWindowDays: input.view.windowDays, velocityWindow: input.velocityWindow, thresholds: input.thresholds };
   let doc;
   try {
     doc = await metricsDocument({
@@ -95,7 +98,7 @@ export async function computeBody(input: SnapshotInput): Promise<DashboardBody> 
     return { kind: 'empty', reason: 'no-history', message: doc.history.warnings[0] ?? 'No git history of the backlog yet: commit backlog/backlog.yaml to see the charts.', refs: allRefs };
   }
   const sprint = pickSprint(doc.report, doc.report.sprints.some((s) => s.id === input.view.sprint) ? input.view.sprint : undefined);
-  return { kind: 'charts', report: doc.report, facts: chartFacts(doc.workspace, doc.history), sprint: sprint?.id, refs: allRefs };
+  return { kind: 'charts', report: doc.report, facts: chartFacts(doc.workspace, doc.history), sprint: sprint?.id, refs: allRefs, pmo: pmoData(doc, input.thresholds) };
 }
 
 function failed(e: unknown, refs: Pick<RefChoices, 'tags' | 'branches'>): DashboardBody {

@@ -10,10 +10,11 @@ import { parse } from 'yaml';
 import { forecastDocument, type EpicProgress } from '../../core/forecast';
 import { dependencyReport } from '../../core/kpis';
 import type { MetricsReport } from '../../core/metrics';
-import { portfolioHtml, portfolioMarkdown, portfolioOf, portfolioText, type TeamInput } from '../../core/portfolio';
+import type { Derived } from '../../core/metrics-cache';
+import { portfolioHtml, portfolioMarkdown, portfolioOf, portfolioText, teamReport, type TeamInput } from '../../core/portfolio';
 import { printable } from '../../core/printable';
 import { type Command, type CommandContext, stringFlag, UsageError } from '../command';
-import { metricsDocument } from '../metrics-document';
+import { cachedDerived } from '../metrics-document';
 
 const FORMATS = ['text', 'json', 'md', 'html'] as const;
 type Format = (typeof FORMATS)[number];
@@ -39,18 +40,29 @@ function teamsFromConfig(ctx: CommandContext, file: string): TeamSpec[] {
   });
 }
 
+/**
+ * What a row needs of a repository's metrics document: the report's row fields, its
+ * epics' forecast, its `team:ID` entries and its files' errors. Nothing in it names the
+ * as-of instant itself (the figures use its day), so the cache reuses it all day.
+ */
+const ROW_INPUT: Derived<Omit<TeamInput, 'team' | 'source'>> = {
+  kind: 'portfolio',
+  derive: (d) => ({
+    report: teamReport(d.report),
+    problems: d.workspace.parseProblems.filter((p) => p.severity === 'error').map((p) => `${p.file}:${p.line}:${p.column}: ${p.message}`),
+    epics: forecastDocument(d.report, d.workspace, null).epics,
+    external: dependencyReport(d.report, d.workspace).external,
+  }),
+};
+
 /** A repository's row input: its metrics document, epics forecast and `team:ID` entries; any failure becomes a problem. */
 async function fromRepo(ctx: CommandContext, spec: TeamSpec, asOfText: string | undefined): Promise<TeamInput> {
   const errors: string[] = [];
   const sub: CommandContext = { positionals: [], flags: { repo: spec.dir }, io: { ...ctx.io, out: () => undefined, err: (t) => errors.push(t.trimEnd()) } };
   try {
-    const doc = await metricsDocument(sub, { ref: 'HEAD', asOfText, command: 'portfolio' });
-    const problems = doc.workspace.parseProblems.filter((p) => p.severity === 'error').map((p) => `${p.file}:${p.line}:${p.column}: ${p.message}`);
-    return {
-      team: spec.team, source: spec.dir, report: doc.report, problems,
-      epics: forecastDocument(doc.report, doc.workspace, null).epics,
-      external: dependencyReport(doc.report, doc.workspace).external,
-    };
+    // Through the result cache: an unchanged repository costs one read of its files and of its stored row input.
+    const { value } = await cachedDerived(sub, { ref: 'HEAD', asOfText, command: 'portfolio' }, ROW_INPUT);
+    return { team: spec.team, source: spec.dir, ...value };
   } catch (e) {
     return { team: spec.team, source: spec.dir, report: null, epics: null, external: null, problems: [e instanceof Error ? e.message : String(e)] };
   }

@@ -1,4 +1,4 @@
 // Portfolio across repositories (teams): rows, totals, cross-team dependencies, formats.
 export { portfolioOf, type CrossDependency, type Portfolio } from './document';
-export { teamRow, type TeamInput, type TeamRow } from './rows';
+export { teamReport, teamRow, type TeamInput, type TeamReport, type TeamRow } from './rows';
 export { portfolioHtml, portfolioMarkdown, portfolioText } from './format';

@@ -30,6 +30,11 @@ export function cachedDerived<T>(ctx: CommandContext, req: DocumentRequest, d: c
   return usage(() => cache.cachedDerived({ ...req, root: repoRoot(ctx), now: () => now(ctx), err: (line) => ctx.io.err(line) }, d));
 }
 
+/** The cached value when there is one, without analysing anything. */
+export function cachedOnly<T>(ctx: CommandContext, req: DocumentRequest, d: cache.Derived<T>): { value: T } | undefined {
+  return cache.cachedOnly({ ...req, root: repoRoot(ctx), now: () => now(ctx), err: (line) => ctx.io.err(line) }, d);
+}
+
 /** --as-of of `report`: a day or an ISO instant on HEAD, else a ref. */
 export function resolveAsOf(ctx: CommandContext, text: string | undefined): Promise<core.AsOfChoice> {
   if (text === undefined) return Promise.resolve({ ref: 'HEAD' });

@@ -158,6 +158,20 @@ function writeEntry<T>(k: Key, head: Header, body: Body<T>): void {
   }
 }
 
+function fromEntry<T>(k: Key, asOf: number | undefined, req: DocumentRequest, d: Derived<T>): { value: T; cached: true } | undefined {
+  const hit = readEntry<T>(k, asOf);
+  if (!hit) return undefined;
+  for (const line of hit.err) req.err(line);
+  if (asOf !== undefined) d.at?.(hit.value, asOf);
+  return { value: hit.value, cached: true };
+}
+
+/** The cached value for `req` when there is one, without analysing anything (a caller that analyses elsewhere, e.g. in a worker thread). */
+export function cachedOnly<T>(req: DocumentRequest, d: Derived<T>): { value: T; cached: true } | undefined {
+  const k = keyOf(req, d.kind);
+  return k && fromEntry(k, req.asOf ?? (req.asOfText === undefined ? req.now() : undefined), req, d);
+}
+
 /**
  * What `d` derives from the metrics document of `req`, through the cache of
  * `d.kind`. Warnings and parse problems reach `req.err` either way, and the
@@ -168,12 +182,8 @@ export async function cachedDerived<T>(req: DocumentRequest, d: Derived<T>): Pro
   if (!k) return { value: d.derive(await metricsDocument(req)), cached: false };
   // "Now" is read once, here, and given to the analysis: the entry is checked against that instant.
   const asOf = req.asOf ?? (req.asOfText === undefined ? req.now() : undefined);
-  const hit = readEntry<T>(k, asOf);
-  if (hit) {
-    for (const line of hit.err) req.err(line);
-    if (asOf !== undefined) d.at?.(hit.value, asOf);
-    return { value: hit.value, cached: true };
-  }
+  const hit = fromEntry(k, asOf, req, d);
+  if (hit) return hit;
   const err: string[] = [];
   const doc = await metricsDocument({ ...req, asOf, err: (line) => (err.push(line), req.err(line)) });
   const value = d.derive(doc);

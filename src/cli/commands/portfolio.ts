@@ -1,5 +1,5 @@
 // `sprintlog portfolio`: one report across many repositories (teams), read in
-// parallel (--jobs at a time, each with its own history cache), or from the
+// parallel (--jobs at a time, each with its own caches: portfolio-repos.ts), or from the
 // JSON artifacts their CI jobs wrote (--from DIR: no clone needed). A repository
 // that is missing, shallow or has a broken file still gets its row, naming the problem.
 
@@ -7,19 +7,15 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { parse } from 'yaml';
-import { forecastDocument, type EpicProgress } from '../../core/forecast';
-import { dependencyReport } from '../../core/kpis';
+import type { EpicProgress } from '../../core/forecast';
 import type { MetricsReport } from '../../core/metrics';
-import type { Derived } from '../../core/metrics-cache';
-import { portfolioHtml, portfolioMarkdown, portfolioOf, portfolioText, teamReport, type TeamInput } from '../../core/portfolio';
+import { portfolioHtml, portfolioMarkdown, portfolioOf, portfolioText, type TeamInput } from '../../core/portfolio';
 import { printable } from '../../core/printable';
 import { type Command, type CommandContext, stringFlag, UsageError } from '../command';
-import { cachedDerived } from '../metrics-document';
+import { repoInputs, type TeamSpec } from './portfolio-repos';
 
 const FORMATS = ['text', 'json', 'md', 'html'] as const;
 type Format = (typeof FORMATS)[number];
-
-interface TeamSpec { team: string; dir: string }
 
 function teamsFromConfig(ctx: CommandContext, file: string): TeamSpec[] {
   const full = path.resolve(ctx.io.cwd, file);
@@ -38,34 +34,6 @@ function teamsFromConfig(ctx: CommandContext, file: string): TeamSpec[] {
     const dir = path.resolve(path.dirname(full), repo);
     return { team: name ?? path.basename(dir), dir };
   });
-}
-
-/**
- * What a row needs of a repository's metrics document: the report's row fields, its
- * epics' forecast, its `team:ID` entries and its files' errors. Nothing in it names the
- * as-of instant itself (the figures use its day), so the cache reuses it all day.
- */
-const ROW_INPUT: Derived<Omit<TeamInput, 'team' | 'source'>> = {
-  kind: 'portfolio',
-  derive: (d) => ({
-    report: teamReport(d.report),
-    problems: d.workspace.parseProblems.filter((p) => p.severity === 'error').map((p) => `${p.file}:${p.line}:${p.column}: ${p.message}`),
-    epics: forecastDocument(d.report, d.workspace, null).epics,
-    external: dependencyReport(d.report, d.workspace).external,
-  }),
-};
-
-/** A repository's row input: its metrics document, epics forecast and `team:ID` entries; any failure becomes a problem. */
-async function fromRepo(ctx: CommandContext, spec: TeamSpec, asOfText: string | undefined): Promise<TeamInput> {
-  const errors: string[] = [];
-  const sub: CommandContext = { positionals: [], flags: { repo: spec.dir }, io: { ...ctx.io, out: () => undefined, err: (t) => errors.push(t.trimEnd()) } };
-  try {
-    // Through the result cache: an unchanged repository costs one read of its files and of its stored row input.
-    const { value } = await cachedDerived(sub, { ref: 'HEAD', asOfText, command: 'portfolio' }, ROW_INPUT);
-    return { team: spec.team, source: spec.dir, ...value };
-  } catch (e) {
-    return { team: spec.team, source: spec.dir, report: null, epics: null, external: null, problems: [e instanceof Error ? e.message : String(e)] };
-  }
 }
 
 function readJson(file: string): unknown {
@@ -111,20 +79,6 @@ function fromArtifacts(dir: string): TeamInput[] {
   });
 }
 
-/** At most `jobs` repositories at once: their git processes run in parallel, the figures are computed in turn. */
-async function pool<T, R>(items: readonly T[], jobs: number, work: (t: T) => Promise<R>): Promise<R[]> {
-  const out = new Array<R>(items.length);
-  let next = 0;
-  const worker = async (): Promise<void> => {
-    while (next < items.length) {
-      const i = next++;
-      out[i] = await work(items[i]);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(jobs, items.length) }, worker));
-  return out;
-}
-
 async function run(ctx: CommandContext): Promise<number> {
   const format = (stringFlag(ctx, 'format') ?? 'text') as Format;
   if (!FORMATS.includes(format)) throw new UsageError(`unknown --format '${format}': use text, json, md or html.`);
@@ -144,7 +98,7 @@ async function run(ctx: CommandContext): Promise<number> {
       if (seen.has(s.team)) throw new UsageError(`two teams named '${printable(s.team)}': give them names in a --config file.`);
       seen.add(s.team);
     }
-    inputs = await pool(specs, jobs, (s) => fromRepo(ctx, s, stringFlag(ctx, 'as-of')));
+    inputs = await repoInputs(ctx, specs, jobs, stringFlag(ctx, 'as-of'));
   }
   const p = portfolioOf(inputs);
   ctx.io.out(format === 'json' ? JSON.stringify(p, null, 2) + '\n' : format === 'md' ? portfolioMarkdown(p) : format === 'html' ? portfolioHtml(p) : portfolioText(p));

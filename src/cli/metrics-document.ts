@@ -2,6 +2,7 @@
 // shared with the dashboard panel): the repository from --repo, "now" from
 // SPRINTLOG_NOW, problems to stderr, request mistakes as usage errors (exit 2).
 
+import * as cache from '../core/metrics-cache';
 import * as core from '../core/metrics-document';
 import { type CommandContext, now, UsageError } from './command';
 import { repoRoot } from './repo';
@@ -22,6 +23,16 @@ async function usage<T>(run: () => Promise<T>): Promise<T> {
 /** Warnings and parse problems go to stderr, as `sprintlog metrics` always printed them. */
 export function metricsDocument(ctx: CommandContext, req: DocumentRequest): Promise<core.MetricsDocument> {
   return usage(() => core.metricsDocument({ ...req, root: repoRoot(ctx), now: () => now(ctx), err: (line) => ctx.io.err(line) }));
+}
+
+/** What `d` derives from the metrics document, through the result cache (core/metrics-cache.ts). */
+export function cachedDerived<T>(ctx: CommandContext, req: DocumentRequest, d: cache.Derived<T>): Promise<{ value: T; cached: boolean }> {
+  return usage(() => cache.cachedDerived({ ...req, root: repoRoot(ctx), now: () => now(ctx), err: (line) => ctx.io.err(line) }, d));
+}
+
+/** The cached value when there is one, without analysing anything. */
+export function cachedOnly<T>(ctx: CommandContext, req: DocumentRequest, d: cache.Derived<T>): { value: T } | undefined {
+  return cache.cachedOnly({ ...req, root: repoRoot(ctx), now: () => now(ctx), err: (line) => ctx.io.err(line) }, d);
 }
 
 /** --as-of of `report`: a day or an ISO instant on HEAD, else a ref. */

@@ -4,11 +4,13 @@
 import { formatSummary } from '../../core/metrics/summary';
 import { printableLines } from '../../core/printable';
 import { type Command, type CommandContext, REPO_FLAG, stringFlag } from '../command';
-import { metricsDocument } from '../metrics-document';
+import { METRICS_REPORT } from '../../core/metrics-cache';
+import { cachedDerived } from '../metrics-document';
 
 async function run(ctx: CommandContext): Promise<number> {
   const sprintId = stringFlag(ctx, 'sprint');
-  const { report, unparsed } = await metricsDocument(ctx, { ref: stringFlag(ctx, 'ref') ?? 'HEAD', asOfText: stringFlag(ctx, 'as-of'), sprint: sprintId, command: 'metrics' });
+  // Through the result cache: a run with nothing changed since the last one reads the stored document.
+  const { report, unparsed } = (await cachedDerived(ctx, { ref: stringFlag(ctx, 'ref') ?? 'HEAD', asOfText: stringFlag(ctx, 'as-of'), sprint: sprintId, command: 'metrics' }, METRICS_REPORT)).value;
   ctx.io.out(ctx.flags.json === true ? JSON.stringify(report, null, 2) + '\n' : printableLines(formatSummary(report, sprintId)));
   // The document is complete (for the committed files), yet what was asked for could not be read.
   return unparsed.length > 0 ? 1 : 0;

@@ -1,5 +1,5 @@
 // `sprintlog portfolio`: one report across many repositories (teams), read in
-// parallel (--jobs at a time, each with its own history cache), or from the
+// parallel (--jobs at a time, each with its own caches: portfolio-repos.ts), or from the
 // JSON artifacts their CI jobs wrote (--from DIR: no clone needed). A repository
 // that is missing, shallow or has a broken file still gets its row, naming the problem.
 
@@ -9,15 +9,13 @@ import * as path from 'node:path';
 import { parse } from 'yaml';
 import type { EpicProgress } from '../../core/forecast';
 import type { MetricsReport } from '../../core/metrics';
-import { portfolioHtml, portfolioMarkdown, portfolioOf, portfolioText, teamInputOf, type TeamInput } from '../../core/portfolio';
+import { portfolioHtml, portfolioMarkdown, portfolioOf, portfolioText, type TeamInput } from '../../core/portfolio';
 import { printable } from '../../core/printable';
 import { type Command, type CommandContext, stringFlag, UsageError } from '../command';
-import { metricsDocument } from '../metrics-document';
+import { repoInputs, type TeamSpec } from './portfolio-repos';
 
 const FORMATS = ['text', 'json', 'md', 'html'] as const;
 type Format = (typeof FORMATS)[number];
-
-interface TeamSpec { team: string; dir: string }
 
 function teamsFromConfig(ctx: CommandContext, file: string): TeamSpec[] {
   const full = path.resolve(ctx.io.cwd, file);
@@ -36,18 +34,6 @@ function teamsFromConfig(ctx: CommandContext, file: string): TeamSpec[] {
     const dir = path.resolve(path.dirname(full), repo);
     return { team: name ?? path.basename(dir), dir };
   });
-}
-
-/** A repository's row input: its metrics document, epics forecast and `team:ID` entries; any failure becomes a problem. */
-async function fromRepo(ctx: CommandContext, spec: TeamSpec, asOfText: string | undefined): Promise<TeamInput> {
-  const errors: string[] = [];
-  const sub: CommandContext = { positionals: [], flags: { repo: spec.dir }, io: { ...ctx.io, out: () => undefined, err: (t) => errors.push(t.trimEnd()) } };
-  try {
-    const doc = await metricsDocument(sub, { ref: 'HEAD', asOfText, command: 'portfolio' });
-    return teamInputOf(spec.team, spec.dir, doc);
-  } catch (e) {
-    return { team: spec.team, source: spec.dir, report: null, epics: null, external: null, problems: [e instanceof Error ? e.message : String(e)] };
-  }
 }
 
 function readJson(file: string): unknown {
@@ -93,20 +79,6 @@ function fromArtifacts(dir: string): TeamInput[] {
   });
 }
 
-/** At most `jobs` repositories at once: their git processes run in parallel, the figures are computed in turn. */
-async function pool<T, R>(items: readonly T[], jobs: number, work: (t: T) => Promise<R>): Promise<R[]> {
-  const out = new Array<R>(items.length);
-  let next = 0;
-  const worker = async (): Promise<void> => {
-    while (next < items.length) {
-      const i = next++;
-      out[i] = await work(items[i]);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(jobs, items.length) }, worker));
-  return out;
-}
-
 async function run(ctx: CommandContext): Promise<number> {
   const format = (stringFlag(ctx, 'format') ?? 'text') as Format;
   if (!FORMATS.includes(format)) throw new UsageError(`unknown --format '${format}': use text, json, md or html.`);
@@ -126,7 +98,7 @@ async function run(ctx: CommandContext): Promise<number> {
       if (seen.has(s.team)) throw new UsageError(`two teams named '${printable(s.team)}': give them names in a --config file.`);
       seen.add(s.team);
     }
-    inputs = await pool(specs, jobs, (s) => fromRepo(ctx, s, stringFlag(ctx, 'as-of')));
+    inputs = await repoInputs(ctx, specs, jobs, stringFlag(ctx, 'as-of'));
   }
   const p = portfolioOf(inputs);
   ctx.io.out(format === 'json' ? JSON.stringify(p, null, 2) + '\n' : format === 'md' ? portfolioMarkdown(p) : format === 'html' ? portfolioHtml(p) : portfolioText(p));
@@ -142,7 +114,8 @@ export const portfolioCommand: Command = {
     'Per team: velocity, predictability (completed / committed over the velocity window), cycle time p50/p85,',
     'review satisfaction, warnings, epics with their 85 % forecast date against the target; then totals and the',
     '`team:ID` entries of depends_on, resolved when that team is listed (done / open / not-found), else team-not-listed.',
-    'Repositories are read --jobs at a time (default: the number of cores), each with its own history cache.',
+    'Repositories are analysed --jobs at a time (default: the number of cores) in worker threads, each with its own',
+    'history cache; a row is kept in <git-dir>/sprintlog-cache until the commit, the backlog files or the day change.',
     'A missing, shallow or broken repository keeps its row, with the problem named (also on stderr); exit 0.',
     '--config FILE: YAML `teams: [{name: pay, repo: ../pay}, ../web]` (folders relative to the file).',
     '--from DIR: the artifacts of CI jobs instead of the repositories: <team>.json from `sprintlog metrics --json`,',

@@ -21,6 +21,8 @@ import { readDiskFiles } from './scan/worktree';
 import type { HistoryOptions, HistoryRead, HistoryStats } from './types';
 
 export * from './types';
+/** Where the repository is and its HEAD, read from its files without git (undefined when git must be asked): a result cache's cheap check. */
+export { quickProbe } from './git/probe';
 
 /** The backlog files and the sprint log as they were at a commit. */
 export interface FilesAt {

@@ -67,6 +67,11 @@ export interface History {
   head?: string;
   /** Author time (ms) of `head`, whether or not it touches a backlog file (so a caller can tell an as-of before it without asking git). */
   headTime?: number;
+  /**
+   * Latest author time (ms) of the ref's commits that touch a backlog file, those after as-of included:
+   * at any as-of from max(headTime, lastTime) on, the committed part of the history is the same (a result cache relies on it).
+   */
+  lastTime?: number;
   /** Commits that touch a backlog file, oldest first (topological). */
   commits: CommitInfo[];
   /** Sorted by time, ties by order. The value at T is the last event in commit order (highest `order`) with time ≤ T. */

@@ -8,6 +8,7 @@
 
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { writeFileAtomic } from '../atomic-write';
 import { decodeValue, encodeValue } from '../history/values';
 import { chunkMemory, type ChunkItem } from './backlog';
 import { setOwn } from './yaml-node';
@@ -84,9 +85,7 @@ export function saveChunkStore(file: string | undefined): void {
   }
   try {
     fs.mkdirSync(path.dirname(file), { recursive: true });
-    const tmp = `${file}.${process.pid}.${Date.now()}.tmp`;
-    fs.writeFileSync(tmp, JSON.stringify({ format: FORMAT, version: VERSION, chunks: rows }));
-    fs.renameSync(tmp, file);
+    writeFileAtomic(file, JSON.stringify({ format: FORMAT, version: VERSION, chunks: rows }));
     loaded = new Set(used);
     chunkMemory.reset();
   } catch {

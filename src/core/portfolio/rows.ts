@@ -3,13 +3,28 @@
 // artifacts go through this same function, so both give the same figures.
 
 import type { EpicProgress } from '../forecast';
-import type { MetricsReport, WarningCode } from '../metrics/types';
+import type { ItemMetrics, MetricsReport, SprintMetrics, WarningCode } from '../metrics/types';
+
+/** What a row (and the resolution of other teams' `team:ID`) reads of a team's metrics document. */
+export type TeamReport = Pick<MetricsReport, 'history' | 'velocity' | 'cycleTime' | 'satisfaction' | 'warnings'> & {
+  sprints: Pick<SprintMetrics, 'id' | 'status'>[];
+  items: Pick<ItemMetrics, 'id' | 'state' | 'doneAt'>[];
+};
+
+/** The row's part of a metrics document: what the portfolio's result cache keeps (a tenth of the whole). */
+export function teamReport(r: MetricsReport): TeamReport {
+  return {
+    history: r.history, velocity: r.velocity, cycleTime: r.cycleTime, satisfaction: r.satisfaction, warnings: r.warnings,
+    sprints: r.sprints.map((s) => ({ id: s.id, status: s.status })),
+    items: r.items.map((i) => ({ id: i.id, state: i.state, doneAt: i.doneAt })),
+  };
+}
 
 export interface TeamInput {
   team: string;
   /** The repository folder or the artifact file it was read from. */
   source: string;
-  report: MetricsReport | null;
+  report: TeamReport | null;
   epics: EpicProgress[] | null;
   /** `team:ID` entries of this team's items. */
   external: { id: string; team: string; ref: string }[] | null;

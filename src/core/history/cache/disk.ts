@@ -22,6 +22,7 @@ import { isAscii } from 'node:buffer';
 import * as crypto from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { writeFileAtomic } from '../../atomic-write';
 import { bad, commitRow, decodeRows, isArr, isHash, isStr, restoreOrder, RowNames } from './rows';
 import { readTipRest, StoredVersions, tipFile, tipParts } from './tip';
 import type { KeptVersions } from '../engine/run-ctx';
@@ -62,12 +63,6 @@ interface DiskMark {
   prefix: number;
   /** Row numbers of the order last written (or read), for the order's epoch: an order only extended since maps its new commits only. */
   order?: { epoch: object; rows: number[] };
-}
-
-function writeAtomic(file: string, text: string | Buffer): void {
-  const tmp = `${file}.${process.pid}.${Date.now()}.tmp`;
-  fs.writeFileSync(tmp, text);
-  fs.renameSync(tmp, file);
 }
 
 function complete(rec: CommitRec): boolean {
@@ -202,7 +197,7 @@ export class DiskCache {
           if (prefix === k - 1) prefix = k;
         }
         const meta: Meta = { format: FORMAT, version: VERSION, prefix: state.prefix, backlogPath: state.backlogPath, names: state.names };
-        writeAtomic(files.rows, `${JSON.stringify(meta)}\n${rows.map((r) => `${r}\n`).join('')}`);
+        writeFileAtomic(files.rows, `${JSON.stringify(meta)}\n${rows.map((r) => `${r}\n`).join('')}`);
         this.mark = { file: files.rows, resets: state.resets, size: 0, mtimeMs: 0, names, rows: written, count: rows.length, dict: rowNames, prefix };
       }
       const after = fs.statSync(files.rows);
@@ -210,7 +205,7 @@ export class DiskCache {
       this.mark!.mtimeMs = after.mtimeMs;
 
       const tips = state.tips.filter((t) => state.commits.get(t)?.events !== undefined);
-      writeAtomic(files.tip, tipFile(FORMAT, VERSION, tips, this.orderRows(tips[0]), state.tip?.snapshot));
+      writeFileAtomic(files.tip, tipFile(FORMAT, VERSION, tips, this.orderRows(tips[0]), state.tip?.snapshot));
       this.saved = state.changes;
     } catch {
       this.mark = undefined; // read-only git dir, disk full, ...: the next run recomputes (and rewrites)

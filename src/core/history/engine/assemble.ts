@@ -144,5 +144,5 @@ export async function assemble(ctx: RunCtx, ordered: CommitRec[], o: AssembleOpt
     }
     for (const w of ctx.warnings) if (!warnings.includes(w)) warnings.push(w);
   }
-  return { status: o.shallow ? 'shallow' : 'full', warnings, ref: o.ref, head: o.head, headTime: state.commits.get(o.head)?.authorTime, commits, events, uncommitted };
+  return { status: o.shallow ? 'shallow' : 'full', warnings, ref: o.ref, head: o.head, headTime: state.commits.get(o.head)?.authorTime, lastTime: Number.isFinite(base.maxTime) ? base.maxTime : undefined, commits, events, uncommitted };
 }

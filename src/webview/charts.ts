@@ -2,11 +2,11 @@
 // (setOption with notMerge: a re-render, not a rebuild), resized with its box,
 // and the clicks that only an editor can answer (reveal an item, open a diff).
 // ECharts itself is loaded by core/charts/echarts.ts (echarts/core + the parts used).
-import { echarts } from '../core/charts/echarts';
+import { init } from '../core/charts/echarts';
 import type { ChartSpec } from '../core/charts/types';
 import { post, requestId } from './api';
 
-type Instance = ReturnType<typeof echarts.init>;
+type Instance = ReturnType<typeof init>;
 
 const instances = new Map<HTMLElement, Instance>();
 const resize = new ResizeObserver((entries) => {
@@ -25,7 +25,7 @@ interface ClickData {
 export function draw(el: HTMLElement, spec: ChartSpec): void {
   let chart = instances.get(el);
   if (!chart) {
-    chart = echarts.init(el, undefined, { renderer: 'svg' });
+    chart = init(el, undefined, { renderer: 'svg', locale: 'EN' });
     instances.set(el, chart);
     resize.observe(el);
     chart.on('click', (p) => {

@@ -9,8 +9,13 @@ import { post, requestId } from './api';
 type Instance = ReturnType<typeof init>;
 
 const instances = new Map<HTMLElement, Instance>();
+// Observing a box reports its size once at once: a chart drawn at that size is not laid out again.
 const resize = new ResizeObserver((entries) => {
-  for (const e of entries) instances.get(e.target as HTMLElement)?.resize();
+  for (const e of entries) {
+    const el = e.target as HTMLElement;
+    const chart = instances.get(el);
+    if (chart && (el.clientWidth !== chart.getWidth() || el.clientHeight !== chart.getHeight())) chart.resize();
+  }
 });
 
 /** Charts whose dots are items (a click reveals the item in the YAML). */

@@ -119,7 +119,13 @@ function renderTab(body: Charts, panel: HTMLElement, id: string): void {
 let tabs: HTMLElement & { selectedIndex: number } | undefined;
 const panels = new Map<string, HTMLElement>();
 
-function renderCharts(body: Charts): void {
+/**
+ * Draws the charts; returns a promise when the tab elements were just made: until lit has
+ * rendered their shadow DOM the panels have no size, and a chart drawn then (0 × 0) is
+ * laid out a second time by its ResizeObserver.
+ */
+function renderCharts(body: Charts): Promise<void> | undefined {
+  const fresh = !tabs || !tabs.isConnected;
   if (!tabs || !tabs.isConnected) {
     clear(content);
     panels.clear();
@@ -134,7 +140,7 @@ function renderCharts(body: Charts): void {
       const index = (e as CustomEvent<{ selectedIndex: number }>).detail.selectedIndex;
       tab = TABS[index]?.id ?? 'sprint';
       if (last) persist(last.view);
-      if (last?.body.kind === 'charts') renderCharts(last.body);
+      if (last?.body.kind === 'charts') void renderCharts(last.body);
     });
     content.append(tabs);
   }
@@ -143,6 +149,12 @@ function renderCharts(body: Charts): void {
   const warnings = body.report.warnings.length;
   const healthHeader = document.getElementById('tab-health');
   if (healthHeader) healthHeader.textContent = warnings > 0 ? `Health (${warnings})` : 'Health';
+  if (!fresh) return void renderPanels(body, index);
+  const lit = (el: HTMLElement) => (el as HTMLElement & { updateComplete?: Promise<unknown> }).updateComplete;
+  return Promise.all([tabs, ...panels.values()].map(lit)).then(() => renderPanels(body, index));
+}
+
+function renderPanels(body: Charts, index: number): void {
   // Only the open tab is drawn: hidden panels have no size, and first paint stays short.
   for (const [id, panel] of panels) {
     if (id === TABS[index].id) renderTab(body, panel, id);
@@ -189,8 +201,13 @@ function render(s: Snapshot): void {
     onExportReport: () => post({ type: 'exportReport', requestId: requestId() }),
   });
   meta.textContent = report ? `${s.folder} · as of ${report.asOf} (${report.timezone}) · ${report.ref}${report.head ? ` at ${report.head.slice(0, 10)}` : ''}${report.uncommitted ? ' · with uncommitted changes' : ''}` : s.folder;
-  if (body.kind === 'charts') renderCharts(body);
-  else renderState(body);
+  // A fresh tab strip is drawn a few microtasks later (renderCharts), before any other message.
+  const drawing = body.kind === 'charts' ? renderCharts(body) : renderState(body);
+  if (drawing) void drawing.then(() => rendered(s, started));
+  else rendered(s, started);
+}
+
+function rendered(s: Snapshot, started: number): void {
   app.setAttribute('aria-busy', 'false');
   document.body.dataset.seq = String(s.seq);
   const charts = drawnCount();

@@ -78,6 +78,8 @@ const STAND_IN = `function ({ vars, bodyClass, snapshot, state }) {
   w.acquireVsCodeApi = () => ({
     postMessage(m) {
       posted.push(m);
+      // When the frame after a render has been painted (the benches' "drawn"): the next animation frame, then a task.
+      if (m.type === 'rendered') requestAnimationFrame(() => setTimeout(() => ((w.__painted ??= {})[m.seq] = performance.now())));
       if (m.type === 'ready') {
         // What VS Code does before the page's script runs; here just before the first snapshot.
         for (const [k, v] of Object.entries(vars)) document.documentElement.style.setProperty(k, v);

@@ -240,7 +240,8 @@ export interface AsOfChoice {
 /** `report --as-of` and the panel's as-of picker: a day or an ISO instant on HEAD, else a ref analysed as of its commit's author time. */
 export async function resolveAsOf(root: string, text: string | undefined): Promise<AsOfChoice> {
   if (text === undefined) return { ref: 'HEAD' };
-  if (asOfInstant(text, zoneOf(buildWorkspace(root, [], readSourceFiles(root).sprints))) !== undefined) return { ref: 'HEAD', asOfText: text };
+  // Whether the text is a day or an instant does not depend on the zone (metricsDocument reads that).
+  if (asOfInstant(text, 'UTC') !== undefined) return { ref: 'HEAD', asOfText: text };
   if (text.startsWith('-')) throw new MetricsRequestError(`--as-of '${printable(text)}' is neither a date nor a ref (a ref cannot start with '-').`);
   const at = await refTime(root, text);
   if (!at.ok) throw new MetricsRequestError(`--as-of '${printable(text)}' is neither a day (2026-11-20), an ISO date-time with offset, nor a ref git knows (${at.message}).`);

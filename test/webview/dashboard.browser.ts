@@ -66,6 +66,11 @@ describe('dashboard webview (headless Chromium)', () => {
     const { page, problems } = await open();
     const drawn = await page.$$eval('.chart svg', (svgs: DomEl[]) => svgs.filter((s) => s.querySelectorAll('path, text').length > 5).length);
     assert.equal(drawn, 3, 'burndown, burnup, committed vs completed');
+    // Drawn once, at the box's size, before the page says it rendered (not at 0 × 0 and again on resize).
+    const sizes = await pageGlobal<string[]>(page, '__drawnSizes');
+    const boxes = await page.$$eval('.chart', (els: DomEl[]) => els.map((el) => `${(el as unknown as { clientWidth: number }).clientWidth}x${(el as unknown as { clientHeight: number }).clientHeight}`));
+    assert.deepEqual(sizes, boxes);
+    assert.ok(sizes.every((x) => !x.startsWith('0x')), sizes.join(', '));
     const sprint = body.report.sprints.find((s) => s.id === 'S1')!;
     assert.equal(body.sprint, 'S1');
     const burndown = await figureRows(page, 'burndown');

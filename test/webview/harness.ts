@@ -80,6 +80,8 @@ const STAND_IN = `function ({ vars, bodyClass, snapshot, state }) {
       posted.push(m);
       // When the frame after a render has been painted (the benches' "drawn"): the next animation frame, then a task.
       if (m.type === 'rendered') requestAnimationFrame(() => setTimeout(() => ((w.__painted ??= {})[m.seq] = performance.now())));
+      // The charts' drawn sizes when the page says it rendered (a chart drawn before its box had a size shows 0).
+      if (m.type === 'rendered') w.__drawnSizes = Array.from(document.querySelectorAll('.chart svg'), (s) => s.getAttribute('width') + 'x' + s.getAttribute('height'));
       if (m.type === 'ready') {
         // What VS Code does before the page's script runs; here just before the first snapshot.
         for (const [k, v] of Object.entries(vars)) document.documentElement.style.setProperty(k, v);
@@ -137,7 +139,7 @@ export function posted<T = { type: string } & Record<string, unknown>>(page: Pag
 }
 
 /** Page globals the stand-in keeps (see openDashboard). */
-export function pageGlobal<T>(page: Page, name: '__state' | '__csp'): Promise<T> {
+export function pageGlobal<T>(page: Page, name: '__state' | '__csp' | '__drawnSizes'): Promise<T> {
   return page.evaluate((n) => (globalThis as unknown as Record<string, T>)[n], name);
 }
 

@@ -65,6 +65,8 @@ export interface PageOptions {
   snapshot: Snapshot;
   state?: SavedState;
   viewport?: { width: number; height: number };
+  /** Runs before the page loads (the first-paint bench starts its CPU counters there). */
+  beforeLoad?: (page: Page) => Promise<void>;
 }
 
 /** The stand-in for VS Code's webview API, as page source. */
@@ -118,6 +120,7 @@ export async function openDashboard(browser: Browser, served: Served, o: PageOpt
   // A string, not a function: tsx would add helper calls that do not exist in the page.
   const params = JSON.stringify({ vars: o.theme.vars, bodyClass: o.theme.bodyClass, snapshot: o.snapshot, state: o.state });
   await page.addInitScript({ content: `(${STAND_IN})(${params});` });
+  await o.beforeLoad?.(page);
   await page.goto(served.url);
   await page.waitForSelector(`body[data-seq="${o.snapshot.seq}"]`, { state: 'attached', timeout: 20_000 });
   return { page, problems };

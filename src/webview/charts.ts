@@ -26,7 +26,14 @@ interface ClickData {
   commit?: string;
 }
 
-/** Draws `spec` into `el` (made once per element); resolves when it is drawn. */
+/**
+ * The option each chart was last drawn with, as JSON: a snapshot that leaves a chart as it was
+ * (most edits touch one or two charts) does not lay it out again. The builders' formatter
+ * functions, which JSON drops, read everything from the data, so equal JSON is an equal chart.
+ */
+const drawnWith = new WeakMap<Instance, string>();
+
+/** Draws `spec` into `el` (made once per element), unless it is drawn so already. */
 export function draw(el: HTMLElement, spec: ChartSpec): void {
   let chart = instances.get(el);
   if (!chart) {
@@ -40,6 +47,9 @@ export function draw(el: HTMLElement, spec: ChartSpec): void {
       else if (chartId === 'burndown' && p.seriesType === 'scatter' && data.commit) post({ type: 'openCommitDiff', requestId: requestId(), commit: data.commit, item: data.id });
     });
   }
+  const json = JSON.stringify(spec.option);
+  if (drawnWith.get(chart) === json) return;
+  drawnWith.set(chart, json);
   chart.setOption({ ...spec.option, animation: false }, { notMerge: true, lazyUpdate: false });
 }
 

@@ -44,6 +44,8 @@ let last: Snapshot | undefined;
 let firstPaint = true;
 /** Chart figures by chart id, kept across snapshots so ECharts instances are reused. */
 const figures = new Map<string, { figure: HTMLElement; box: HTMLElement }>();
+/** What each figure was built from (title, notes, table as JSON). */
+const figureKeys = new WeakMap<HTMLElement, string>();
 
 function persist(view: ViewChoice, folder?: string): void {
   saved = { v: 1, view, tab, folder: folder ?? saved?.folder };
@@ -63,6 +65,10 @@ function figureFor(spec: ChartSpec): { figure: HTMLElement; box: HTMLElement } {
     figures.set(spec.id, f);
   }
   const { figure, box } = f;
+  // Unchanged title, notes and table: the figure stays as it is (no new buttons and table; an open table stays open).
+  const key = JSON.stringify([spec.title, spec.notes, spec.table]);
+  if (figureKeys.get(figure) === key) return f;
+  figureKeys.set(figure, key);
   box.setAttribute('aria-label', `${spec.title} chart; its data table follows`);
   const svgButton = h('vscode-button', { secondary: true, 'aria-label': `Export ${spec.title} as SVG` }, 'SVG');
   const pngButton = h('vscode-button', { secondary: true, 'aria-label': `Export ${spec.title} as PNG` }, 'PNG');

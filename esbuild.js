@@ -1,6 +1,7 @@
 // Bundles the three entries: the extension (node, cjs, vscode external),
 // the dashboard webview (browser) and the `sprintlog` CLI (node).
 const esbuild = require('esbuild');
+const { webviewStubs } = require('./scripts/webview-stubs.js');
 
 const watch = process.argv.includes('--watch');
 const production = process.argv.includes('--production');
@@ -10,9 +11,10 @@ const common = { bundle: true, sourcemap: !production, minify: production, logLe
 // builds it with these options); the source map stays out of the VSIX (.vscodeignore). ECharts' dev-only
 // checks test process.env.NODE_ENV (esbuild defines it for a minified browser build; said here, not left
 // implicit); the licence comments go to webview.js.LEGAL.txt, shipped next to it; the page is UTF-8.
+// ECharts modules it never runs are stubbed (scripts/webview-stubs.js says which and why).
 const webviewOptions = {
   bundle: true, minify: true, treeShaking: true, entryPoints: ['src/webview/main.ts'], platform: 'browser', format: 'iife', target: 'es2022',
-  define: { 'process.env.NODE_ENV': '"production"' }, legalComments: 'external', charset: 'utf8',
+  define: { 'process.env.NODE_ENV': '"production"' }, legalComments: 'external', charset: 'utf8', plugins: [webviewStubs],
 };
 const webview = { ...common, ...webviewOptions, outfile: 'media/dist/webview.js' };
 const entries = [

@@ -194,8 +194,12 @@ export async function metricsDocument(req: DocumentRequest): Promise<MetricsDocu
   const disk: Files = bare ? { backlogs: [] } : readSourceFiles(root);
   // A bare day is the end of that day in the zone of the sprint log being analysed: the one of that
   // instant, which may not be the working tree's (the zone can change). Start from the ref's and settle.
-  const refFiles = ref === 'HEAD' && !bare ? disk : asOfText !== undefined && isDay(asOfText) ? await engine.filesAt(root, ref, DEFAULT_BACKLOG_PATH).catch(() => disk) : disk;
-  let zone = zoneOf(buildWorkspace(root, [], refFiles.sprints));
+  // Only an as-of text needs the zone: "now" and a ref's time are instants (no second parse of sprints.yaml).
+  let zone = '';
+  if (asOfText !== undefined) {
+    const refFiles = ref === 'HEAD' && !bare ? disk : isDay(asOfText) ? await engine.filesAt(root, ref, DEFAULT_BACKLOG_PATH).catch(() => disk) : disk;
+    zone = zoneOf(buildWorkspace(root, [], refFiles.sprints));
+  }
   let asOf = req.asOf ?? (asOfText === undefined ? req.now() : parseAsOf(asOfText, zone));
   let a = await analyse(req, engine, root, ref, asOf, bare, disk);
   for (let i = 0; asOfText !== undefined && isDay(asOfText) && zoneOf(a.workspace) !== zone && i < 3; i++) {
@@ -236,7 +240,8 @@ export interface AsOfChoice {
 /** `report --as-of` and the panel's as-of picker: a day or an ISO instant on HEAD, else a ref analysed as of its commit's author time. */
 export async function resolveAsOf(root: string, text: string | undefined): Promise<AsOfChoice> {
   if (text === undefined) return { ref: 'HEAD' };
-  if (asOfInstant(text, zoneOf(buildWorkspace(root, [], readSourceFiles(root).sprints))) !== undefined) return { ref: 'HEAD', asOfText: text };
+  // Whether the text is a day or an instant does not depend on the zone (metricsDocument reads that).
+  if (asOfInstant(text, 'UTC') !== undefined) return { ref: 'HEAD', asOfText: text };
   if (text.startsWith('-')) throw new MetricsRequestError(`--as-of '${printable(text)}' is neither a date nor a ref (a ref cannot start with '-').`);
   const at = await refTime(root, text);
   if (!at.ok) throw new MetricsRequestError(`--as-of '${printable(text)}' is neither a day (2026-11-20), an ISO date-time with offset, nor a ref git knows (${at.message}).`);

@@ -2,15 +2,20 @@
 // (setOption with notMerge: a re-render, not a rebuild), resized with its box,
 // and the clicks that only an editor can answer (reveal an item, open a diff).
 // ECharts itself is loaded by core/charts/echarts.ts (echarts/core + the parts used).
-import { echarts } from '../core/charts/echarts';
+import { init } from '../core/charts/echarts';
 import type { ChartSpec } from '../core/charts/types';
 import { post, requestId } from './api';
 
-type Instance = ReturnType<typeof echarts.init>;
+type Instance = ReturnType<typeof init>;
 
 const instances = new Map<HTMLElement, Instance>();
+// Observing a box reports its size once at once: a chart drawn at that size is not laid out again.
 const resize = new ResizeObserver((entries) => {
-  for (const e of entries) instances.get(e.target as HTMLElement)?.resize();
+  for (const e of entries) {
+    const el = e.target as HTMLElement;
+    const chart = instances.get(el);
+    if (chart && (el.clientWidth !== chart.getWidth() || el.clientHeight !== chart.getHeight())) chart.resize();
+  }
 });
 
 /** Charts whose dots are items (a click reveals the item in the YAML). */
@@ -21,11 +26,18 @@ interface ClickData {
   commit?: string;
 }
 
-/** Draws `spec` into `el` (made once per element); resolves when it is drawn. */
+/**
+ * The option each chart was last drawn with, as JSON: a snapshot that leaves a chart as it was
+ * (most edits touch one or two charts) does not lay it out again. The builders' formatter
+ * functions, which JSON drops, read everything from the data, so equal JSON is an equal chart.
+ */
+const drawnWith = new WeakMap<Instance, string>();
+
+/** Draws `spec` into `el` (made once per element), unless it is drawn so already. */
 export function draw(el: HTMLElement, spec: ChartSpec): void {
   let chart = instances.get(el);
   if (!chart) {
-    chart = echarts.init(el, undefined, { renderer: 'svg' });
+    chart = init(el, undefined, { renderer: 'svg', locale: 'EN' });
     instances.set(el, chart);
     resize.observe(el);
     chart.on('click', (p) => {
@@ -35,6 +47,9 @@ export function draw(el: HTMLElement, spec: ChartSpec): void {
       else if (chartId === 'burndown' && p.seriesType === 'scatter' && data.commit) post({ type: 'openCommitDiff', requestId: requestId(), commit: data.commit, item: data.id });
     });
   }
+  const json = JSON.stringify(spec.option);
+  if (drawnWith.get(chart) === json) return;
+  drawnWith.set(chart, json);
   chart.setOption({ ...spec.option, animation: false }, { notMerge: true, lazyUpdate: false });
 }
 

@@ -49,8 +49,14 @@ function refOptions(kind: AsOf['kind'], refs: RefChoices | undefined, current: s
   return list;
 }
 
-/** Fills `bar` with the controls for `i.view`. */
+/** The controls drawn last, by toolbar: an edit of the backlog leaves them as they are, and lit's selects are slow to rebuild. */
+const drawn = new WeakMap<HTMLElement, string>();
+
+/** Fills `bar` with the controls for `i.view` (kept when their inputs did not change). */
 export function renderToolbar(bar: HTMLElement, i: ToolbarInputs): void {
+  const key = JSON.stringify([i.view, i.sprints, i.shownSprint, i.refs]);
+  if (drawn.get(bar) === key && bar.firstChild) return;
+  drawn.set(bar, key);
   clear(bar);
   const view = i.view;
   const sprint = select(

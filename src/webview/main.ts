@@ -47,6 +47,8 @@ let last: Snapshot | undefined;
 let firstPaint = true;
 /** Chart figures by chart id, kept across snapshots so ECharts instances are reused. */
 const figures = new Map<string, { figure: HTMLElement; box: HTMLElement }>();
+/** What each figure was built from (title, notes, table as JSON). */
+const figureKeys = new WeakMap<HTMLElement, string>();
 
 function persist(view: ViewChoice, folder?: string): void {
   saved = { v: 1, view, tab, folder: folder ?? saved?.folder };
@@ -66,6 +68,10 @@ function figureFor(spec: ChartSpec): { figure: HTMLElement; box: HTMLElement } {
     figures.set(spec.id, f);
   }
   const { figure, box } = f;
+  // Unchanged title, notes and table: the figure stays as it is (no new buttons and table; an open table stays open).
+  const key = JSON.stringify([spec.title, spec.notes, spec.table]);
+  if (figureKeys.get(figure) === key) return f;
+  figureKeys.set(figure, key);
   box.setAttribute('aria-label', `${spec.title} chart; its data table follows`);
   const svgButton = h('vscode-button', { secondary: true, 'aria-label': `Export ${spec.title} as SVG` }, 'SVG');
   const pngButton = h('vscode-button', { secondary: true, 'aria-label': `Export ${spec.title} as PNG` }, 'PNG');
@@ -114,9 +120,15 @@ let tabs: HTMLElement & { selectedIndex: number } | undefined;
 const panels = new Map<string, HTMLElement>();
 const headers = new Map<string, HTMLElement>();
 
-function renderCharts(body: Charts): void {
+/**
+ * Draws the charts; returns a promise when the tab elements were just made: until lit has
+ * rendered their shadow DOM the panels have no size, and a chart drawn then (0 × 0) is
+ * laid out a second time by its ResizeObserver.
+ */
+function renderCharts(body: Charts): Promise<void> | undefined {
   const wanted = [...CHART_TABS, ...pmoTabs(body)];
-  if (!tabs || !tabs.isConnected || wanted.map((t) => t.id).join() !== TABS.map((t) => t.id).join()) {
+  const fresh = !tabs || !tabs.isConnected || wanted.map((t) => t.id).join() !== TABS.map((t) => t.id).join();
+  if (!tabs || fresh) {
     TABS = wanted;
     clear(content);
     panels.clear();
@@ -133,13 +145,19 @@ function renderCharts(body: Charts): void {
       const index = (e as CustomEvent<{ selectedIndex: number }>).detail.selectedIndex;
       tab = TABS[index]?.id ?? 'sprint';
       if (last) persist(last.view);
-      if (last?.body.kind === 'charts') renderCharts(last.body);
+      if (last?.body.kind === 'charts') void renderCharts(last.body);
     });
     content.append(tabs);
   }
   const index = Math.max(0, TABS.findIndex((t) => t.id === tab));
   if (tabs.selectedIndex !== index) tabs.selectedIndex = index;
   for (const t of wanted) if (headers.get(t.id)?.textContent !== t.label) headers.get(t.id)!.textContent = t.label;
+  if (!fresh) return void renderPanels(body, index);
+  const lit = (el: HTMLElement) => (el as HTMLElement & { updateComplete?: Promise<unknown> }).updateComplete;
+  return Promise.all([tabs, ...panels.values()].map(lit)).then(() => renderPanels(body, index));
+}
+
+function renderPanels(body: Charts, index: number): void {
   // Only the open tab is drawn: hidden panels have no size, and first paint stays short.
   for (const [id, panel] of panels) {
     if (id === TABS[index].id) renderTab(body, panel, id);
@@ -186,15 +204,20 @@ function render(s: Snapshot): void {
     onExportReport: () => post({ type: 'exportReport', requestId: requestId() }),
   });
   meta.textContent = report ? `${s.folder} · as of ${report.asOf} (${report.timezone}) · ${report.ref}${report.head ? ` at ${report.head.slice(0, 10)}` : ''}${report.uncommitted ? ' · with uncommitted changes' : ''}` : s.folder;
-  if (body.kind === 'charts') renderCharts(body);
-  else renderState(body);
+  // A fresh tab strip is drawn a few microtasks later (renderCharts), before any other message.
+  const drawing = body.kind === 'charts' ? renderCharts(body) : renderState(body);
+  if (drawing) void drawing.then(() => rendered(s, started));
+  else rendered(s, started);
+}
+
+function rendered(s: Snapshot, started: number): void {
   app.setAttribute('aria-busy', 'false');
   document.body.dataset.seq = String(s.seq);
   const charts = drawnCount();
   // From the page's start for the first snapshot (HTML loaded → drawn), from the message after that.
   const ms = firstPaint ? performance.now() : performance.now() - started;
   firstPaint = false;
-  const health = body.kind === 'charts' ? renderedHealth(panels.get(tab)) : undefined;
+  const health = s.body.kind === 'charts' ? renderedHealth(panels.get(tab)) : undefined;
   post({ type: 'rendered', seq: s.seq, charts, ms: Math.round(ms * 10) / 10, tab, ...(health ? { health } : {}) });
 }
 

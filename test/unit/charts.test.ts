@@ -119,6 +119,9 @@ describe('chart option builders (src/core/charts)', function () {
     assert.ok(f && f.when && f.howMany);
     const d = simulate(f, AS_OF, facts);
     assert.equal(d.when?.length, f.trials);
+    // In this process computeMetrics kept its trials; the webview gets the document as JSON and draws
+    // them again from the seed: the same distributions.
+    assert.deepEqual(simulate(JSON.parse(JSON.stringify(f)) as typeof f, AS_OF, facts), d);
     const cal = { workingDays: facts.workingDays, holidays: facts.holidays };
     const nth = (n: number): string => {
       let day = AS_OF;

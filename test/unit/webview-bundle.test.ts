@@ -11,11 +11,15 @@ const esbuild: typeof import('esbuild') = require('esbuild');
 const { webviewOptions }: { webviewOptions: BuildOptions } = require('../../esbuild.js');
 
 /**
- * Issue 10's goal is ≤ 600 KB; ECharts core + zrender alone are ~580 KB of it, so the
- * goal is not met. This ceiling keeps what was cut cut (the bundle was 758,667 bytes). The PMO
- * tabs (issue 11: health, KPIs, dependencies, portfolio; DOM and SVG code, no chart type) add ~12 KB.
+ * Issue 10's goal is ≤ 600 KB. Reached so far: 669,698 bytes (654.0 KiB), from 721,332: only
+ * `init` leaves core/charts/echarts.ts, ECharts modules the webview never runs are stubbed
+ * (scripts/webview-stubs.js), vscode-elements' CSS is squeezed. What remains is ECharts +
+ * zrender (~545 KB: echarts/core alone is the model, scheduler, data store, axis/label layout
+ * and the SVG painter every chart needs) and @vscode-elements + lit (~100 KB, half of it the
+ * single-select). The PMO tabs (issue 11: health, KPIs, dependencies, portfolio; DOM and SVG code, no
+ * chart type) add ~12 KB. This ceiling keeps what was cut cut; it comes down to the goal with them.
  */
-const CEILING = 722 * 1024;
+const CEILING = 672 * 1024;
 
 describe('webview bundle', function () {
   this.timeout(120000);
@@ -42,6 +46,14 @@ describe('webview bundle', function () {
     assert.ok(inputs.some((p) => /node_modules\/echarts\//.test(p)), 'the metafile lists no ECharts module: inputs not read right');
     assert.deepEqual(inputs.filter((p) => /node_modules\/yaml\//.test(p)), []);
     assert.deepEqual(inputs.filter((p) => p.startsWith('src/core/parse/')), []);
+  });
+
+  it('stubs the ECharts modules the webview never runs (scripts/webview-stubs.js)', () => {
+    const text = Buffer.from(js).toString('utf8');
+    // Each stub throws a message naming itself if a builder ever reaches it.
+    assert.match(text, /An HTML tooltip \(renderMode 'html'\) is not in the webview bundle/);
+    assert.match(text, /A decal pattern is not in the webview bundle/);
+    assert.deepEqual(inputs.filter((p) => /zrender\/lib\/canvas\/(graphic|Painter)\.js$/.test(p)), [], 'the canvas brush comes only through decal patterns');
   });
 
   it('is built for production (no process.env left, no ECharts dev checks)', () => {

@@ -62,6 +62,11 @@ describe('dashboard webview (headless Chromium)', () => {
     const { page, problems } = await open();
     const drawn = await page.$$eval('.chart svg', (svgs: DomEl[]) => svgs.filter((s) => s.querySelectorAll('path, text').length > 5).length);
     assert.equal(drawn, 3, 'burndown, burnup, committed vs completed');
+    // Drawn once, at the box's size, before the page says it rendered (not at 0 × 0 and again on resize).
+    const sizes = await pageGlobal<string[]>(page, '__drawnSizes');
+    const boxes = await page.$$eval('.chart', (els: DomEl[]) => els.map((el) => `${(el as unknown as { clientWidth: number }).clientWidth}x${(el as unknown as { clientHeight: number }).clientHeight}`));
+    assert.deepEqual(sizes, boxes);
+    assert.ok(sizes.every((x) => !x.startsWith('0x')), sizes.join(', '));
     const sprint = body.report.sprints.find((s) => s.id === 'S1')!;
     assert.equal(body.sprint, 'S1');
     const burndown = await figureRows(page, 'burndown');
@@ -170,6 +175,24 @@ describe('dashboard webview (headless Chromium)', () => {
     assert.ok(text.includes(XSS_TITLE));
     await page.click('#open-problem');
     assert.equal((await posted(page)).at(-1)?.type, 'openProblem');
+    await page.close();
+  });
+
+  // The bundle stubs ECharts modules the builders never reach (scripts/webview-stubs.js): every tab's
+  // charts must still draw, and show their tooltip on hover, without a page error.
+  it('draws every tab with the bundled ECharts parts, tooltips included, without a page error', async () => {
+    const { page, problems } = await open();
+    for (const tab of ['Sprint', 'Velocity', 'Cycle time', 'Flow', 'Aging WIP', 'Forecast']) {
+      await selectTab(page, tab);
+      await page.waitForTimeout(50);
+      const counts = await page.$$eval('vscode-tab-panel .chart', (els: DomEl[]) => els.map((el) => el.querySelectorAll('svg path, svg text').length));
+      assert.ok(counts.length > 0, `${tab}: no chart`);
+      assert.ok(counts.every((n) => n > 5), `${tab}: a chart is empty (${counts.join(', ')})`);
+      const box = await (await page.$('vscode-tab-panel .chart'))!.boundingBox();
+      await page.mouse.move(box!.x + box!.width / 2, box!.y + box!.height / 2);
+      await page.waitForTimeout(50);
+    }
+    assert.deepEqual(problems, []);
     await page.close();
   });
 

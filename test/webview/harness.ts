@@ -82,6 +82,8 @@ export interface PageOptions {
   snapshot: Snapshot;
   state?: SavedState;
   viewport?: { width: number; height: number };
+  /** Runs before the page loads (the first-paint bench starts its CPU counters there). */
+  beforeLoad?: (page: Page) => Promise<void>;
 }
 
 /** The stand-in for VS Code's webview API, as page source. */
@@ -95,6 +97,10 @@ const STAND_IN = `function ({ vars, bodyClass, snapshot, state }) {
   w.acquireVsCodeApi = () => ({
     postMessage(m) {
       posted.push(m);
+      // When the frame after a render has been painted (the benches' "drawn"): the next animation frame, then a task.
+      if (m.type === 'rendered') requestAnimationFrame(() => setTimeout(() => ((w.__painted ??= {})[m.seq] = performance.now())));
+      // The charts' drawn sizes when the page says it rendered (a chart drawn before its box had a size shows 0).
+      if (m.type === 'rendered') w.__drawnSizes = Array.from(document.querySelectorAll('.chart svg'), (s) => s.getAttribute('width') + 'x' + s.getAttribute('height'));
       if (m.type === 'ready') {
         // What VS Code does before the page's script runs; here just before the first snapshot.
         for (const [k, v] of Object.entries(vars)) document.documentElement.style.setProperty(k, v);
@@ -131,6 +137,7 @@ export async function openDashboard(browser: Browser, served: Served, o: PageOpt
   // A string, not a function: tsx would add helper calls that do not exist in the page.
   const params = JSON.stringify({ vars: o.theme.vars, bodyClass: o.theme.bodyClass, snapshot: o.snapshot, state: o.state });
   await page.addInitScript({ content: `(${STAND_IN})(${params});` });
+  await o.beforeLoad?.(page);
   await page.goto(served.url);
   await page.waitForSelector(`body[data-seq="${o.snapshot.seq}"]`, { state: 'attached', timeout: 20_000 });
   return { page, problems };
@@ -152,7 +159,7 @@ export function posted<T = { type: string } & Record<string, unknown>>(page: Pag
 }
 
 /** Page globals the stand-in keeps (see openDashboard). */
-export function pageGlobal<T>(page: Page, name: '__state' | '__csp'): Promise<T> {
+export function pageGlobal<T>(page: Page, name: '__state' | '__csp' | '__drawnSizes'): Promise<T> {
   return page.evaluate((n) => (globalThis as unknown as Record<string, T>)[n], name);
 }
 

@@ -3,8 +3,8 @@
 
 import { WORKTREE } from '../history/types';
 import type { ScopeChange, SprintMetrics } from '../metrics/types';
-import { dayRange, dayOf } from '../time';
-import { axisStyle, baseOption, fmt, working } from './common';
+import { dayRange } from '../time';
+import { axisStyle, baseOption, fmt, localDay, working } from './common';
 import { richText } from './escape';
 import type { ChartFacts, ChartSpec, ChartTheme } from './types';
 
@@ -56,10 +56,12 @@ function changeLine(c: ScopeChange, facts: ChartFacts): string {
 }
 
 /** Scope changes grouped by their local day, in document order. */
-export function changesByDay(sprint: SprintMetrics, facts: ChartFacts): Map<string, ScopeChange[]> {
+export function changesByDay(sprint: SprintMetrics): Map<string, ScopeChange[]> {
   const byDay = new Map<string, ScopeChange[]>();
   for (const c of sprint.scopeChanges ?? []) {
-    const d = dayOf(Date.parse(c.time), facts.timezone);
+    // The document writes times in its own zone: the day is the string's (no Intl, whose first
+    // time-zone formatter costs the webview's first paint tens of milliseconds).
+    const d = localDay(c.time);
     byDay.set(d, [...(byDay.get(d) ?? []), c]);
   }
   return byDay;
@@ -70,7 +72,7 @@ export function burndownChart(sprint: SprintMetrics, facts: ChartFacts, theme: C
   const remaining = new Map(sprint.burndown.map((b) => [b.date, b.remaining]));
   const ideal = idealLine(sprint, days, facts);
   const runs = nonWorkingRuns(days, facts);
-  const byDay = changesByDay(sprint, facts);
+  const byDay = changesByDay(sprint);
   const markers = [...byDay].map(([d, list]) => {
     // The dashboard opens this commit's diff on a click: the day's last committed change (the uncommitted one has no diff).
     const last = [...list].reverse().find((c) => c.commit !== WORKTREE);

@@ -6,7 +6,7 @@ import { addDays, isDay, isWorkingDay, type WorkCalendar } from '../time';
 import type { Ctx } from './context';
 import { flowStart } from './flow';
 import type { ItemFacts } from './items';
-import { howManyTrials, mulberry32, runsWhen, TRIALS, whenTrials, workingDaysUntil } from './monte-carlo';
+import { type ForecastDistributions, howManyTrials, keepDistributions, mulberry32, runsWhen, TRIALS, whenTrials, workingDaysUntil } from './monte-carlo';
 import { percentile } from './cycle-time';
 import type { Forecast, ForecastHowMany, ForecastWhen, SprintMetrics, ThroughputDay } from './types';
 
@@ -45,10 +45,11 @@ function sampleDays(ctx: Ctx, start: string | undefined): string[] {
   return days.reverse();
 }
 
-function when(ctx: Ctx, rand: () => number, samples: number[], items: number, cal: WorkingDays): ForecastWhen {
+function when(ctx: Ctx, rand: () => number, samples: number[], items: number, cal: WorkingDays, trials: ForecastDistributions): ForecastWhen {
   if (items <= 0) return { items, p50: ctx.asOfDay, p85: ctx.asOfDay, p95: ctx.asOfDay };
   if (!runsWhen(samples, items)) return { items, p50: null, p85: null, p95: null };
-  const needed = whenTrials(rand, samples, items).sort((a, b) => a - b);
+  trials.when = whenTrials(rand, samples, items);
+  const needed = [...trials.when].sort((a, b) => a - b);
   const date = (p: number): string | null => {
     const n = percentile(needed, p);
     return n === null || n === Infinity ? null : cal.day(n);
@@ -62,8 +63,9 @@ export function atLeast(done: readonly number[]): { p50: number; p85: number; p9
   return { p50: percentile(down, 50) ?? 0, p85: percentile(down, 85) ?? 0, p95: percentile(down, 95) ?? 0 };
 }
 
-function howMany(ctx: Ctx, rand: () => number, samples: number[], date: string): ForecastHowMany {
-  return { date, ...atLeast(howManyTrials(rand, samples, workingDaysUntil(ctx.asOfDay, date, ctx.cal))) };
+function howMany(ctx: Ctx, rand: () => number, samples: number[], date: string, trials: ForecastDistributions): ForecastHowMany {
+  trials.howMany = howManyTrials(rand, samples, workingDaysUntil(ctx.asOfDay, date, ctx.cal));
+  return { date, ...atLeast(trials.howMany) };
 }
 
 /** Default "how many" date: end of the active sprint, else of the first planned one. */
@@ -92,10 +94,22 @@ export function computeForecast(
     howMany: null,
   };
   if (samples.length === 0) return forecast;
-  const rand = mulberry32(seed);
   const remaining = ctx.settings.forecastItems ?? items.filter((i) => i.category !== 'done').length;
-  forecast.when = when(ctx, rand, samples, remaining, new WorkingDays(ctx.asOfDay, ctx.cal));
   const date = ctx.settings.forecastDate ?? defaultDate(sprints);
-  if (date !== undefined && isDay(date)) forecast.howMany = howMany(ctx, rand, samples, date);
+  // The answer depends on these inputs only; the panel asks again after every edit, mostly with the same.
+  const key = JSON.stringify([seed, samples, days[0], remaining, date, ctx.asOfDay, ctx.cal]);
+  const known = recent.get(key);
+  if (known) return known;
+  const rand = mulberry32(seed);
+  const trials: ForecastDistributions = { when: null, howMany: null };
+  forecast.when = when(ctx, rand, samples, remaining, new WorkingDays(ctx.asOfDay, ctx.cal), trials);
+  if (date !== undefined && isDay(date)) forecast.howMany = howMany(ctx, rand, samples, date, trials);
+  keepDistributions(forecast, trials);
+  recent.set(key, forecast);
+  if (recent.size > RECENT) recent.delete(recent.keys().next().value!);
   return forecast;
 }
+
+/** The last forecasts by their inputs (20,000 trials each; a document never mutates its forecast). */
+const recent = new Map<string, Forecast>();
+const RECENT = 8;

@@ -65,10 +65,22 @@ export interface ForecastDistributions {
 }
 
 /**
+ * The trials computeForecast drew, by its forecast object, in this process: the CLI's report
+ * charts them without drawing 20,000 trials again (a document read from JSON has none).
+ */
+const drawn = new WeakMap<Forecast, ForecastDistributions>();
+
+export function keepDistributions(forecast: Forecast, d: ForecastDistributions): void {
+  drawn.set(forecast, d);
+}
+
+/**
  * The trials behind a forecast's answers, drawn again from its seed in the same order as
  * computeForecast ("when" first, then "how many"), for the charts' histograms.
  */
 export function forecastDistributions(forecast: Forecast, asOfDay: string, cal: WorkCalendar): ForecastDistributions {
+  const kept = drawn.get(forecast);
+  if (kept) return kept;
   const out: ForecastDistributions = { when: null, howMany: null };
   const s = forecast.samples;
   if (s.length === 0) return out;

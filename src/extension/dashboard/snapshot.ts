@@ -63,12 +63,13 @@ async function asOfOf(root: string, view: ViewChoice): Promise<AsOfChoice> {
 export async function computeBody(input: SnapshotInput): Promise<DashboardBody> {
   const problem = blockingProblem(input.workspace);
   if (problem && input.view.asOf.kind === 'now') return problem;
-  const refs = await listRefs(input.root);
+  // git lists the refs while the metrics are computed.
+  const listing = listRefs(input.root);
   let at: AsOfChoice;
   try {
     at = await asOfOf(input.root, input.view);
   } catch (e) {
-    return failed(e, refs);
+    return failed(e, await listing);
   }
   const settings: MetricsSettings = { cycleTimeWindowDays: input.view.windowDays, velocityWindow: input.velocityWindow, thresholds: input.thresholds };
   let doc;
@@ -87,8 +88,9 @@ export async function computeBody(input: SnapshotInput): Promise<DashboardBody> 
     });
   } catch (e) {
     input.signal?.throwIfAborted();
-    return failed(e, refs);
+    return failed(e, await listing);
   }
+  const refs = await listing;
   const commits = [...doc.history.commits]
     .reverse()
     .slice(0, 100)

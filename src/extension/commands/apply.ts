@@ -121,6 +121,9 @@ export async function applyOps(store: BacklogStore, git: GitService, fb: FolderB
   }
   const wasDirty = new Map([...docs].map(([f, d]) => [f, d.isDirty]));
   if (!(await vscode.workspace.applyEdit(edit))) throw new Refusal('VS Code did not apply the edit (the file may be read-only); nothing was changed.');
+  // The views follow the edited buffers now, while VS Code saves (the save is a round trip of
+  // its own); the reload after the save below sees the same text and only marks it saved.
+  const early = store.reloadFolder(current.folder);
   let allSaved = true;
   for (const [file, doc] of docs) {
     if (wasDirty.get(file)) allSaved = false;
@@ -139,6 +142,7 @@ export async function applyOps(store: BacklogStore, git: GitService, fb: FolderB
       }
     }
   }
+  await early;
   applied.folder = (await store.reloadFolder(current.folder)) ?? current;
   return applied;
 }

@@ -9,8 +9,11 @@ import type { Portfolio } from './document';
 type Cell = string | number | null;
 export interface PortfolioTable { title: string; headers: string[]; rows: Cell[][] }
 
-/** Unknown as –, numbers to two decimals (the format's own escaping follows). */
-const num = (v: Cell): string => (v === null ? '–' : typeof v === 'number' ? String(round(v, 2)) : v);
+/** Unknown as – (the format's own escaping follows). */
+const num = (v: Cell): string => (v === null ? '–' : String(v));
+
+/** Numbers to two decimals in every table (27.333… velocity reads 27.33), so the panel and the files agree. */
+const rounded = (t: PortfolioTable): PortfolioTable => ({ ...t, rows: t.rows.map((r) => r.map((v) => (typeof v === 'number' ? round(v, 2) : v))) });
 
 /** The report's tables (teams, epics, cross-team dependencies, totals): text, md, html and the panel show these. */
 export function portfolioTables(p: Portfolio): PortfolioTable[] {
@@ -29,7 +32,7 @@ export function portfolioTables(p: Portfolio): PortfolioTable[] {
   if (p.dependencies.length > 0) out.push({ title: 'Dependencies between teams', headers: ['Team', 'Item', 'Depends on', 'Status'], rows: p.dependencies.map((d) => [d.team, d.id, d.on, d.status]) });
   const t = p.totals;
   out.push({ title: 'Totals', headers: ['Teams', 'With problems', 'Velocity (sum)', 'Warnings', 'Epics', 'Epics at risk'], rows: [[t.teams, t.withProblems, t.velocity, t.warnings, t.epics, t.epicsAtRisk]] });
-  return out;
+  return out.map(rounded);
 }
 
 export function portfolioText(p: Portfolio): string {

@@ -123,7 +123,8 @@ export async function applyOps(store: BacklogStore, git: GitService, fb: FolderB
   if (!(await vscode.workspace.applyEdit(edit))) throw new Refusal('VS Code did not apply the edit (the file may be read-only); nothing was changed.');
   // The views follow the edited buffers now, while VS Code saves (the save is a round trip of
   // its own); the reload after the save below sees the same text and only marks it saved.
-  const early = store.reloadFolder(current.folder);
+  // A failure here is reported by the reload after the save.
+  const early = store.reloadFolder(current.folder).catch(() => undefined);
   let allSaved = true;
   for (const [file, doc] of docs) {
     if (wasDirty.get(file)) allSaved = false;

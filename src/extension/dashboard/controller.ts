@@ -9,7 +9,7 @@ import { errorMessage, reportError } from '../errors';
 import * as vscode from 'vscode';
 import type { HistoryReader } from '../history';
 import { readSettings } from '../model/config';
-import { healthThresholds } from '../health/settings';
+import { metricsSettings } from '../health/settings';
 import type { BacklogStore, FolderBacklog } from '../model/types';
 import { teamInputOf } from '../../core/portfolio';
 import { parseWebviewMessage, PROTOCOL_VERSION, type DashboardBody, type HostToWebview, type ViewChoice, type WebviewToHost } from '../../shared/protocol';
@@ -137,12 +137,14 @@ export class DashboardController implements vscode.Disposable {
     } else {
       const slow = setTimeout(() => progress('Reading the history…'), 300);
       try {
+        // The folder's metrics settings, as the history service and the agents read them.
+        const settings = metricsSettings(this.folder);
         body = await computeBody({
           root: fb.root,
           workspace: fb.workspace,
           view: this.view,
-          velocityWindow: readSettings(this.folder).velocityWindow,
-          thresholds: healthThresholds(this.folder),
+          velocityWindow: settings.velocityWindow,
+          thresholds: settings.thresholds,
           signal: abort.signal,
           engine: this.deps.history.engine,
           onProgress: (n, total) => progress(`Analysing the history: ${n} of ${total} commits`),

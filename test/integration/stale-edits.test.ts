@@ -9,8 +9,8 @@ import { applyOps } from '../../src/extension/commands/apply';
 import { Refusal } from '../../src/extension/errors';
 import { GitService } from '../../src/extension/git/service';
 import { Store } from '../../src/extension/model/store';
-import { waitFor, workspaceUri } from './util';
-import { BACKLOG, editingSuite } from './views-helpers';
+import { readFile, waitFor, workspaceUri, writeFile } from './util';
+import { BACKLOG, editingSuite, lineDiff, runEdit } from './views-helpers';
 
 /** Replaces one whole line of an open document (unsaved), as typing would. */
 async function typeOver(doc: vscode.TextDocument, line: string, replacement: string): Promise<void> {
@@ -61,6 +61,30 @@ describe('edits against changes not read yet', () => {
     assert.ok(error instanceof Refusal, String(error));
     assert.match(error.message, /backlog\/backlog\.yaml/);
     assert.equal(fs.existsSync(workspaceUri(BACKLOG).fsPath), false, 'the deleted file was written again');
+  });
+
+  it('an edit is saved when the file was rewritten on disk with the text its editor shows, before VS Code re-read it', async () => {
+    // A git checkout or reset just before the command: same text, newer file. VS Code refuses
+    // to save over a file newer than the one it read, so the edit used to stay unsaved while
+    // the command reported success. Its file watcher is kept off the folder so that it cannot
+    // catch up first (the race CI met), and the bytes differ only by a BOM, which a document hides.
+    const files = vscode.workspace.getConfiguration('files');
+    await files.update('watcherExclude', { '**/backlog/**': true }, vscode.ConfigurationTarget.Workspace);
+    try {
+      const doc = await vscode.workspace.openTextDocument(workspaceUri(BACKLOG));
+      await new Promise((r) => setTimeout(r, 500)); // the watcher's new exclusions
+      writeFile(BACKLOG, '\uFEFF' + readFile(BACKLOG));
+      const r = await runEdit('sprintlog.setState', { id: 'PAY-15', state: 'in-progress' });
+      assert.deepEqual(lineDiff(r.before, r.after), { removed: ['    state: todo'], added: ['    state: in-progress'] });
+      assert.ok(r.after.startsWith('\uFEFF'), 'the BOM the file had is kept');
+      assert.equal(doc.isDirty, false, 'the document shows the saved file');
+      assert.equal(doc.getText(), r.after.slice(1));
+      await vscode.window.showTextDocument(doc);
+      await vscode.commands.executeCommand('undo');
+      assert.match(doc.getText(), /id: PAY-15\n(?: {4}.*\n)*? {4}state: todo\n/, 'undo still brings the old state back');
+    } finally {
+      await files.update('watcherExclude', undefined, vscode.ConfigurationTarget.Workspace);
+    }
   });
 
   it('a load cut short by dispose settles instead of rejecting', async () => {

@@ -128,7 +128,7 @@ export async function applyOps(store: BacklogStore, git: GitService, fb: FolderB
   let allSaved = true;
   for (const [file, doc] of docs) {
     if (wasDirty.get(file)) allSaved = false;
-    else if (!(await doc.save())) allSaved = false;
+    else if (!(await doc.save())) await saveBehindStaleDocument(doc, file, disk.get(file));
   }
   const applied: Applied = { folder: current, plan, ops };
   const settings = readSettings(current.folder);
@@ -149,6 +149,33 @@ export async function applyOps(store: BacklogStore, git: GitService, fb: FolderB
 }
 
 const BOM = [0xef, 0xbb, 0xbf];
+
+const sameBytes = (a: Uint8Array | undefined, b: Uint8Array | undefined): boolean => !!a && !!b && a.length === b.length && a.every((x, i) => x === b[i]);
+
+/**
+ * VS Code refuses to save a document whose file was rewritten on disk after it last read it
+ * ("the content of the file is newer"), even when the new bytes are the very text it shows:
+ * a git checkout or reset just before the edit, whose change event VS Code has not handled
+ * yet. When the file still holds exactly the bytes the edit was checked against, nobody else
+ * changed it: the edited text is written here (with the file's BOM) and the document is
+ * reverted to it (same text, so its undo stack stays). Otherwise the file did change: the
+ * edit stays in the editor, unsaved, and the user is told (never reported as done).
+ */
+async function saveBehindStaleDocument(doc: vscode.TextDocument, file: string, checked: Uint8Array | undefined): Promise<void> {
+  const now = await readBytes(doc.uri);
+  if (!sameBytes(now, checked)) {
+    throw new Refusal(`Sprintlog made the change in the editor, but VS Code could not save ${file}: the file changed on disk meanwhile. The change is unsaved there: compare it with the file on disk, then save or undo it.`);
+  }
+  const body = new TextEncoder().encode(doc.getText());
+  const bom = BOM.every((b, i) => checked![i] === b) ? BOM.length : 0;
+  const bytes = new Uint8Array(bom + body.length);
+  bytes.set(BOM.slice(0, bom));
+  bytes.set(body, bom);
+  await vscode.workspace.fs.writeFile(doc.uri, bytes);
+  // Revert acts on the active editor: show the document (without taking the focus) and revert it.
+  await vscode.window.showTextDocument(doc, { preserveFocus: true, preview: true });
+  await vscode.commands.executeCommand('workbench.action.files.revert');
+}
 
 /** Each file's bytes before the edit and with only the plan's edits (the BOM as the file had it). */
 function sprintlogChanges(ws: Workspace, plan: EditPlan, disk: Map<string, Uint8Array>): FileChange[] {

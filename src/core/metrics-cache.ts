@@ -39,17 +39,20 @@ const FORMAT = 'sprintlog-document';
 /** Bump when the stored shape or the meaning of an entry changes. */
 const VERSION = 1;
 
-/** The code that computed an entry: a rebuilt bundle (or source file) computes afresh. */
-function codeIdentity(): string {
+/**
+ * The code that computed an entry: a rebuilt bundle (or source file) computes afresh. `file` is
+ * the caller's own __filename (in the bundle, dist/cli.js or dist/extension.js: the whole build).
+ */
+export function codeIdentity(file: string): string {
   try {
-    const st = fs.statSync(__filename);
+    const st = fs.statSync(file);
     return `${PACKAGE_VERSION}:${st.size}:${st.mtimeMs}`;
   } catch {
     return PACKAGE_VERSION;
   }
 }
 
-const CODE = codeIdentity();
+const CODE = codeIdentity(__filename);
 
 /** What a caller keeps of the metrics document, cached under `kind`. */
 export interface Derived<T> {
@@ -199,7 +202,16 @@ export async function cachedDerived<T>(req: DocumentRequest, d: Derived<T>): Pro
 export const METRICS_REPORT: Derived<{ report: MetricsReport; unparsed: string[] }> = {
   kind: 'metrics',
   derive: (doc) => ({ report: doc.report, unparsed: doc.unparsed }),
-  at: (v, asOf) => {
-    v.report.asOf = formatInstant(asOf, v.report.timezone);
-  },
+  at: (v, asOf) => reportAt(v.report, asOf),
 };
+
+/** A stored report reused for another instant of its day: its `asOf` names that instant (the only figure that does). */
+export function reportAt(report: MetricsReport, asOf: number): void {
+  report.asOf = formatInstant(asOf, report.timezone);
+}
+
+/** The cache folder of the repository at `root` (<git-dir>/sprintlog-cache), when its git directory is readable without git. */
+export function cacheDirOf(root: string): string | undefined {
+  const probe = quickProbe(root);
+  return probe?.kind === 'repo' ? path.join(probe.gitDir, 'sprintlog-cache') : undefined;
+}

@@ -1,15 +1,19 @@
 // `sprintlog report`: the dashboard's charts and tables as a file to commit,
 // attach or open: Markdown with SVG files beside it, or one self-contained HTML
 // file. Same inputs, same bytes (SVG rendered by ECharts' SSR renderer, no clock
-// unless --as-of is absent, the forecast seeded).
+// unless --as-of is absent, the forecast seeded). The inputs and each chart's SVG are
+// kept in <git-dir>/sprintlog-cache: a cached report is the fresh one, byte for byte.
 
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { type Command, type CommandContext, REPO_FLAG, stringFlag, UsageError } from '../command';
-import { metricsDocument, resolveAsOf } from '../metrics-document';
-// The renderers (and ECharts with them) load only when a report is made, so the
-// other commands of the bundled CLI do not evaluate ECharts at start-up.
-const renderers = () => Promise.all([import('../report/html'), import('../report/markdown'), import('../report/sections')]);
+import { cacheDirOf } from '../../core/metrics-cache';
+import { cachedDerived, resolveAsOf } from '../metrics-document';
+import { repoRoot } from '../repo';
+// The report's modules load only when a report is made, so the other commands of the
+// bundled CLI do not evaluate them at start-up; ECharts loads only when a chart is
+// not in the SVG cache (report/render.ts).
+const renderers = () => Promise.all([import('../report/html'), import('../report/markdown'), import('../report/sections'), import('../report/render'), import('../report/svg-cache')]);
 
 async function run(ctx: CommandContext): Promise<number> {
   const format = stringFlag(ctx, 'format') ?? 'html';
@@ -20,14 +24,19 @@ async function run(ctx: CommandContext): Promise<number> {
   // Loaded while git runs for the history (the event loop is idle then).
   const loading = renderers();
   const at = await resolveAsOf(ctx, stringFlag(ctx, 'as-of'));
-  const doc = await metricsDocument(ctx, { ...at, command: 'report' });
-  if (sprint !== undefined && !doc.report.sprints.some((s) => s.id === sprint)) {
-    throw new UsageError(`unknown sprint '${sprint}' (sprints: ${doc.report.sprints.map((s) => s.id).join(', ') || 'none'}).`);
+  const [{ renderHtml }, { renderMarkdown }, { REPORT_INPUTS, reportContent }, { renderSvgs }, { SvgCache }] = await loading;
+  // Through the result cache, as `metrics`: a run with nothing changed reads the stored inputs.
+  const { value: inputs } = await cachedDerived(ctx, { ...at, command: 'report' }, REPORT_INPUTS);
+  const doc = inputs.report;
+  if (sprint !== undefined && !doc.sprints.some((s) => s.id === sprint)) {
+    throw new UsageError(`unknown sprint '${sprint}' (sprints: ${doc.sprints.map((s) => s.id).join(', ') || 'none'}).`);
   }
-  const [{ renderHtml }, { renderMarkdown }, { reportContent }] = await loading;
-  const content = reportContent(doc.report, doc.workspace, doc.history, sprint);
+  const content = reportContent(inputs, sprint);
+  const cache = new SvgCache(cacheDirOf(repoRoot(ctx)));
+  const svgs = await renderSvgs(content.sections.flatMap((s) => s.charts), { cache });
+  cache.save();
   if (format === 'html') {
-    const html = renderHtml(content);
+    const html = renderHtml(content, svgs);
     if (outFlag === undefined) {
       ctx.io.out(html);
       return 0;
@@ -40,7 +49,7 @@ async function run(ctx: CommandContext): Promise<number> {
   }
   const out = path.resolve(ctx.io.cwd, outFlag as string);
   const base = path.basename(out).replace(/\.(md|markdown)$/i, '');
-  const md = renderMarkdown(content, base);
+  const md = renderMarkdown(content, base, svgs);
   fs.mkdirSync(path.dirname(out), { recursive: true });
   for (const [file, svg] of md.files) fs.writeFileSync(path.join(path.dirname(out), file), svg);
   fs.writeFileSync(out, md.text);

@@ -4,7 +4,6 @@
 
 import type { DataTable } from '../../core/charts';
 import { escapeHtml } from '../../core/escape';
-import { renderSvgs } from './render';
 import { cellText, type ReportContent } from './sections';
 
 const CSS = `
@@ -23,7 +22,8 @@ function table(t: DataTable, caption?: string): string {
   return `<table>${caption ? `<caption>${escapeHtml(caption)}</caption>` : ''}<thead>${head}</thead><tbody>\n${body}\n</tbody></table>`;
 }
 
-export function renderHtml(content: ReportContent): string {
+/** `svgs`: the SVG of each chart of `content`, in order (render.ts). */
+export function renderHtml(content: ReportContent, svgs: readonly string[]): string {
   const out: string[] = [
     '<!DOCTYPE html>',
     '<html lang="en"><head><meta charset="utf-8">',
@@ -35,7 +35,6 @@ export function renderHtml(content: ReportContent): string {
     `<h1>${escapeHtml(content.title)}</h1>`,
     ...content.meta.map((m) => `<p class="meta">${escapeHtml(m)}</p>`),
   ];
-  const svgs = renderSvgs(content.sections.flatMap((s) => s.charts));
   let k = 0;
   for (const s of content.sections) {
     out.push(`<h2>${escapeHtml(s.title)}</h2>`);

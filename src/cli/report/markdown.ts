@@ -3,7 +3,6 @@
 
 import type { DataTable } from '../../core/charts';
 import { escapeMarkdownCell } from '../../core/escape';
-import { renderSvgs } from './render';
 import { cellText, type ReportContent } from './sections';
 
 function table(t: DataTable): string {
@@ -13,10 +12,10 @@ function table(t: DataTable): string {
 }
 
 /** The Markdown text and the SVG files to write beside it (file name → content). */
-export function renderMarkdown(content: ReportContent, baseName: string): { text: string; files: Map<string, string> } {
+/** `svgs`: the SVG of each chart of `content`, in order (render.ts). */
+export function renderMarkdown(content: ReportContent, baseName: string, svgs: readonly string[]): { text: string; files: Map<string, string> } {
   const files = new Map<string, string>();
   const out: string[] = [`# ${escapeMarkdownCell(content.title)}`, '', ...content.meta.map((m) => `${escapeMarkdownCell(m)}  `), ''];
-  const svgs = renderSvgs(content.sections.flatMap((s) => s.charts));
   let k = 0;
   for (const s of content.sections) {
     out.push(`## ${escapeMarkdownCell(s.title)}`, '');

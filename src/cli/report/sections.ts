@@ -2,6 +2,8 @@
 // (committed/completed, cycle-time percentiles, scope changes with commit ids,
 // health warnings, the sprint's review and retro notes). Every figure is copied
 // from the metrics document, so the tables equal `sprintlog metrics --json`.
+// reportInputs takes what it needs from the document once (cacheable JSON);
+// reportContent lays it out for the chosen sprint.
 
 import { buildCharts, chartFacts, LIGHT_THEME, pickSprint, type ChartFacts, type ChartSpec, type DataTable } from '../../core/charts';
 import { predictability } from '../../core/charts/velocity';
@@ -10,6 +12,7 @@ import type { MetricsReport, SprintMetrics } from '../../core/metrics';
 import type { Sprint, Workspace } from '../../core/model';
 import { sprintById } from '../../core/lookup';
 import { kpiDocument, kpiTable, trendTable } from '../../core/kpis';
+import { type Derived, reportAt } from '../../core/metrics-cache';
 
 export interface Section {
   title: string;
@@ -70,19 +73,49 @@ function notes(sprint: Sprint | undefined): { tables: Section['tables']; text: s
   return { tables, text };
 }
 
-/** The PMO's KPI table per sprint and its trend (the figures of `sprintlog kpis`). */
-function kpiSection(doc: MetricsReport, workspace: Workspace): Section {
-  const k = kpiDocument(doc, workspace, null);
-  return { title: 'KPIs', charts: [], tables: [{ caption: 'KPIs per sprint', table: kpiTable(k) }, { caption: 'Trend over closed sprints', table: trendTable(k) }], text: [] };
+/**
+ * What the report takes from the metrics document, its workspace and history: plain JSON
+ * (kept by the result cache, REPORT_INPUTS), so a run with nothing changed reads it back
+ * instead of parsing and replaying anything.
+ */
+export interface ReportInputs {
+  report: MetricsReport;
+  facts: ChartFacts;
+  project?: string;
+  /** Each sprint of the document: its name and its review and retro section (from the first sprint of the log with its id). */
+  sprints: { id: string; name?: string; notes: { tables: Section['tables']; text: string[] } }[];
+  /** The PMO's KPI table per sprint and its trend (the figures of `sprintlog kpis`). */
+  kpis: Section['tables'];
 }
 
-export function reportContent(doc: MetricsReport, workspace: Workspace, history: Pick<History, 'commits'>, sprintId?: string): ReportContent {
-  const facts = chartFacts(workspace, history);
+export function reportInputs(doc: MetricsReport, workspace: Workspace, history: Pick<History, 'commits'>): ReportInputs {
+  const k = kpiDocument(doc, workspace, null);
+  return {
+    report: doc,
+    facts: chartFacts(workspace, history),
+    project: workspace.project,
+    sprints: doc.sprints.map((s) => {
+      const model = sprintById(workspace.sprintLog, s.id);
+      return { id: s.id, name: model?.name, notes: notes(model) };
+    }),
+    kpis: [{ caption: 'KPIs per sprint', table: kpiTable(k) }, { caption: 'Trend over closed sprints', table: trendTable(k) }],
+  };
+}
+
+/** `sprintlog report`'s inputs through the metrics document's result cache (src/core/metrics-cache.ts). */
+export const REPORT_INPUTS: Derived<ReportInputs> = {
+  kind: 'report',
+  derive: (doc) => reportInputs(doc.report, doc.workspace, doc.history),
+  at: (v, asOf) => reportAt(v.report, asOf),
+};
+
+export function reportContent(inputs: ReportInputs, sprintId?: string): ReportContent {
+  const { report: doc, facts } = inputs;
   const sprint = pickSprint(doc, sprintId);
   const groups = buildCharts(doc, facts, LIGHT_THEME, sprint);
-  const model = sprintById(workspace.sprintLog, sprint?.id);
-  const n = notes(model);
-  const project = workspace.project ?? 'Sprintlog';
+  const model = sprint && inputs.sprints.find((s) => s.id === sprint.id);
+  const n = model?.notes ?? notes(undefined);
+  const project = inputs.project ?? 'Sprintlog';
   const sprintName = sprint ? `${sprint.id}${model?.name ? ` ${model.name}` : ''}` : 'no sprint';
   const sections: Section[] = [
     {
@@ -93,7 +126,7 @@ export function reportContent(doc: MetricsReport, workspace: Workspace, history:
     },
     { title: 'Review and retrospective', charts: [], tables: n.tables, text: n.text },
     { title: 'Committed and completed', charts: groups.velocity, tables: [{ caption: 'Sprints', table: commitmentTable(doc) }], text: [] },
-    kpiSection(doc, workspace),
+    { title: 'KPIs', charts: [], tables: inputs.kpis, text: [] },
     { title: 'Cycle time', charts: groups.cycleTime, tables: [{ caption: 'Cycle-time percentiles (days)', table: cycleTimeTable(doc) }], text: [] },
     { title: 'Flow', charts: groups.flow, tables: [], text: [] },
     { title: 'Aging work in progress', charts: groups.aging, tables: [], text: [] },

@@ -16,7 +16,7 @@ import { printable } from './printable';
 import { chunkStoreFile, loadChunkStore, saveChunkStore } from './parse/chunk-store';
 import { DEFAULT_BACKLOG_PATH } from './parse/backlog-files';
 import { buildWorkspace, readSourceFiles, type SourceFile } from './parse/workspace';
-import { endOfDay, isDay, isValidTimeZone, parseInstant } from './time';
+import { endOfDay, isDay, isValidTimeZone, parseDay, parseInstant } from './time';
 
 /** The caller's mistake (a bad ref, day or sprint id): the CLI prints it as a usage error, the panel shows it. */
 export class MetricsRequestError extends Error {}
@@ -240,8 +240,10 @@ export interface AsOfChoice {
 /** `report --as-of` and the panel's as-of picker: a day or an ISO instant on HEAD, else a ref analysed as of its commit's author time. */
 export async function resolveAsOf(root: string, text: string | undefined): Promise<AsOfChoice> {
   if (text === undefined) return { ref: 'HEAD' };
-  // Whether the text is a day or an instant does not depend on the zone (metricsDocument reads that).
-  if (asOfInstant(text, 'UTC') !== undefined) return { ref: 'HEAD', asOfText: text };
+  // Whether the text is a day or an instant does not depend on the zone (metricsDocument reads that);
+  // asked without computing the instant, which would load the time-zone data (a warm report needs none).
+  const timeText = parseInstant(text) !== undefined || parseDay(text) !== undefined;
+  if (timeText) return { ref: 'HEAD', asOfText: text };
   if (text.startsWith('-')) throw new MetricsRequestError(`--as-of '${printable(text)}' is neither a date nor a ref (a ref cannot start with '-').`);
   const at = await refTime(root, text);
   if (!at.ok) throw new MetricsRequestError(`--as-of '${printable(text)}' is neither a day (2026-11-20), an ISO date-time with offset, nor a ref git knows (${at.message}).`);

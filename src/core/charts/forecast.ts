@@ -18,14 +18,17 @@ export function simulate(forecast: Forecast, asOfDay: string, facts: ChartFacts)
   return d;
 }
 
-/** The n-th (1-based) working day after `from`. */
-function nthWorkingDay(from: string, n: number, facts: ChartFacts): string {
+/** The n-th (1-based) working day after `from`, for each n of `ns` (ascending): one walk of the calendar for them all. */
+function nthWorkingDays(from: string, ns: readonly number[], facts: ChartFacts): string[] {
   let d = from;
-  for (let k = 0; k < n; ) {
-    d = addDays(d, 1);
-    if (working(d, facts)) k++;
-  }
-  return d;
+  let k = 0;
+  return ns.map((n) => {
+    while (k < n) {
+      d = addDays(d, 1);
+      if (working(d, facts)) k++;
+    }
+    return d;
+  });
 }
 
 function counts<K>(values: readonly K[]): Map<K, number> {
@@ -46,7 +49,7 @@ export function forecastWhenChart(doc: MetricsReport, facts: ChartFacts, theme: 
   const dist = f ? simulate(f, asOfDay, facts).when : null;
   const byDays = counts((dist ?? []).filter((n) => n !== Infinity));
   const dayNums = [...byDays.keys()].sort((a, b) => a - b);
-  const dates = dayNums.map((n) => nthWorkingDay(asOfDay, n, facts));
+  const dates = nthWorkingDays(asOfDay, dayNums, facts);
   const never = (dist ?? []).filter((n) => n === Infinity).length;
   const w = f?.when ?? null;
   const option = {

@@ -21,7 +21,7 @@ async function run(ctx: CommandContext): Promise<number> {
   const outFlag = stringFlag(ctx, 'out');
   if (format === 'md' && outFlag === undefined) throw new UsageError('--format md needs --out FILE: the chart SVG files are written next to it.');
   const sprint = stringFlag(ctx, 'sprint');
-  // Loaded while git runs for the history (the event loop is idle then).
+  // Loaded while git may run to resolve an --as-of ref (without ECharts they are small).
   const loading = renderers();
   const at = await resolveAsOf(ctx, stringFlag(ctx, 'as-of'));
   const [{ renderHtml }, { renderMarkdown }, { REPORT_INPUTS, reportContent }, { renderSvgs }, { SvgCache }] = await loading;

@@ -32,6 +32,8 @@ interface FolderState {
   timer?: ReturnType<typeof setTimeout>;
   /** Folder-relative paths of dirty buffers changed since the last load; undefined = read everything. */
   typed?: Map<string, vscode.TextDocument>;
+  /** A buffer's text changed since the last load (the debounced load then follows typing). */
+  keys?: boolean;
   /** Id of the latest load started; an older load that finishes late is dropped. */
   seq: number;
   /** The load in flight, if any. */
@@ -171,26 +173,32 @@ export class Store implements BacklogStore {
     if (!s || !at) return;
     // Typing in a dirty buffer of a file the model already holds: only that text changed.
     const known = s.sources && [...s.sources.backlogs, ...(s.sources.sprints ? [s.sources.sprints] : [])].some((f) => f.file === at.rel && !f.problem);
-    this.schedule(s, typed && doc.isDirty && known ? [at.rel, doc] : undefined);
+    this.schedule(s, typed && doc.isDirty && known ? [at.rel, doc] : undefined, typed);
   }
 
   /** Reload after a pause; `typed` = one buffer's text changed, else everything is re-read. */
-  private schedule(s: FolderState, typed: [string, vscode.TextDocument] | undefined): void {
+  private schedule(s: FolderState, typed: [string, vscode.TextDocument] | undefined, keys = false): void {
     if (s.timer) clearTimeout(s.timer);
     if (typed && (s.typed || !s.timer)) (s.typed ??= new Map()).set(typed[0], typed[1]);
     else s.typed = undefined;
+    s.keys ||= keys;
     s.timer = setTimeout(() => {
       s.timer = undefined;
-      this.load(s, false).catch((e) => this.log?.error('Sprintlog: reload failed', e));
+      this.load(s, false, true).catch((e) => this.log?.error('Sprintlog: reload failed', e));
     }, DEBOUNCE_MS);
   }
 
-  /** Reads and parses a folder; fires onDidChange unless nothing changed (and not forced). */
-  private async load(s: FolderState, force: boolean): Promise<FolderBacklog | undefined> {
+  /**
+   * Reads and parses a folder; fires onDidChange unless nothing changed (and not forced).
+   * `paused`: the debounced load (else one asked for, as by a command after its edit).
+   */
+  private async load(s: FolderState, force: boolean, paused = false): Promise<FolderBacklog | undefined> {
     if (s.timer) {
       clearTimeout(s.timer);
       s.timer = undefined;
     }
+    const afterKeys = paused && s.keys === true;
+    s.keys = undefined;
     // A full read in flight may be about to replace the other files' texts: then read everything again.
     const typed = !force && s.sources && !s.pending ? s.typed : undefined;
     s.typed = undefined;
@@ -210,7 +218,7 @@ export class Store implements BacklogStore {
       // Parsing and validating 5,000 items are two blocks of the extension host's loop, not one.
       await new Promise((resolve) => setImmediate(resolve));
       if (seq !== s.seq) return s.pending ? s.pending : s.current;
-      return this.publish(s, sources, built.workspace, built.started);
+      return this.publish(s, sources, built.workspace, built.started, afterKeys);
     })();
     s.pending = run;
     try {
@@ -237,9 +245,9 @@ export class Store implements BacklogStore {
     return { workspace: buildWorkspace(s.folder.uri.fsPath, sources.backlogs, sources.sprints, s.paths, s.current?.workspace), started };
   }
 
-  private publish(s: FolderState, sources: Sources, ws: Workspace, started: number): FolderBacklog {
+  private publish(s: FolderState, sources: Sources, ws: Workspace, started: number, typed: boolean): FolderBacklog {
     const hadBacklog = s.current !== undefined;
-    const fb: FolderBacklog = { folder: s.folder, root: s.folder.uri.fsPath, workspace: ws, problems: validate(ws, this.log), version: ++this.counter };
+    const fb: FolderBacklog = { folder: s.folder, root: s.folder.uri.fsPath, workspace: ws, problems: validate(ws, this.log), version: ++this.counter, ...(typed ? { typed } : {}) };
     s.current = fb;
     s.sources = sources;
     this.log?.debug(`Sprintlog: loaded ${s.folder.name}: ${ws.items.length} items in ${Date.now() - started} ms (v${fb.version})`);

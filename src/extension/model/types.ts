@@ -13,6 +13,11 @@ export interface FolderBacklog {
   problems: Problem[];
   /** Increments on every reload; edits planned on an older version are stale. */
   version: number;
+  /**
+   * Read after a pause in typing in a backlog buffer (not on request, as after a command's own
+   * edit): views may let the typing settle before they redraw.
+   */
+  typed?: boolean;
 }
 
 /**

@@ -128,9 +128,9 @@ export async function applyOps(store: BacklogStore, git: GitService, fb: FolderB
   const wasDirty = new Map([...docs].map(([f, d]) => [f, d.isDirty]));
   if (!(await vscode.workspace.applyEdit(edit))) throw new Refusal('VS Code did not apply the edit (the file may be read-only); nothing was changed.');
   // The views follow the edited buffers now, while VS Code saves (the save is a round trip of
-  // its own); the reload after the save below sees the same text and only marks it saved.
+  // its own): only their texts are read; the full reload after the save sees the same text.
   // A failure here is reported by the reload after the save.
-  const early = store.reloadFolder(current.folder).catch(() => undefined);
+  const early = store.reloadFolder(current.folder, docs).catch(() => undefined);
   let allSaved = true;
   for (const [file, doc] of docs) {
     if (wasDirty.get(file)) allSaved = false;

@@ -115,9 +115,16 @@ export class Store implements BacklogStore {
     await Promise.all([...this.states.values()].map((s) => this.load(s, true)));
   }
 
-  async reloadFolder(folder: vscode.WorkspaceFolder): Promise<FolderBacklog | undefined> {
+  async reloadFolder(folder: vscode.WorkspaceFolder, edited?: ReadonlyMap<string, vscode.TextDocument>): Promise<FolderBacklog | undefined> {
     const s = this.states.get(folder.uri.toString());
-    return s ? this.load(s, false) : undefined;
+    if (!s) return undefined;
+    if (edited && s.sources) {
+      // A full read in flight may bring other files' new texts: it finishes first. A full read
+      // only scheduled (a disk change) waits for the command's own full reload after its save.
+      while (s.pending) await s.pending.catch(() => undefined);
+      if (s.sources) s.typed = new Map([...(s.typed ?? []), ...edited]);
+    }
+    return this.load(s, false);
   }
 
   dispose(): void {

@@ -124,7 +124,7 @@ export class Store implements BacklogStore {
       while (s.pending) await s.pending.catch(() => undefined);
       if (s.sources) s.typed = new Map([...(s.typed ?? []), ...edited]);
     }
-    return this.load(s, false);
+    return this.load(s, false, edited ? 'edit' : 'asked');
   }
 
   dispose(): void {
@@ -191,20 +191,21 @@ export class Store implements BacklogStore {
     s.keys ||= keys;
     s.timer = setTimeout(() => {
       s.timer = undefined;
-      this.load(s, false, true).catch((e) => this.log?.error('Sprintlog: reload failed', e));
+      this.load(s, false, 'paused').catch((e) => this.log?.error('Sprintlog: reload failed', e));
     }, DEBOUNCE_MS);
   }
 
   /**
    * Reads and parses a folder; fires onDidChange unless nothing changed (and not forced).
-   * `paused`: the debounced load (else one asked for, as by a command after its edit).
+   * `why`: asked for (a command, a refresh), asked for by a command that just edited buffers,
+   * or the debounced load after buffer or disk changes.
    */
-  private async load(s: FolderState, force: boolean, paused = false): Promise<FolderBacklog | undefined> {
+  private async load(s: FolderState, force: boolean, why: 'asked' | 'edit' | 'paused' = 'asked'): Promise<FolderBacklog | undefined> {
     if (s.timer) {
       clearTimeout(s.timer);
       s.timer = undefined;
     }
-    const afterKeys = paused && s.keys === true;
+    const afterKeys = why === 'paused' && s.keys === true;
     s.keys = undefined;
     // A full read in flight may be about to replace the other files' texts: then read everything again.
     const typed = !force && s.sources && !s.pending ? s.typed : undefined;
@@ -222,9 +223,12 @@ export class Store implements BacklogStore {
       if (seq !== s.seq) return s.pending ? s.pending : s.current; // a newer load owns the result
       const built = this.build(s, sources, force);
       if (!('workspace' in built)) return built.result;
-      // Parsing and validating 5,000 items are two blocks of the extension host's loop, not one.
-      await new Promise((resolve) => setImmediate(resolve));
-      if (seq !== s.seq) return s.pending ? s.pending : s.current;
+      // Parsing and validating 5,000 items are two blocks of the extension host's loop, not one;
+      // but a command's edit is drawn first (what waits meanwhile is mostly its own save's work).
+      if (why !== 'edit') {
+        await new Promise((resolve) => setImmediate(resolve));
+        if (seq !== s.seq) return s.pending ? s.pending : s.current;
+      }
       return this.publish(s, sources, built.workspace, built.started, afterKeys);
     })();
     s.pending = run;

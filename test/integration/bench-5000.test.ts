@@ -1,6 +1,6 @@
 // Benchmark (not a test: nothing is asserted about time) of the extension at 5,000 items
-// in the real VS Code: rows of both views after a reload, Set State → the row in its new
-// group, one typed character → the store's new model and → its diagnostic, and a cold
+// in the real VS Code: rows of both views after a reload, Set State → the views telling VS Code
+// and VS Code asking for the edited row again, one typed character → the store's new model and → its diagnostic, and a cold
 // activation (fresh store, views and history service of this bundle's own copy of the
 // extension code: no parsed chunk or history state in memory, the history's disk cache
 // warm) → every row, then → the rows with history figures. Figures are printed as ms and
@@ -145,19 +145,25 @@ describe('bench: 5,000 items in the real VS Code', function () {
         if (item?.state === 'in-progress') break;
         await new Promise((r) => setTimeout(r, 5));
       }
-      // The store's new model, apart from this test's walk of every row of both views (VS Code itself asks only for the rows it shows).
+      // The command done (its save included) with the store's new model, apart from this test's walk of
+      // every row of both views (VS Code itself asks only for the rows it shows).
       modelReady.push(performance.now() - t);
       for (const end = performance.now() + 3000; !askAt && performance.now() < end;) await new Promise((r) => setTimeout(r, 5));
-      if (tellAt) told.push(tellAt - t);
-      if (askAt) asked.push(askAt - t);
+      told.push(tellAt ? tellAt - t : NaN);
+      asked.push(askAt ? askAt - t : NaN);
       await allRows(a);
       edits.push(performance.now() - t);
     }
     await editProfile?.();
     for (const d of tellers) d.dispose();
     delete (backlogView as Partial<typeof backlogView>).getTreeItem;
-    const some = (xs: number[]): string => (xs.length ? `median ${ms(median(xs))} of ${xs.map(ms).join(', ')}` : 'never within 3 s');
-    out.push(`Set State → VS Code asks for the item's row in its new group: ${some(asked)}; → the views tell VS Code: ${some(told)}; → the store's new model: median ${ms(median(modelReady))}; → every row of both views rebuilt by this test: median ${ratio(median(edits))}`);
+    // The first edit also opens the 5,000-item document (VS Code sends its text to the extension host): apart.
+    const some = (xs: number[]): string => {
+      const [first, ...rest] = xs.map((x) => (Number.isNaN(x) ? 'not within 3 s' : ms(x)));
+      const seen = xs.slice(1).filter((x) => !Number.isNaN(x));
+      return `first ${first}, then ${seen.length ? `median ${ms(median(seen))}` : 'n/a'} of ${rest.join(', ')}`;
+    };
+    out.push(`Set State → VS Code asks for the item's row again: ${some(asked)}; → the views tell VS Code: ${some(told)}; → the command done (saved): median ${ms(median(modelReady))}; → every row of both views rebuilt by this test: median ${ratio(median(edits))}`);
 
     // The saves above rerun the history (5,000 items, in the extension host): measured on its own,
     // so the typing figures below are typing only.

@@ -1,7 +1,7 @@
 // Benchmark (not a test: nothing is asserted about time) of the extension at 5,000 items
 // in the real VS Code: rows of both views after a reload, Set State → the views telling VS Code
-// and VS Code asking for the edited row again, one typed character → the store's new model and → its diagnostic, and a cold
-// activation (fresh store, views and history service of this bundle's own copy of the
+// and VS Code asking for the edited row again, one typed character → the store's new model and
+// → its diagnostic, and a cold activation (fresh store, views and history service of this bundle's own copy of the
 // extension code: no parsed chunk or history state in memory, the history's disk cache
 // warm) → every row, then → the rows with history figures. Figures are printed as ms and
 // as ratios to the core parse of the same text in this process. Typing is also measured as a

@@ -18,6 +18,7 @@ import { applyPlanToFiles, planEdits } from '../../core/edit';
 import { EditError, type EditOp, type EditPlan } from '../../core/edit/types';
 import type { Workspace } from '../../core/model';
 import { readSettings } from '../model/config';
+import { readRegularFile } from '../../core/parse/regular-file';
 import { modelText } from '../../core/parse/workspace';
 import { showsDiskText } from '../model/sources';
 import type { BacklogStore, FolderBacklog } from '../model/types';
@@ -88,8 +89,13 @@ async function prepare(fb: FolderBacklog, opsOf: OpsOf, opts: ApplyOptions): Pro
 
 const decoder = new TextDecoder('utf-8');
 
-/** A file's bytes on disk (decoded, the BOM is dropped, as documents do), undefined when it does not exist. */
+/** A file's bytes on disk, undefined when it does not exist (or is not a file that can be read). */
 async function readBytes(uri: vscode.Uri): Promise<Uint8Array | undefined> {
+  // A local file is read here, as the store reads it: no round trip through VS Code for 600 KB.
+  if (uri.scheme === 'file') {
+    const r = readRegularFile(uri.fsPath);
+    return r.kind === 'ok' ? r.data : undefined;
+  }
   try {
     return await vscode.workspace.fs.readFile(uri);
   } catch {
@@ -122,9 +128,9 @@ export async function applyOps(store: BacklogStore, git: GitService, fb: FolderB
   const wasDirty = new Map([...docs].map(([f, d]) => [f, d.isDirty]));
   if (!(await vscode.workspace.applyEdit(edit))) throw new Refusal('VS Code did not apply the edit (the file may be read-only); nothing was changed.');
   // The views follow the edited buffers now, while VS Code saves (the save is a round trip of
-  // its own); the reload after the save below sees the same text and only marks it saved.
+  // its own): only their texts are read; the full reload after the save sees the same text.
   // A failure here is reported by the reload after the save.
-  const early = store.reloadFolder(current.folder).catch(() => undefined);
+  const early = store.reloadFolder(current.folder, docs).catch(() => undefined);
   let allSaved = true;
   for (const [file, doc] of docs) {
     if (wasDirty.get(file)) allSaved = false;

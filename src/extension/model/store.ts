@@ -32,6 +32,8 @@ interface FolderState {
   timer?: ReturnType<typeof setTimeout>;
   /** Folder-relative paths of dirty buffers changed since the last load; undefined = read everything. */
   typed?: Map<string, vscode.TextDocument>;
+  /** A buffer's text changed since the last load (the debounced load then follows typing). */
+  keys?: boolean;
   /** Id of the latest load started; an older load that finishes late is dropped. */
   seq: number;
   /** The load in flight, if any. */
@@ -113,9 +115,16 @@ export class Store implements BacklogStore {
     await Promise.all([...this.states.values()].map((s) => this.load(s, true)));
   }
 
-  async reloadFolder(folder: vscode.WorkspaceFolder): Promise<FolderBacklog | undefined> {
+  async reloadFolder(folder: vscode.WorkspaceFolder, edited?: ReadonlyMap<string, vscode.TextDocument>): Promise<FolderBacklog | undefined> {
     const s = this.states.get(folder.uri.toString());
-    return s ? this.load(s, false) : undefined;
+    if (!s) return undefined;
+    if (edited && s.sources) {
+      // A full read in flight may bring other files' new texts: it finishes first. A full read
+      // only scheduled (a disk change) waits for the command's own full reload after its save.
+      while (s.pending) await s.pending.catch(() => undefined);
+      if (s.sources) s.typed = new Map([...(s.typed ?? []), ...edited]);
+    }
+    return this.load(s, false, edited ? 'edit' : 'asked');
   }
 
   dispose(): void {
@@ -171,26 +180,33 @@ export class Store implements BacklogStore {
     if (!s || !at) return;
     // Typing in a dirty buffer of a file the model already holds: only that text changed.
     const known = s.sources && [...s.sources.backlogs, ...(s.sources.sprints ? [s.sources.sprints] : [])].some((f) => f.file === at.rel && !f.problem);
-    this.schedule(s, typed && doc.isDirty && known ? [at.rel, doc] : undefined);
+    this.schedule(s, typed && doc.isDirty && known ? [at.rel, doc] : undefined, typed);
   }
 
   /** Reload after a pause; `typed` = one buffer's text changed, else everything is re-read. */
-  private schedule(s: FolderState, typed: [string, vscode.TextDocument] | undefined): void {
+  private schedule(s: FolderState, typed: [string, vscode.TextDocument] | undefined, keys = false): void {
     if (s.timer) clearTimeout(s.timer);
     if (typed && (s.typed || !s.timer)) (s.typed ??= new Map()).set(typed[0], typed[1]);
     else s.typed = undefined;
+    s.keys ||= keys;
     s.timer = setTimeout(() => {
       s.timer = undefined;
-      this.load(s, false).catch((e) => this.log?.error('Sprintlog: reload failed', e));
+      this.load(s, false, 'paused').catch((e) => this.log?.error('Sprintlog: reload failed', e));
     }, DEBOUNCE_MS);
   }
 
-  /** Reads and parses a folder; fires onDidChange unless nothing changed (and not forced). */
-  private async load(s: FolderState, force: boolean): Promise<FolderBacklog | undefined> {
+  /**
+   * Reads and parses a folder; fires onDidChange unless nothing changed (and not forced).
+   * `why`: asked for (a command, a refresh), asked for by a command that just edited buffers,
+   * or the debounced load after buffer or disk changes.
+   */
+  private async load(s: FolderState, force: boolean, why: 'asked' | 'edit' | 'paused' = 'asked'): Promise<FolderBacklog | undefined> {
     if (s.timer) {
       clearTimeout(s.timer);
       s.timer = undefined;
     }
+    const afterKeys = why === 'paused' && s.keys === true;
+    s.keys = undefined;
     // A full read in flight may be about to replace the other files' texts: then read everything again.
     const typed = !force && s.sources && !s.pending ? s.typed : undefined;
     s.typed = undefined;
@@ -207,10 +223,13 @@ export class Store implements BacklogStore {
       if (seq !== s.seq) return s.pending ? s.pending : s.current; // a newer load owns the result
       const built = this.build(s, sources, force);
       if (!('workspace' in built)) return built.result;
-      // Parsing and validating 5,000 items are two blocks of the extension host's loop, not one.
-      await new Promise((resolve) => setImmediate(resolve));
-      if (seq !== s.seq) return s.pending ? s.pending : s.current;
-      return this.publish(s, sources, built.workspace, built.started);
+      // Parsing and validating 5,000 items are two blocks of the extension host's loop, not one;
+      // but a command's edit is drawn first (what waits meanwhile is mostly its own save's work).
+      if (why !== 'edit') {
+        await new Promise((resolve) => setImmediate(resolve));
+        if (seq !== s.seq) return s.pending ? s.pending : s.current;
+      }
+      return this.publish(s, sources, built.workspace, built.started, afterKeys);
     })();
     s.pending = run;
     try {
@@ -237,9 +256,9 @@ export class Store implements BacklogStore {
     return { workspace: buildWorkspace(s.folder.uri.fsPath, sources.backlogs, sources.sprints, s.paths, s.current?.workspace), started };
   }
 
-  private publish(s: FolderState, sources: Sources, ws: Workspace, started: number): FolderBacklog {
+  private publish(s: FolderState, sources: Sources, ws: Workspace, started: number, typed: boolean): FolderBacklog {
     const hadBacklog = s.current !== undefined;
-    const fb: FolderBacklog = { folder: s.folder, root: s.folder.uri.fsPath, workspace: ws, problems: validate(ws, this.log), version: ++this.counter };
+    const fb: FolderBacklog = { folder: s.folder, root: s.folder.uri.fsPath, workspace: ws, problems: validate(ws, this.log), version: ++this.counter, ...(typed ? { typed } : {}) };
     s.current = fb;
     s.sources = sources;
     this.log?.debug(`Sprintlog: loaded ${s.folder.name}: ${ws.items.length} items in ${Date.now() - started} ms (v${fb.version})`);

@@ -13,6 +13,11 @@ export interface FolderBacklog {
   problems: Problem[];
   /** Increments on every reload; edits planned on an older version are stale. */
   version: number;
+  /**
+   * Read after a pause in typing in a backlog buffer (not on request, as after a command's own
+   * edit): views may let the typing settle before they redraw.
+   */
+  typed?: boolean;
 }
 
 /**
@@ -36,6 +41,10 @@ export interface BacklogStore extends vscode.Disposable {
   findItem(id: string, folder?: FolderBacklog): { folder: FolderBacklog; item: Item } | undefined;
   /** Re-read every folder now (debounced reloads happen on their own on file and buffer changes). */
   reload(): Promise<void>;
-  /** Re-reads one folder now (buffers first) and returns its new state. */
-  reloadFolder(folder: vscode.WorkspaceFolder): Promise<FolderBacklog | undefined>;
+  /**
+   * Re-reads one folder now (buffers first) and returns its new state. `edited`: the buffers (by
+   * folder-relative path) a command just edited, whose texts are then the only ones read (no disk
+   * access: the command reloads fully after saving them).
+   */
+  reloadFolder(folder: vscode.WorkspaceFolder, edited?: ReadonlyMap<string, vscode.TextDocument>): Promise<FolderBacklog | undefined>;
 }

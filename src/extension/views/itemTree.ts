@@ -51,7 +51,8 @@ export abstract class ItemTreeProvider implements vscode.TreeDataProvider<Node>,
   }
 
   private onModel(fb: FolderBacklog): void {
-    const typing = vscode.workspace.textDocuments.some((d) => d.isDirty && backlogDocument(this.store, d.uri)?.fb.root === fb.root);
+    // A command's own edit leaves the buffer dirty while VS Code saves it: its rows are shown at once.
+    const typing = fb.typed === true && vscode.workspace.textDocuments.some((d) => d.isDirty && backlogDocument(this.store, d.uri)?.fb.root === fb.root);
     if (!typing) {
       this.update();
       return;

@@ -10,11 +10,12 @@ type Instance = ReturnType<typeof init>;
 
 const instances = new Map<HTMLElement, Instance>();
 // Observing a box reports its size once at once: a chart drawn at that size is not laid out again.
+// 'auto': measure the box now (a chart made with a given size keeps it until told otherwise).
 const resize = new ResizeObserver((entries) => {
   for (const e of entries) {
     const el = e.target as HTMLElement;
     const chart = instances.get(el);
-    if (chart && (el.clientWidth !== chart.getWidth() || el.clientHeight !== chart.getHeight())) chart.resize();
+    if (chart && (el.clientWidth !== chart.getWidth() || el.clientHeight !== chart.getHeight())) chart.resize({ width: 'auto', height: 'auto' });
   }
 });
 
@@ -33,11 +34,27 @@ interface ClickData {
  */
 const drawnWith = new WeakMap<Instance, string>();
 
-/** Draws `spec` into `el` (made once per element), unless it is drawn so already. */
-export function draw(el: HTMLElement, spec: ChartSpec): void {
+/** A box's size, read by the caller for all its boxes at once (see draw). */
+export interface BoxSize {
+  width: number;
+  height: number;
+}
+
+/** The sizes of `boxes`, read together: one layout for all of them. */
+export function boxSizes(boxes: HTMLElement[]): BoxSize[] {
+  return boxes.map((b) => ({ width: b.clientWidth, height: b.clientHeight }));
+}
+
+/**
+ * Draws `spec` into `el` (made once per element), unless it is drawn so already. `size` is the
+ * box's size when the caller measured all boxes before drawing any (boxSizes): ECharts would
+ * otherwise measure each box itself, and every chart drawn before dirties the layout, so each
+ * measure forced a new layout of the whole page (~10 ms each at first paint).
+ */
+export function draw(el: HTMLElement, spec: ChartSpec, size?: BoxSize): void {
   let chart = instances.get(el);
   if (!chart) {
-    chart = init(el, undefined, { renderer: 'svg', locale: 'EN' });
+    chart = init(el, undefined, { renderer: 'svg', locale: 'EN', ...(size && size.width > 0 && size.height > 0 ? size : {}) });
     instances.set(el, chart);
     resize.observe(el);
     chart.on('click', (p) => {

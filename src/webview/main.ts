@@ -9,7 +9,7 @@ import '@vscode-elements/elements/dist/vscode-tabs/index.js';
 import { buildGroup, pickSprint, type ChartGroups, type ChartSpec } from '../core/charts';
 import { PROTOCOL_VERSION, type DashboardBody, type HostToWebview, type SavedState, type ViewChoice } from '../shared/protocol';
 import { loadState, post, requestId, saveState } from './api';
-import { chartPng, chartSvg, draw, drawnCount, prune } from './charts';
+import { boxSizes, chartPng, chartSvg, draw, drawnCount, prune } from './charts';
 import { renderToolbar } from './controls';
 import { clear, dataTable, h } from './dom';
 import { pmoTabs, renderedHealth, renderPmoTab, type TabDef } from './pmo/tabs';
@@ -113,7 +113,9 @@ function renderTab(body: Charts, panel: HTMLElement, id: string): void {
     const sprint = pickSprint(body.report, body.sprint);
     if (sprint) panel.append(scopeChangesTable(sprint, body.facts));
   }
-  for (const spec of specs) draw(figures.get(spec.id)!.box, spec);
+  const boxes = specs.map((spec) => figures.get(spec.id)!.box);
+  const sizes = boxSizes(boxes);
+  specs.forEach((spec, i) => draw(boxes[i], spec, sizes[i]));
 }
 
 let tabs: HTMLElement & { selectedIndex: number } | undefined;

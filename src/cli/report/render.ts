@@ -4,7 +4,7 @@
 // chart's own id and numbered from 0 in order of appearance so the
 // output is the same bytes in any process and unique among the charts inlined in one page.
 
-import { init } from '../../core/charts/echarts';
+import { init, useLegend } from '../../core/charts/echarts';
 import type { ChartSpec } from '../../core/charts';
 
 export const CHART_WIDTH = 760;
@@ -16,6 +16,7 @@ export const CHART_HEIGHT = 320;
  * than the drawing of the small charts.
  */
 export function renderSvgs(specs: readonly ChartSpec[], width = CHART_WIDTH, height = CHART_HEIGHT): string[] {
+  useLegend();
   const chart = init(null, null, { renderer: 'svg', ssr: true, width, height });
   try {
     return specs.map((spec) => {

@@ -6,15 +6,16 @@ import { escapeHtml } from '../core/escape';
 
 export interface LegendEntry {
   name: string;
-  /** How the series is drawn: its key shows the same (a line, a dashed line, a bar, a dot). */
-  kind: 'line' | 'dashed' | 'bar' | 'dot';
+  /** How the series is drawn: its key shows the same (a line, a dashed line, a bar, a dot, a diamond). */
+  kind: 'line' | 'dashed' | 'bar' | 'dot' | 'diamond';
   colour: string;
   hidden: boolean;
 }
 
-interface SeriesOption {
+export interface SeriesOption {
   name?: string;
   type?: string;
+  symbol?: unknown;
   data?: unknown;
   lineStyle?: { type?: string };
   markLine?: unknown;
@@ -40,7 +41,7 @@ export function pageOption(option: Record<string, unknown>, hidden: ReadonlySet<
 
 export function entryKind(s: SeriesOption | undefined): LegendEntry['kind'] {
   if (s?.type === 'bar') return 'bar';
-  if (s?.type === 'scatter') return 'dot';
+  if (s?.type === 'scatter') return s.symbol === 'diamond' ? 'diamond' : 'dot';
   return s?.lineStyle?.type === 'dashed' ? 'dashed' : 'line';
 }
 
@@ -66,6 +67,7 @@ export function withLegend(chart: string, entries: LegendEntry[], width: number,
     const k =
       e.kind === 'bar' ? `<rect x="${x + 3}" y="${y - 5}" width="18" height="10" rx="2" fill="${at(colour)}"/>`
       : e.kind === 'dot' ? `<circle cx="${x + 12}" cy="${y}" r="5" fill="${at(colour)}"/>`
+      : e.kind === 'diamond' ? `<path d="M${x + 12} ${y - 6}L${x + 18} ${y}L${x + 12} ${y + 6}L${x + 6} ${y}Z" fill="${at(colour)}"/>`
       : `<line x1="${x + 1}" y1="${y}" x2="${x + 23}" y2="${y}" stroke="${at(colour)}" stroke-width="2.5"${e.kind === 'dashed' ? ' stroke-dasharray="5 3"' : ''}/>`;
     const t = `<text x="${x + 30}" y="${y}" dominant-baseline="central" fill="${at(text.colour)}" font-family="${at(text.font)}" font-size="${text.size}"${e.hidden ? ' text-decoration="line-through"' : ''}>${at(e.name)}</text>`;
     x += widths[i];

@@ -12,6 +12,7 @@ function key(e: LegendEntry): SVGSVGElement {
   const shape =
     e.kind === 'bar' ? svg('rect', { x: 3, y: 2, width: 18, height: 10, rx: 2, fill: e.colour })
     : e.kind === 'dot' ? svg('circle', { cx: 12, cy: 7, r: 5, fill: e.colour })
+    : e.kind === 'diamond' ? svg('path', { d: 'M12 1L18 7L12 13L6 7Z', fill: e.colour })
     : svg('line', { x1: 1, y1: 7, x2: 23, y2: 7, stroke: e.colour, 'stroke-width': 2.5, ...(e.kind === 'dashed' ? { 'stroke-dasharray': '5 3' } : {}) });
   return svg('svg', { class: 'legend-key', width: 24, height: 14, viewBox: '0 0 24 14', 'aria-hidden': 'true' }, shape);
 }

@@ -7,7 +7,7 @@ import { computeMetrics } from '../../src/core/metrics';
 import { loadWorkspace } from '../../src/core/parse/workspace';
 import { endOfDay } from '../../src/core/time';
 import { renderSvgs } from '../../src/cli/report/render';
-import { legendNames, pageOption, withLegend, type LegendEntry } from '../../src/webview/legend-option';
+import { entryKind, legendNames, pageOption, withLegend, type LegendEntry, type SeriesOption } from '../../src/webview/legend-option';
 import { AS_OF, chartsRepo } from './helpers/charts-repo';
 import type { GitRepo } from './helpers/gitrepo';
 import { TestHistory } from './helpers/history';
@@ -52,6 +52,9 @@ describe('webview chart legend', () => {
     assert.doesNotMatch(out, /<img|<script/);
     assert.match(out, /stroke-dasharray="5 3"\/><text [^>]*text-decoration="line-through">Ideal</);
     assert.equal(withLegend(chart, [], 760, { colour: '#ccc', font: 'x', size: 12 }), chart);
+    // The burndown's scope changes are diamonds, its ideal line dashed: the keys say so.
+    const series = (burndown.option.series ?? []) as SeriesOption[];
+    assert.deepEqual(series.map(entryKind), ['line', 'dashed', 'diamond']);
   });
 
   it("leaves the CLI's report with ECharts' own legend (useLegend)", () => {

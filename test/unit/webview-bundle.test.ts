@@ -23,7 +23,7 @@ const { webviewOptions }: { webviewOptions: BuildOptions } = require('../../esbu
  * mangleProps on `_` names (−31 KB; lit's decorated `_` fields are named by strings, so it needs a
  * reserved list). This ceiling keeps what was cut cut.
  */
-const CEILING = 646 * 1024;
+const CEILING = 647 * 1024;
 
 describe('webview bundle', function () {
   this.timeout(120000);

@@ -24,6 +24,24 @@ const STUBS = {
   // The charts' texts are English (the dashboard's own words); ECharts' Chinese strings are never shown:
   // charts.ts inits with locale 'EN', as the CLI's report does in Node.
   'echarts/lib/i18n/langZH.js': "export { default } from './langEN.js';",
+  // No axis is type 'log' (core/charts: value, category and time axes only).
+  'echarts/lib/scale/Log.js': `export default function LogScale() { ${unreachable("An axis of type 'log'")} }`,
+  // Incremental (progressive) drawing serves large and custom series; neither is in the bundle.
+  'zrender/lib/graphic/IncrementalDisplayable.js': `export default function IncrementalDisplayable() { ${unreachable('Progressive drawing (large or custom series)')} }`,
+  // No series sets `sampling` (the builders' series are sprint days, weeks and items: never thousands of
+  // points); line series default it to 'none', which samples nothing.
+  'echarts/lib/processor/dataSample.js': `export default function dataSample(seriesType) {
+    return { seriesType, reset(seriesModel) { const s = seriesModel.get('sampling'); if (s && s !== 'none') { ${unreachable("A series with 'sampling'")} } } };
+  }`,
+  // The legacy 'pieselectchanged'/'mapselectchanged' events: the bundle has no pie or map, and the page listens to 'click' only.
+  'echarts/lib/legacy/dataSelectAction.js': 'export function createLegacyDataSelectAction() {} export function handleLegacySelectEvents() {}',
+  // Sector and sausage shapes and their labels are polar bars (and pies, gauges): every bar here is on a grid.
+  'echarts/lib/label/sectorLabel.js': `export function createSectorCalculateTextPosition() { ${unreachable('A bar on a polar axis')} } export function setSectorTextRotation() { ${unreachable('A bar on a polar axis')} }`,
+  'echarts/lib/util/shape/sausage.js': `export default function SausagePath() { ${unreachable('A round-capped polar bar')} }`,
+  'zrender/lib/graphic/helper/roundSector.js': `export function buildPath() { ${unreachable('A sector shape (polar bar)')} }`,
+  // Dragging elements with the mouse: no element is draggable (that is legend scrolling, dataZoom, graphic);
+  // zrender's handler always makes one, so this stub does nothing rather than throw.
+  'zrender/lib/mixin/Draggable.js': 'export default function Draggable() {}',
 };
 
 const FILTER = new RegExp(`node_modules[\\\\/](${Object.keys(STUBS).map((k) => k.replace(/[.]/g, '\\.').replace(/\//g, '[\\\\/]')).join('|')})$`);

@@ -9,7 +9,7 @@ import '@vscode-elements/elements/dist/vscode-tabs/index.js';
 import { buildGroup, pickSprint, type ChartGroups, type ChartSpec } from '../core/charts';
 import { PROTOCOL_VERSION, type DashboardBody, type HostToWebview, type SavedState, type ViewChoice } from '../shared/protocol';
 import { loadState, post, requestId, saveState } from './api';
-import { chartPng, chartSvg, draw, drawnCount, prune } from './charts';
+import { boxSizes, chartPng, chartSvg, draw, drawnCount, prune } from './charts';
 import { renderToolbar } from './controls';
 import { clear, dataTable, h } from './dom';
 import { pmoTabs, renderedHealth, renderPmoTab, type TabDef } from './pmo/tabs';
@@ -46,7 +46,7 @@ let lastSeq = -1;
 let last: Snapshot | undefined;
 let firstPaint = true;
 /** Chart figures by chart id, kept across snapshots so ECharts instances are reused. */
-const figures = new Map<string, { figure: HTMLElement; box: HTMLElement }>();
+const figures = new Map<string, { figure: HTMLElement; box: HTMLElement; legend: HTMLElement; plot: HTMLElement }>();
 /** What each figure was built from (title, notes, table as JSON). */
 const figureKeys = new WeakMap<HTMLElement, string>();
 
@@ -60,14 +60,16 @@ function changeView(view: ViewChoice): void {
   post({ type: 'view', view });
 }
 
-function figureFor(spec: ChartSpec): { figure: HTMLElement; box: HTMLElement } {
+function figureFor(spec: ChartSpec): { figure: HTMLElement; box: HTMLElement; legend: HTMLElement } {
   let f = figures.get(spec.id);
   if (!f) {
     const box = h('div', { class: 'chart', 'data-chart': spec.id, role: 'img' });
-    f = { figure: h('figure', { class: 'chart-figure', id: `chart-${spec.id}` }), box };
+    // The page's legend (legend.ts) lies over the band above the plot, where ECharts drew its own.
+    const legend = h('div', { class: 'chart-legend', role: 'group', 'aria-label': `${spec.title}: legend (a button hides or shows its series)`, hidden: true });
+    f = { figure: h('figure', { class: 'chart-figure', id: `chart-${spec.id}` }), box, legend, plot: h('div', { class: 'plot' }, box, legend) };
     figures.set(spec.id, f);
   }
-  const { figure, box } = f;
+  const { figure, box, plot } = f;
   // Unchanged title, notes and table: the figure stays as it is (no new buttons and table; an open table stays open).
   const key = JSON.stringify([spec.title, spec.notes, spec.table]);
   if (figureKeys.get(figure) === key) return f;
@@ -88,7 +90,7 @@ function figureFor(spec: ChartSpec): { figure: HTMLElement; box: HTMLElement } {
   const table = dataTable(spec.table, `${spec.title}: data`, revealable ? (row, col) => (col === 0 ? revealButton(String(row[0])) : undefined) : undefined);
   figure.append(
     h('div', { class: 'figure-head' }, h('h3', {}, spec.title), h('div', { class: 'exports', role: 'group', 'aria-label': `Export ${spec.title}` }, svgButton, pngButton)),
-    box,
+    plot,
     ...spec.notes.map((n) => h('p', { class: 'note' }, n)),
     h('details', { class: 'data' }, h('summary', {}, `Data table: ${spec.title}`), table),
   );
@@ -113,7 +115,9 @@ function renderTab(body: Charts, panel: HTMLElement, id: string): void {
     const sprint = pickSprint(body.report, body.sprint);
     if (sprint) panel.append(scopeChangesTable(sprint, body.facts));
   }
-  for (const spec of specs) draw(figures.get(spec.id)!.box, spec);
+  const boxes = specs.map((spec) => figures.get(spec.id)!.box);
+  const sizes = boxSizes(boxes);
+  specs.forEach((spec, i) => draw(boxes[i], spec, sizes[i], figures.get(spec.id)!.legend));
 }
 
 let tabs: HTMLElement & { selectedIndex: number } | undefined;

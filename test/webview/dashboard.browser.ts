@@ -154,6 +154,28 @@ describe('dashboard webview (headless Chromium)', () => {
     await page.close();
   });
 
+  it("draws the legend in the page (ECharts' is not bundled): a button hides and shows its series, the export shows it", async () => {
+    const { page, problems } = await open();
+    const legend = '#chart-burndown .chart-legend button';
+    assert.deepEqual(await page.$$eval(legend, (b: DomEl[]) => b.map((x) => x.textContent)), ['Remaining', 'Ideal', 'Scope change']);
+    // The ideal line is the chart's one dashed path; hidden, ECharts keeps the element with no path data.
+    const ideal = () => page.$$eval('#chart-burndown .chart svg path[stroke-dasharray]', (p: DomEl[]) => p.map((x) => (x as DomEl & { getAttribute(n: string): string | null }).getAttribute('d') ?? ''));
+    const before = await ideal();
+    assert.equal(before.length, 1);
+    assert.ok(before[0].length > 20, 'the ideal line is drawn');
+    await page.click(`${legend}:has-text("Ideal")`);
+    assert.equal(await page.getAttribute(`${legend}:has-text("Ideal")`, 'aria-pressed'), 'false');
+    assert.deepEqual(await ideal(), [''], 'the ideal line is gone');
+    await page.click('#chart-burndown vscode-button[aria-label$="as SVG"]');
+    await page.waitForFunction(() => (globalThis as unknown as { __posted: { type: string }[] }).__posted.some((m) => m.type === 'exportChart'));
+    const svg = String((await posted(page)).find((m) => m.type === 'exportChart')?.data);
+    assert.match(svg, /<g class="legend">.*>Remaining<\/text>.*text-decoration="line-through">Ideal<\/text>/);
+    await page.click(`${legend}:has-text("Ideal")`);
+    assert.deepEqual(await ideal(), before);
+    assert.deepEqual(problems, []);
+    await page.close();
+  });
+
   it('keeps the chosen tab and view with setState, and drops an older snapshot', async () => {
     const { page } = await open();
     await selectTab(page, 'Flow');

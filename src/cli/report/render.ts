@@ -33,7 +33,8 @@ export async function renderSvgs(specs: readonly ChartSpec[], opts: RenderOption
   const missing = specs.flatMap((spec, i) => (svgs[i] === undefined ? [i] : []));
   if (missing.length > 0) {
     // Evaluated here, on first use, not when the CLI starts (esbuild keeps a dynamic import lazy).
-    const { init } = await import('../../core/charts/echarts');
+    const { init, useLegend } = await import('../../core/charts/echarts');
+    useLegend();
     const chart = init(null, null, { renderer: 'svg', ssr: true, width, height });
     try {
       for (const i of missing) {

@@ -6,6 +6,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { buildCharts, chartFacts, escapeHtml, escapeMarkdownCell, LIGHT_THEME, pickSprint, richText, themeFromCssVariables, type ChartSpec } from '../../src/core/charts';
 import { simulate } from '../../src/core/charts/forecast';
+import { velocityChart } from '../../src/core/charts/velocity';
 import { TestHistory } from './helpers/history';
 import { computeMetrics, percentile, type MetricsReport } from '../../src/core/metrics';
 import { loadWorkspace } from '../../src/core/parse/workspace';
@@ -83,6 +84,18 @@ describe('chart option builders (src/core/charts)', function () {
     assert.deepEqual(velocity.table.rows, [['S0', 4, 4, 100, 'yes']]);
     const avg = named(velocity, 'Completed').markLine?.data[0] as unknown as { xAxis: string; yAxis: number }[];
     assert.deepEqual(avg.map((p) => [p.xAxis, p.yAxis]), [['S0', 4], ['S0', 4]]);
+  });
+
+  it('velocity: an average that is not whole is shown with one decimal, its label inside the plot', () => {
+    const completed = [27, 28, 27];
+    const average = completed.reduce((a, b) => a + b, 0) / completed.length; // 27.333…, as the document holds it
+    const sprints = completed.map((c, i) => ({ id: `S${i + 1}`, committed: 30, completed: c }));
+    const chart = velocityChart({ window: 3, average, sprints }, LIGHT_THEME);
+    const mark = named(chart, 'Completed').markLine as unknown as { label: { formatter: string; position: string }; data: { yAxis: number }[][] };
+    assert.equal(mark.label.formatter, 'avg 27.3');
+    assert.equal(mark.label.position, 'insideEndTop');
+    assert.equal(mark.data[0][0].yAxis, average, 'the line itself stays at the exact average');
+    assert.deepEqual(chart.notes, ['Average completed of the last 3 closed sprints: 27.3.']);
   });
 
   it('cycle time: finished items by finish date with the p50/p85/p95 lines of the document; histogram by whole days', () => {

@@ -2,7 +2,7 @@
 // velocity window (the document's `velocity.average`), predictability per sprint.
 
 import type { Velocity } from '../metrics/types';
-import { axisStyle, baseOption } from './common';
+import { axisStyle, baseOption, fmt } from './common';
 import type { ChartSpec, ChartTheme } from './types';
 
 /** completed / committed in %, one decimal; null when either is absent or nothing was committed. */
@@ -44,7 +44,8 @@ export function velocityChart(velocity: Velocity, theme: ChartTheme): ChartSpec 
                     { xAxis: inWindow[inWindow.length - 1], yAxis: average },
                   ],
                 ],
-                label: { formatter: `avg ${average}`, color: theme.warning, fontFamily: theme.fontFamily, position: 'end' },
+                // One decimal, inside the plot (at its end the label ran past the chart's right edge).
+                label: { formatter: `avg ${fmt(average)}`, color: theme.warning, fontFamily: theme.fontFamily, position: 'insideEndTop' },
               },
       },
       { name: 'Predictability', type: 'line', yAxisIndex: 1, data: pred, color: theme.palette[3], symbolSize: 6 },
@@ -58,6 +59,6 @@ export function velocityChart(velocity: Velocity, theme: ChartTheme): ChartSpec 
       headers: ['Sprint', 'Committed', 'Completed', 'Predictability %', 'In average'],
       rows: velocity.sprints.map((s, i) => [s.id, s.committed, s.completed, pred[i], inWindow.includes(s.id) ? 'yes' : 'no']),
     },
-    notes: average === null ? ['No closed sprint yet: no average.'] : [`Average completed of the last ${inWindow.length} closed sprints: ${average}.`],
+    notes: average === null ? ['No closed sprint yet: no average.'] : [`Average completed of the last ${inWindow.length} closed sprints: ${fmt(average)}.`],
   };
 }

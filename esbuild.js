@@ -1,7 +1,7 @@
 // Bundles the three entries: the extension (node, cjs, vscode external),
 // the dashboard webview (browser) and the `sprintlog` CLI (node).
 const esbuild = require('esbuild');
-const { webviewStubs } = require('./scripts/webview-stubs.js');
+const { webviewCss } = require('./scripts/webview-css.js');
 
 const watch = process.argv.includes('--watch');
 const production = process.argv.includes('--production');
@@ -11,12 +11,12 @@ const common = { bundle: true, sourcemap: !production, minify: production, logLe
 // builds it with these options); the source map stays out of the VSIX (.vscodeignore). ECharts' dev-only
 // checks test process.env.NODE_ENV (esbuild defines it for a minified browser build; said here, not left
 // implicit); the licence comments go to webview.js.LEGAL.txt, shipped next to it. The bundle is ASCII
-// (non-ASCII characters as \u escapes, +100 bytes): one character outside ASCII made Chromium decode
-// all of it as UTF-8 and V8 hold and scan it as a two-byte string (10–20 ms before the first chart).
-// ECharts modules it never runs are stubbed (scripts/webview-stubs.js says which and why).
+// (non-ASCII characters as \u escapes): one character outside ASCII made Chromium decode all of it
+// as UTF-8 and V8 hold and scan it as a two-byte string. It holds no chart library: the extension
+// host draws the charts to SVG (src/core/charts/frames.ts), so ECharts is in dist/extension.js.
 const webviewOptions = {
   bundle: true, minify: true, treeShaking: true, entryPoints: ['src/webview/main.ts'], platform: 'browser', format: 'iife', target: 'es2022',
-  define: { 'process.env.NODE_ENV': '"production"' }, legalComments: 'external', charset: 'ascii', plugins: [webviewStubs],
+  define: { 'process.env.NODE_ENV': '"production"' }, legalComments: 'external', charset: 'ascii', plugins: [webviewCss],
 };
 const webview = { ...common, ...webviewOptions, outfile: 'media/dist/webview.js' };
 const entries = [

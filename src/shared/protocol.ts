@@ -1,11 +1,14 @@
 // The one typed protocol between the extension host and the dashboard webview.
 // Both sides import this file (no vscode, no node imports). Data goes by message,
 // never into the HTML: the webview posts `ready`, the host answers with whole
-// snapshots carrying a rising `seq` (the webview drops older ones). Every message
+// snapshots carrying a rising `seq` (the webview drops older ones). The charts are
+// drawn by the host: the webview asks for its open tab's (`draw`: sizes, theme) and
+// gets their SVG (`frames`). Every message
 // from the webview is checked by parseWebviewMessage before the host acts on it:
 // VALIDATORS has one entry per message type, so a new type without one does not compile.
 
-import type { ChartFacts } from '../core/charts/types';
+import { CHART_TABS, type ChartFrame, type ChartTab, type FrameRequest } from '../core/charts/frames';
+import type { ChartFacts, ChartTheme } from '../core/charts/types';
 import type { EpicProgress } from '../core/forecast/plan';
 import type { HealthFinding } from '../core/health/findings';
 import type { KpiDocument } from '../core/kpis/document';
@@ -15,7 +18,7 @@ import type { Portfolio } from '../core/portfolio/document';
 import type { PortfolioTable } from '../core/portfolio/format';
 
 /** Bumped when a message changes shape; a webview of another version reloads its HTML. */
-export const PROTOCOL_VERSION = 1;
+export const PROTOCOL_VERSION = 2;
 
 /** The as-of picker: now, a day, or a ref (tag, branch, commit) analysed as of its commit's author time. */
 export type AsOf = { kind: 'now' } | { kind: 'date'; value: string } | { kind: 'tag' | 'branch' | 'commit'; value: string };
@@ -87,7 +90,9 @@ export type HostToWebview =
   /** The answer to a request (`requestId` from the webview); `refused` says why nothing happened. */
   | { type: 'reply'; requestId: number; ok: boolean; message?: string }
   /** Open a tab (e.g. 'health'); an unknown id is ignored. */
-  | { type: 'showTab'; tab: string };
+  | { type: 'showTab'; tab: string }
+  /** The charts a `draw` asked for, drawn from snapshot `seq` (none, with `message`, when they could not be). */
+  | { type: 'frames'; seq: number; tab: ChartTab; frames: ChartFrame[]; message?: string };
 
 /** What the open tab drew, when it is the Health tab: each finding's code and the items it names. */
 export interface RenderedHealth {
@@ -99,6 +104,8 @@ export type ExportFormat = 'svg' | 'png';
 
 export type WebviewToHost =
   | { type: 'ready'; protocol: number }
+  /** Draw these charts of snapshot `seq`'s tab at these sizes, in the page's theme (its --vscode-* colours). */
+  | { type: 'draw'; seq: number; tab: ChartTab; theme: ChartTheme; charts: FrameRequest[] }
   /** The controls changed: recompute for this choice. */
   | { type: 'view'; view: ViewChoice }
   /** Clicked a cycle-time or aging-WIP dot: reveal the item in the YAML. */
@@ -130,6 +137,34 @@ const isRef = (v: unknown): v is string => isString(v, 250) && /^[\w./@+-]+$/.te
 const isDay = (v: unknown): v is string => typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v);
 /** 5 MB: a chart's SVG or PNG is far smaller; anything larger is not one of ours. */
 const MAX_EXPORT = 5 * 1024 * 1024;
+
+/** CSS colours as the theme's variables hold them: hex, rgb()/hsl() or a name; nothing that could leave an attribute. */
+const isColour = (v: unknown): v is string => typeof v === 'string' && /^(#[0-9a-fA-F]{3,8}|(rgb|hsl)a?\([\d\s.,%a-z/]{1,60}\)|[a-zA-Z]{3,30})$/.test(v);
+const isColours = (v: unknown, min: number, max: number): v is string[] => Array.isArray(v) && v.length >= min && v.length <= max && v.every(isColour);
+
+function isChartTheme(v: unknown): v is ChartTheme {
+  if (typeof v !== 'object' || v === null) return false;
+  const t = v as Fields;
+  const category = t.category as Fields | undefined;
+  return (
+    [t.foreground, t.muted, t.background, t.grid, t.shade, t.warning].every(isColour) &&
+    typeof t.fontFamily === 'string' && /^[\w\s,'".-]{1,300}$/.test(t.fontFamily) &&
+    typeof t.fontSize === 'number' && t.fontSize >= 6 && t.fontSize <= 72 &&
+    isColours(t.palette, 1, 16) && isColours(t.percentiles, 3, 3) &&
+    typeof category === 'object' && category !== null && [category.todo, category.doing, category.done].every(isColour)
+  );
+}
+
+/** At most 12 charts (a tab has 1–3), at sizes a screen can show, each with at most 20 series hidden. */
+function isFrameRequests(v: unknown): v is FrameRequest[] {
+  if (!Array.isArray(v) || v.length === 0 || v.length > 12) return false;
+  const size = (n: unknown, max: number) => Number.isSafeInteger(n) && (n as number) >= 20 && (n as number) <= max;
+  return v.every((r: unknown) => {
+    if (typeof r !== 'object' || r === null) return false;
+    const x = r as Fields;
+    return isId(x.id) && size(x.width, 8000) && size(x.height, 4000) && Array.isArray(x.hidden) && x.hidden.length <= 20 && x.hidden.every((n) => isString(n));
+  });
+}
 
 function isAsOf(v: unknown): v is AsOf {
   if (typeof v !== 'object' || v === null) return false;
@@ -164,6 +199,7 @@ function isExportData(format: unknown, data: unknown): boolean {
 /** One validator per message type, typed by the union: adding a type without its validator is a compile error. */
 export const VALIDATORS: { [K in WebviewMessageType]: (m: Fields) => m is Message<K> & Fields } = {
   ready: (m): m is Message<'ready'> & Fields => Number.isSafeInteger(m.protocol),
+  draw: (m): m is Message<'draw'> & Fields => isRequestId(m.seq) && (CHART_TABS as readonly unknown[]).includes(m.tab) && isChartTheme(m.theme) && isFrameRequests(m.charts),
   view: (m): m is Message<'view'> & Fields => isViewChoice(m.view),
   revealItem: (m): m is Message<'revealItem'> & Fields => isRequestId(m.requestId) && isId(m.id),
   openCommitDiff: (m): m is Message<'openCommitDiff'> & Fields => isRequestId(m.requestId) && isCommit(m.commit) && (m.item === undefined || isId(m.item)),

@@ -1,153 +1,199 @@
-// ECharts in the page: one instance per chart element, reused across snapshots
-// (setOption with notMerge: a re-render, not a rebuild), resized with its box,
-// and the clicks that only an editor can answer (reveal an item, open a diff).
-// ECharts itself is loaded by core/charts/echarts.ts (echarts/core + the parts used).
-import { init } from '../core/charts/echarts';
+// The charts in the page. The host draws them (ECharts' SVG renderer,
+// core/charts/frames.ts) at each box's size and in the page's theme; the page asks
+// (`draw`), shows the SVG it gets back (`frames`), draws the legends, the tooltips
+// and answers the clicks only an editor can (pointer.ts). No chart library runs
+// here: the bundle stays small and the first charts wait only for the host.
+// The SVG is parsed as XML and only drawing elements and attributes are kept
+// (no script, no event handler, no style, no link out), although the host made it.
+import type { ChartFrame, ChartTab, FrameRequest } from '../core/charts/frames';
+import { withLegend, type LegendEntry } from '../core/charts/legend';
 import type { ChartSpec } from '../core/charts/types';
-import { post, requestId } from './api';
+import type { HostToWebview } from '../shared/protocol';
+import { post } from './api';
 import { renderLegend } from './legend';
-import { entryKind, legendNames, pageOption, withLegend, type LegendEntry } from './legend-option';
+import { attachPointer } from './pointer';
+import { currentTheme } from './theme';
 
-type Instance = ReturnType<typeof init>;
+type Frames = Extract<HostToWebview, { type: 'frames' }>;
 
-const instances = new Map<HTMLElement, Instance>();
-// Observing a box reports its size once at once: a chart drawn at that size is not laid out again.
-// 'auto': measure the box now (a chart made with a given size keeps it until told otherwise).
+/** A chart box: what it shows, the series its legend hides, the frame drawn in it. */
+export interface Chart {
+  el: HTMLElement;
+  spec: ChartSpec;
+  legendBox: HTMLElement;
+  hidden: Set<string>;
+  frame?: ChartFrame;
+  /** What the frame was drawn from (size, hidden series, option): an equal request is not sent again. */
+  drawnKey?: string;
+}
+
+const charts = new Map<HTMLElement, Chart>();
+/** The snapshot and tab the boxes show: resizes and legend clicks ask the host for them. */
+let current: { seq: number; tab: ChartTab } | undefined;
+/** Requests in flight, answered by `frames` for their seq and tab. */
+const waiting: { seq: number; tab: ChartTab; resolve: (message: string | undefined) => void }[] = [];
+
 const resize = new ResizeObserver((entries) => {
-  for (const e of entries) {
-    const el = e.target as HTMLElement;
-    const chart = instances.get(el);
-    if (chart && (el.clientWidth !== chart.getWidth() || el.clientHeight !== chart.getHeight())) chart.resize({ width: 'auto', height: 'auto' });
-  }
+  const changed = entries.map((e) => charts.get(e.target as HTMLElement)).filter((c): c is Chart => {
+    const f = c?.frame;
+    return !!c && !!f && (Math.abs(c.el.clientWidth - f.width) > 1 || Math.abs(c.el.clientHeight - f.height) > 1);
+  });
+  if (changed.length > 0) scheduleRedraw(changed);
 });
 
-/** Charts whose dots are items (a click reveals the item in the YAML). */
-const ITEM_CHARTS = new Set(['cycle-time', 'aging']);
-
-interface ClickData {
-  id?: string;
-  commit?: string;
+let redrawTimer: ReturnType<typeof setTimeout> | undefined;
+const redrawQueue = new Set<Chart>();
+/** A resize draws again once it settles (dragging a panel's edge fires many). */
+function scheduleRedraw(list: Chart[]): void {
+  for (const c of list) redrawQueue.add(c);
+  if (redrawTimer) clearTimeout(redrawTimer);
+  redrawTimer = setTimeout(() => {
+    redrawTimer = undefined;
+    const due = [...redrawQueue].filter((c) => c.el.isConnected);
+    redrawQueue.clear();
+    if (current && due.length > 0) void request(current.seq, current.tab, due);
+  }, 120);
 }
 
-/**
- * The option each chart was last drawn with, as JSON: a snapshot that leaves a chart as it was
- * (most edits touch one or two charts) does not lay it out again. The builders' formatter
- * functions, which JSON drops, read everything from the data, so equal JSON is an equal chart.
- */
-const drawnWith = new WeakMap<Instance, string>();
-
-/** Each chart's legend as the page draws it (legend.ts): its box, the series hidden, the entries drawn. */
-interface Legend {
-  box: HTMLElement;
-  hidden: Set<string>;
-  spec: ChartSpec;
-  entries: LegendEntry[];
-}
-const legends = new WeakMap<HTMLElement, Legend>();
-
-/** A box's size, read by the caller for all its boxes at once (see draw). */
-export interface BoxSize {
-  width: number;
-  height: number;
-}
-
-/** The sizes of `boxes`, read together: one layout for all of them. */
-export function boxSizes(boxes: HTMLElement[]): BoxSize[] {
-  return boxes.map((b) => ({ width: b.clientWidth, height: b.clientHeight }));
-}
-
-/**
- * Draws `spec` into `el` (made once per element), unless it is drawn so already, and its legend
- * into `legendBox` (the series it names: buttons that hide and show them). `size` is the
- * box's size when the caller measured all boxes before drawing any (boxSizes): ECharts would
- * otherwise measure each box itself, and every chart drawn before dirties the layout, so each
- * measure forced a new layout of the whole page (~10 ms each at first paint).
- */
-export function draw(el: HTMLElement, spec: ChartSpec, size?: BoxSize, legendBox?: HTMLElement): void {
-  let chart = instances.get(el);
-  if (!chart) {
-    chart = init(el, undefined, { renderer: 'svg', locale: 'EN', ...(size && size.width > 0 && size.height > 0 ? size : {}) });
-    instances.set(el, chart);
+/** Makes (or updates) the chart of box `el`; its hidden series stay hidden while the chart keeps its names. */
+export function place(el: HTMLElement, spec: ChartSpec, legendBox: HTMLElement): Chart {
+  let c = charts.get(el);
+  if (!c) {
+    c = { el, spec, legendBox, hidden: new Set() };
+    charts.set(el, c);
     resize.observe(el);
-    chart.on('click', (p) => {
-      const data = (p.data ?? {}) as ClickData;
-      const chartId = el.dataset.chart ?? '';
-      if (ITEM_CHARTS.has(chartId) && p.seriesType === 'scatter' && data.id) post({ type: 'revealItem', requestId: requestId(), id: data.id });
-      else if (chartId === 'burndown' && p.seriesType === 'scatter' && data.commit) post({ type: 'openCommitDiff', requestId: requestId(), commit: data.commit, item: data.id });
-    });
+    const chart = c;
+    attachPointer(el, () => chart);
   }
-  const names = legendNames(spec.option);
-  const legend = legendBox ? (legends.get(el) ?? { box: legendBox, hidden: new Set<string>(), spec, entries: [] }) : undefined;
-  if (legend) {
-    legends.set(el, legend);
-    legend.spec = spec;
-    for (const n of legend.hidden) if (!names.includes(n)) legend.hidden.delete(n);
-  }
-  const option = pageOption(spec.option, legend?.hidden ?? new Set());
-  const json = JSON.stringify(option);
-  if (drawnWith.get(chart) === json) return;
-  drawnWith.set(chart, json);
-  chart.setOption({ ...option, animation: false }, { notMerge: true, lazyUpdate: false });
-  if (legend) drawLegend(el, chart, legend, names);
+  c.spec = spec;
+  const names = new Set((spec.option.series as { name?: string }[] | undefined ?? []).map((s) => s.name));
+  for (const n of c.hidden) if (!names.has(n)) c.hidden.delete(n);
+  return c;
 }
 
-/** The legend's entries in the colours ECharts gave the series (their own or the palette's). */
-function drawLegend(el: HTMLElement, chart: Instance, legend: Legend, names: string[]): void {
-  const series = (legend.spec.option.series ?? []) as { name?: string; type?: string; lineStyle?: { type?: string } }[];
-  legend.entries = names.flatMap((name) => {
-    const seriesIndex = series.findIndex((x) => x.name === name);
-    if (seriesIndex < 0) return [];
-    // 'color': the series' own (line: its stroke; bar, dot: their fill) or the palette's.
-    const colour = chart.getVisual({ seriesIndex }, 'color');
-    return [{ name, kind: entryKind(series[seriesIndex]), colour: typeof colour === 'string' ? colour : 'currentColor', hidden: legend.hidden.has(name) }];
+/**
+ * Asks the host for `list`'s frames of snapshot `seq`'s tab, at the boxes' sizes (read together:
+ * one layout); resolves when they are shown (with the host's message if it could not draw them).
+ * Charts already drawn so are not asked for again.
+ */
+export async function request(seq: number, tab: ChartTab, list: Chart[]): Promise<string | undefined> {
+  current = { seq, tab };
+  let sizes = measure(list);
+  // A tab just opened may not be laid out yet: its boxes have no size until the next frame.
+  for (let tries = 0; tries < 3 && sizes.some((s) => s.width === 0 || s.height === 0); tries++) {
+    await new Promise((resolve) => requestAnimationFrame(resolve));
+    if (current.seq !== seq || current.tab !== tab) return undefined;
+    sizes = measure(list);
+  }
+  const asks: FrameRequest[] = [];
+  list.forEach((c, i) => {
+    const ask = { id: c.spec.id, width: Math.max(20, sizes[i].width), height: Math.max(20, sizes[i].height), hidden: [...c.hidden] };
+    const key = JSON.stringify([ask, c.spec.option]);
+    if (c.drawnKey === key && c.frame) return;
+    c.drawnKey = key;
+    asks.push(ask);
   });
-  renderLegend(legend.box, legend.entries, (name) => {
-    if (!legend.hidden.delete(name)) legend.hidden.add(name);
-    draw(el, legend.spec, undefined, legend.box);
+  if (asks.length === 0) return undefined;
+  post({ type: 'draw', seq, tab, theme: currentTheme(), charts: asks });
+  return new Promise((resolve) => waiting.push({ seq, tab, resolve }));
+}
+
+/** The boxes' sizes, read together (one layout for all of them). */
+function measure(list: Chart[]): { width: number; height: number }[] {
+  return list.map((c) => ({ width: Math.round(c.el.clientWidth), height: Math.round(c.el.clientHeight) }));
+}
+
+/** A `frames` message: shown in the boxes of its charts, if the page still shows that snapshot's tab. */
+export function receive(m: Frames): void {
+  if (current && m.seq === current.seq && m.tab === current.tab) {
+    for (const frame of m.frames) {
+      for (const c of charts.values()) if (c.spec.id === frame.id && c.el.isConnected) show(c, frame);
+    }
+  }
+  for (let i = waiting.length - 1; i >= 0; i--) {
+    const w = waiting[i];
+    // Older requests are answered too: the page moved on, nobody waits for them.
+    if (w.seq < m.seq || (w.seq === m.seq && w.tab === m.tab)) {
+      waiting.splice(i, 1);
+      w.resolve(m.message);
+    }
+  }
+}
+
+const ALLOWED = new Set(['svg', 'g', 'path', 'rect', 'circle', 'ellipse', 'line', 'polyline', 'polygon', 'text', 'tspan', 'defs', 'clipPath', 'linearGradient', 'radialGradient', 'stop', 'title']);
+
+/** The frame's SVG as a node of this document, with only drawing elements and attributes. */
+function svgNode(svg: string): SVGSVGElement | undefined {
+  const doc = new DOMParser().parseFromString(svg, 'image/svg+xml');
+  const root = doc.documentElement;
+  if (root.nodeName !== 'svg' || doc.getElementsByTagName('parsererror').length > 0) return undefined;
+  for (const el of [root, ...Array.from(root.querySelectorAll('*'))]) {
+    if (!ALLOWED.has(el.nodeName)) {
+      el.remove();
+      continue;
+    }
+    for (const a of Array.from(el.attributes)) {
+      const name = a.name.toLowerCase();
+      const link = name === 'href' || name.endsWith(':href');
+      if (name.startsWith('on') || name === 'style' || (link && !a.value.startsWith('#'))) el.removeAttribute(a.name);
+    }
+  }
+  return document.importNode(root, true) as unknown as SVGSVGElement;
+}
+
+function show(c: Chart, frame: ChartFrame): void {
+  const node = svgNode(frame.svg);
+  if (!node) return;
+  node.setAttribute('aria-hidden', 'true');
+  const old = c.el.querySelector(':scope > svg');
+  if (old) old.replaceWith(node);
+  else c.el.prepend(node);
+  c.frame = frame;
+  // The box changed while the host drew: draw again at its size (the SVG scales meanwhile).
+  if (Math.abs(c.el.clientWidth - frame.width) > 1 || Math.abs(c.el.clientHeight - frame.height) > 1) scheduleRedraw([c]);
+  renderLegend(c.legendBox, frame.legend, (name) => {
+    if (!c.hidden.delete(name)) c.hidden.add(name);
+    if (current) void request(current.seq, current.tab, [c]);
   });
 }
 
 /** Forget charts whose elements left the page. */
 export function prune(): void {
-  for (const [el, chart] of instances) {
+  for (const [el] of charts) {
     if (el.isConnected) continue;
     resize.unobserve(el);
-    chart.dispose();
-    instances.delete(el);
+    charts.delete(el);
   }
 }
 
 export function drawnCount(): number {
   let n = 0;
-  for (const [el] of instances) if (el.isConnected && el.querySelector('svg')) n++;
+  for (const [el] of charts) if (el.isConnected && el.querySelector(':scope > svg')) n++;
   return n;
 }
 
-/** The chart as SVG text (what ECharts draws, with the theme's background, and the page's legend). */
+/** The chart as SVG text: what the host drew, with the page's legend drawn in. */
 export function chartSvg(el: HTMLElement): string | undefined {
-  const chart = instances.get(el);
-  const url = chart?.getDataURL({ type: 'svg' });
-  if (!chart || !url) return undefined;
-  const comma = url.indexOf(',');
-  const data = url.slice(comma + 1);
-  const svg = url.slice(0, comma).endsWith(';base64') ? atob(data) : decodeURIComponent(data);
-  const legend = legends.get(el);
-  if (!legend) return svg;
-  const style = (legend.spec.option.legend as { textStyle?: { color?: string; fontFamily?: string } } | undefined)?.textStyle;
-  return withLegend(svg, legend.entries, chart.getWidth(), { colour: style?.color ?? 'currentColor', font: style?.fontFamily ?? 'sans-serif', size: 12 });
+  const c = charts.get(el);
+  const frame = c?.frame;
+  if (!c || !frame) return undefined;
+  const style = (c.spec.option.legend as { textStyle?: { color?: string; fontFamily?: string } } | undefined)?.textStyle;
+  const entries: LegendEntry[] = frame.legend.map((e) => ({ ...e, hidden: c.hidden.has(e.name) }));
+  return withLegend(frame.svg, entries, frame.width, { colour: style?.color ?? 'currentColor', font: style?.fontFamily ?? 'sans-serif', size: 12 });
 }
 
 /** The chart as a PNG data URL: the SVG drawn on a canvas at twice the size (crisp on high-DPI screens). */
 export async function chartPng(el: HTMLElement): Promise<string | undefined> {
   const svg = chartSvg(el);
-  if (!svg) return undefined;
+  const frame = charts.get(el)?.frame;
+  if (!svg || !frame) return undefined;
   const img = new Image();
   img.src = `data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}`;
   await img.decode();
   const canvas = document.createElement('canvas');
   const scale = 2;
-  canvas.width = el.clientWidth * scale;
-  canvas.height = el.clientHeight * scale;
+  canvas.width = frame.width * scale;
+  canvas.height = frame.height * scale;
   const ctx = canvas.getContext('2d');
   if (!ctx) return undefined;
   ctx.drawImage(img, 0, 0, canvas.width, canvas.height);

@@ -1,11 +1,10 @@
-// The charts' legends, drawn by the page instead of ECharts (its legend component is
-// not in the webview bundle: 12 KB less, and no legend layout in ECharts at first
-// paint): one button per series the builder names in `legend.data`, over the band
-// above the plot, in the colour ECharts gave the series. A button hides or shows its
-// series, as ECharts' legend did. Names reach the page as textContent. What ECharts is
-// given and the exported SVG's legend: legend-option.ts (no DOM, unit-tested).
+// The charts' legends, drawn by the page over the SVG the host drew without one: one
+// button per series the builder names in `legend.data`, over the band above the plot,
+// in the colour ECharts gave the series. A button hides or shows its series (the host
+// draws the chart again without it). Names reach the page as textContent. What ECharts
+// is given and the exported SVG's legend: core/charts/legend.ts (no DOM, unit-tested).
 import { h } from './dom';
-import type { LegendEntry } from './legend-option';
+import type { LegendEntry } from '../core/charts/legend';
 import { svg } from './pmo/svg';
 
 function key(e: LegendEntry): SVGSVGElement {

@@ -1,7 +1,7 @@
 // Dashboard webview entry (browser): receives whole snapshots from the host,
-// draws the charts of the open tab with the pure option builders of
-// core/charts, and a data table under each chart. Texts from the YAML reach the
-// page through textContent only, and the charts' tooltips are ECharts rich text.
+// builds the open tab's charts with the pure option builders of core/charts (their
+// data tables, legends and tooltips) and has the host draw them (charts.ts). Texts
+// from the YAML reach the page through textContent only.
 import '@vscode-elements/elements/dist/vscode-progress-bar/index.js';
 import '@vscode-elements/elements/dist/vscode-tab-header/index.js';
 import '@vscode-elements/elements/dist/vscode-tab-panel/index.js';
@@ -9,7 +9,8 @@ import '@vscode-elements/elements/dist/vscode-tabs/index.js';
 import { buildGroup, pickSprint, type ChartGroups, type ChartSpec } from '../core/charts';
 import { PROTOCOL_VERSION, type DashboardBody, type HostToWebview, type SavedState, type ViewChoice } from '../shared/protocol';
 import { loadState, post, requestId, saveState } from './api';
-import { boxSizes, chartPng, chartSvg, draw, drawnCount, prune } from './charts';
+import type { ChartTab } from '../core/charts/frames';
+import { chartPng, chartSvg, drawnCount, place, prune, receive, request, type Chart } from './charts';
 import { renderToolbar } from './controls';
 import { clear, dataTable, h } from './dom';
 import { pmoTabs, renderedHealth, renderPmoTab, type TabDef } from './pmo/tabs';
@@ -97,16 +98,17 @@ function figureFor(spec: ChartSpec): { figure: HTMLElement; box: HTMLElement; le
   return f;
 }
 
-function renderTab(body: Charts, panel: HTMLElement, id: string): void {
+/** Builds the tab; returns its charts (drawn by the host: renderPanels asks for them). */
+function renderTab(body: Charts, panel: HTMLElement, id: string): Chart[] {
   clear(panel);
-  if (renderPmoTab(body, panel, id)) return;
+  if (renderPmoTab(body, panel, id)) return [];
   // Only the open tab's charts are built (the forecast's trials cost tens of milliseconds).
   const specs = buildGroup(id as keyof ChartGroups, body.report, body.facts, currentTheme(), pickSprint(body.report, body.sprint));
   if (id === 'sprint') {
     const sprint = pickSprint(body.report, body.sprint);
     if (!sprint) {
       panel.append(h('div', { class: 'empty' }, h('h2', {}, 'No sprints yet'), h('p', {}, 'Add a sprint to backlog/sprints.yaml to see its burndown and burnup. The other tabs already show the flow of work.')));
-      return;
+      return [];
     }
     panel.append(sprintSummary(body, sprint));
   }
@@ -115,9 +117,7 @@ function renderTab(body: Charts, panel: HTMLElement, id: string): void {
     const sprint = pickSprint(body.report, body.sprint);
     if (sprint) panel.append(scopeChangesTable(sprint, body.facts));
   }
-  const boxes = specs.map((spec) => figures.get(spec.id)!.box);
-  const sizes = boxSizes(boxes);
-  specs.forEach((spec, i) => draw(boxes[i], spec, sizes[i], figures.get(spec.id)!.legend));
+  return specs.map((spec) => place(figures.get(spec.id)!.box, spec, figures.get(spec.id)!.legend));
 }
 
 let tabs: HTMLElement & { selectedIndex: number } | undefined;
@@ -125,11 +125,10 @@ const panels = new Map<string, HTMLElement>();
 const headers = new Map<string, HTMLElement>();
 
 /**
- * Draws the charts; returns a promise when the tab elements were just made: until lit has
- * rendered their shadow DOM the panels have no size, and a chart drawn then (0 × 0) is
- * laid out a second time by its ResizeObserver.
+ * Builds the open tab and has its charts drawn; resolves when they are shown. A fresh tab
+ * strip waits for lit to render its shadow DOM first: until then the panels have no size.
  */
-function renderCharts(body: Charts): Promise<void> | undefined {
+function renderCharts(body: Charts, seq: number): Promise<void> {
   const wanted = [...CHART_TABS, ...pmoTabs(body)];
   const fresh = !tabs || !tabs.isConnected || wanted.map((t) => t.id).join() !== TABS.map((t) => t.id).join();
   if (!tabs || fresh) {
@@ -149,25 +148,29 @@ function renderCharts(body: Charts): Promise<void> | undefined {
       const index = (e as CustomEvent<{ selectedIndex: number }>).detail.selectedIndex;
       tab = TABS[index]?.id ?? 'sprint';
       if (last) persist(last.view);
-      if (last?.body.kind === 'charts') void renderCharts(last.body);
+      if (last?.body.kind === 'charts') void renderCharts(last.body, last.seq);
     });
     content.append(tabs);
   }
   const index = Math.max(0, TABS.findIndex((t) => t.id === tab));
   if (tabs.selectedIndex !== index) tabs.selectedIndex = index;
   for (const t of wanted) if (headers.get(t.id)?.textContent !== t.label) headers.get(t.id)!.textContent = t.label;
-  if (!fresh) return void renderPanels(body, index);
+  if (!fresh) return renderPanels(body, index, seq);
   const lit = (el: HTMLElement) => (el as HTMLElement & { updateComplete?: Promise<unknown> }).updateComplete;
-  return Promise.all([tabs, ...panels.values()].map(lit)).then(() => renderPanels(body, index));
+  return Promise.all([tabs, ...panels.values()].map(lit)).then(() => renderPanels(body, index, seq));
 }
 
-function renderPanels(body: Charts, index: number): void {
-  // Only the open tab is drawn: hidden panels have no size, and first paint stays short.
+async function renderPanels(body: Charts, index: number, seq: number): Promise<void> {
+  // Only the open tab is built and drawn: hidden panels have no size, and first paint stays short.
+  let list: Chart[] = [];
   for (const [id, panel] of panels) {
-    if (id === TABS[index].id) renderTab(body, panel, id);
+    if (id === TABS[index].id) list = renderTab(body, panel, id);
     else clear(panel);
   }
   prune();
+  if (list.length === 0) return;
+  const problem = await request(seq, TABS[index].id as ChartTab, list);
+  if (problem) status.textContent = problem;
 }
 
 function renderState(body: Exclude<DashboardBody, Charts>): void {
@@ -209,7 +212,7 @@ function render(s: Snapshot): void {
   });
   meta.textContent = report ? `${s.folder} · as of ${report.asOf} (${report.timezone}) · ${report.ref}${report.head ? ` at ${report.head.slice(0, 10)}` : ''}${report.uncommitted ? ' · with uncommitted changes' : ''}` : s.folder;
   // A fresh tab strip is drawn a few microtasks later (renderCharts), before any other message.
-  const drawing = body.kind === 'charts' ? renderCharts(body) : renderState(body);
+  const drawing = body.kind === 'charts' ? renderCharts(body, s.seq) : renderState(body);
   if (drawing) void drawing.then(() => rendered(s, started));
   else rendered(s, started);
 }
@@ -244,6 +247,7 @@ window.addEventListener('message', (e: MessageEvent<unknown>) => {
     status.textContent = '';
     render(m);
   } else if (m.type === 'progress') showProgress(m);
+  else if (m.type === 'frames') receive(m);
   else if (m.type === 'reply' && !m.ok && m.message) status.textContent = m.message;
   else if (m.type === 'showTab' && TABS.some((t) => t.id === m.tab)) {
     tab = m.tab;

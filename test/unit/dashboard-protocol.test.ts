@@ -3,6 +3,7 @@
 // nonce'd bundle and the extension's own resources.
 import * as assert from 'node:assert/strict';
 import { contentSecurityPolicy, dashboardHtml, makeNonce } from '../../src/extension/dashboard/html';
+import { LIGHT_THEME } from '../../src/core/charts';
 import { isSavedState, parseWebviewMessage, VALIDATORS, type WebviewToHost } from '../../src/shared/protocol';
 
 const view = { asOf: { kind: 'now' }, windowDays: 90 };
@@ -22,6 +23,8 @@ describe('dashboard protocol (src/shared/protocol.ts)', () => {
     { type: 'exportChart', requestId: 5, chart: 'burndown', format: 'svg', data: '<svg xmlns="http://www.w3.org/2000/svg"></svg>' },
     { type: 'exportChart', requestId: 6, chart: 'burndown', format: 'png', data: 'data:image/png;base64,iVBORw0KGgo=' },
     { type: 'exportReport', requestId: 7 },
+    { type: 'draw', seq: 8, tab: 'sprint', theme: LIGHT_THEME, charts: [{ id: 'burndown', width: 760, height: 320, hidden: ['Ideal'] }] },
+    { type: 'draw', seq: 9, tab: 'cycleTime', theme: { ...LIGHT_THEME, foreground: 'rgba(204, 204, 204, 0.9)', fontFamily: '-apple-system, "Segoe WPC", sans-serif' }, charts: [{ id: 'cycle-time', width: 400, height: 300, hidden: [] }] },
   ];
 
   it('accepts every well-formed message, one of each type', () => {
@@ -35,6 +38,13 @@ describe('dashboard protocol (src/shared/protocol.ts)', () => {
     ['unknown type', { type: 'runCommand', command: 'rm' }],
     ['prototype key as type', { type: 'constructor' }],
     ['ready without version', { type: 'ready' }],
+    ['draw for a tab with no charts', { type: 'draw', seq: 1, tab: 'health', theme: LIGHT_THEME, charts: [{ id: 'burndown', width: 760, height: 320, hidden: [] }] }],
+    ['draw with a colour that leaves its attribute', { type: 'draw', seq: 1, tab: 'sprint', theme: { ...LIGHT_THEME, foreground: 'red" onload="alert(1)' }, charts: [{ id: 'burndown', width: 760, height: 320, hidden: [] }] }],
+    ['draw with markup in the font', { type: 'draw', seq: 1, tab: 'sprint', theme: { ...LIGHT_THEME, fontFamily: 'x</text><script>' }, charts: [{ id: 'burndown', width: 760, height: 320, hidden: [] }] }],
+    ['draw with two percentile colours', { type: 'draw', seq: 1, tab: 'sprint', theme: { ...LIGHT_THEME, percentiles: ['#000', '#111'] }, charts: [{ id: 'burndown', width: 760, height: 320, hidden: [] }] }],
+    ['draw at a size no screen has', { type: 'draw', seq: 1, tab: 'sprint', theme: LIGHT_THEME, charts: [{ id: 'burndown', width: 1e6, height: 320, hidden: [] }] }],
+    ['draw of no chart', { type: 'draw', seq: 1, tab: 'sprint', theme: LIGHT_THEME, charts: [] }],
+    ['draw of 13 charts', { type: 'draw', seq: 1, tab: 'sprint', theme: LIGHT_THEME, charts: Array.from({ length: 13 }, () => ({ id: 'burndown', width: 760, height: 320, hidden: [] })) }],
     ['reveal without request id', { type: 'revealItem', id: 'PAY-1' }],
     ['reveal with markup in the id', { type: 'revealItem', requestId: 1, id: '<img src=x>' }],
     ['reveal with a path as id', { type: 'revealItem', requestId: 1, id: '../../etc/passwd' }],

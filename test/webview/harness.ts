@@ -1,16 +1,18 @@
 // The dashboard webview outside VS Code: the built bundle (media/dist) served
 // over local HTTP with the same HTML and CSP the panel uses (html.ts), in
 // headless Chromium, with a stand-in for acquireVsCodeApi that records what the
-// page posts and answers `ready` with a snapshot, as the host does. Used by the
-// browser tests, the first-paint bench and the README screenshots.
+// page posts, answers `ready` with a snapshot and `draw` with the charts drawn by
+// the host's own code (src/extension/dashboard/draw.ts, run here in Node), as the
+// host does. Used by the browser tests, the first-paint bench and the README screenshots.
 import * as fs from 'node:fs';
 import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import * as path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { answerDraw } from '../../src/extension/dashboard/draw';
 import { dashboardHtml, makeNonce } from '../../src/extension/dashboard/html';
-import type { HostToWebview, SavedState } from '../../src/shared/protocol';
+import { parseWebviewMessage, type HostToWebview, type SavedState } from '../../src/shared/protocol';
 import type { WebviewTheme } from './themes';
 
 // Page-side code below runs in the browser; the project compiles without the DOM lib.
@@ -94,6 +96,9 @@ const STAND_IN = `function ({ vars, bodyClass, snapshot, state }) {
   w.__posted = posted;
   w.__state = state;
   w.__snapshot = snapshot;
+  // The snapshots the page was sent, by seq: the host draws a chart from the snapshot the page names.
+  const snapshots = {};
+  window.addEventListener('message', (e) => { if (e.data && e.data.type === 'snapshot') snapshots[e.data.seq] = e.data; });
   w.acquireVsCodeApi = () => ({
     postMessage(m) {
       posted.push(m);
@@ -101,6 +106,7 @@ const STAND_IN = `function ({ vars, bodyClass, snapshot, state }) {
       if (m.type === 'rendered') requestAnimationFrame(() => setTimeout(() => ((w.__painted ??= {})[m.seq] = performance.now())));
       // The charts' drawn sizes when the page says it rendered (a chart drawn before its box had a size shows 0).
       if (m.type === 'rendered') w.__drawnSizes = Array.from(document.querySelectorAll('.chart svg'), (s) => s.getAttribute('width') + 'x' + s.getAttribute('height'));
+      if (m.type === 'draw') w.__hostDraw(snapshots[m.seq], m).then((reply) => reply && window.postMessage(reply, '*'));
       if (m.type === 'ready') {
         // What VS Code does before the page's script runs; here just before the first snapshot.
         for (const [k, v] of Object.entries(vars)) document.documentElement.style.setProperty(k, v);
@@ -137,6 +143,12 @@ export async function openDashboard(browser: Browser, served: Served, o: PageOpt
   // A string, not a function: tsx would add helper calls that do not exist in the page.
   const params = JSON.stringify({ vars: o.theme.vars, bodyClass: o.theme.bodyClass, snapshot: o.snapshot, state: o.state });
   await page.addInitScript({ content: `(${STAND_IN})(${params});` });
+  // The host's answer to `draw`: the message checked as the host checks it, then drawn by its code.
+  await page.exposeFunction('__hostDraw', (shown: Snapshot | undefined, m: unknown) => {
+    const draw = parseWebviewMessage(m);
+    if (draw?.type !== 'draw') throw new Error(`the host would refuse this draw message: ${JSON.stringify(m).slice(0, 300)}`);
+    return answerDraw(shown, draw);
+  });
   await o.beforeLoad?.(page);
   await page.goto(served.url);
   await page.waitForSelector(`body[data-seq="${o.snapshot.seq}"]`, { state: 'attached', timeout: 20_000 });

@@ -15,6 +15,7 @@ import { teamInputOf } from '../../core/portfolio';
 import { parseWebviewMessage, PROTOCOL_VERSION, type DashboardBody, type HostToWebview, type ViewChoice, type WebviewToHost } from '../../shared/protocol';
 import * as actions from './actions';
 import type { PortfolioInputs } from './portfolio';
+import { answerDraw, frameDrawer } from './draw';
 import { computeBody, reportArgs } from './snapshot';
 
 /** Typing fires a store change per keystroke; saves come in bursts. */
@@ -62,6 +63,8 @@ export class DashboardController implements vscode.Disposable {
     private view: ViewChoice,
     private readonly deps: ControllerDeps,
   ) {
+    // ECharts loads while the webview loads its page: the page's first `draw` finds it ready.
+    void frameDrawer().catch((e: unknown) => deps.log?.error('Sprintlog dashboard: loading the chart renderer failed', e));
     // Another folder's change matters too when the portfolio shows its row.
     const mine = (root: string) => root === folder.uri.fsPath || (deps.portfolio?.multiRoot ?? false);
     this.subscriptions.push(
@@ -211,6 +214,12 @@ export class DashboardController implements vscode.Disposable {
       case 'cancel':
         this.running?.abort();
         return;
+      case 'draw': {
+        const frames = await answerDraw(this.latest, m);
+        if (frames?.message) this.deps.log?.warn(`Sprintlog dashboard: ${frames.message}`);
+        if (frames) this.post(frames);
+        return;
+      }
       case 'rendered':
         this.lastRendered = { seq: m.seq, charts: m.charts, ms: m.ms, tab: m.tab, health: m.health };
         this.renderedEmitter.fire(this.lastRendered);

@@ -1,8 +1,8 @@
-// The page's chart legends without the DOM (legend.ts draws them): the names the
+// The dashboard chart legends without the DOM (the page draws them: src/webview/legend.ts): the names the
 // builder gives the legend, the option ECharts draws in the page (no legend; a hidden
 // series without data or marks, so the axes fit the rest) and the legend drawn into an
 // exported SVG, its names escaped (they can be workflow state names from the YAML).
-import { escapeHtml } from '../core/escape';
+import { escapeHtml } from '../escape';
 
 export interface LegendEntry {
   name: string;

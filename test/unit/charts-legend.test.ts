@@ -7,7 +7,7 @@ import { computeMetrics } from '../../src/core/metrics';
 import { loadWorkspace } from '../../src/core/parse/workspace';
 import { endOfDay } from '../../src/core/time';
 import { renderSvgs } from '../../src/cli/report/render';
-import { entryKind, legendNames, pageOption, withLegend, type LegendEntry, type SeriesOption } from '../../src/webview/legend-option';
+import { entryKind, legendNames, pageOption, withLegend, type LegendEntry, type SeriesOption } from '../../src/core/charts/legend';
 import { AS_OF, chartsRepo } from './helpers/charts-repo';
 import type { GitRepo } from './helpers/gitrepo';
 import { TestHistory } from './helpers/history';

@@ -1,0 +1,37 @@
+// The host's side of the charts (no vscode import: the browser harness and the
+// first-paint bench answer the page with it too): a `draw` from the webview,
+// answered from the snapshot it names with the charts drawn to SVG (core/charts/frames.ts).
+// One drawer per extension host: ECharts is loaded once, when the first panel opens,
+// and the frames it kept serve every panel.
+
+import { FrameDrawer, normaliseTheme, tabSpecs } from '../../core/charts/frames';
+import { loadSvgCanvas } from '../../core/charts/ssr';
+import type { HostToWebview, WebviewToHost } from '../../shared/protocol';
+
+type Snapshot = Extract<HostToWebview, { type: 'snapshot' }>;
+type Draw = Extract<WebviewToHost, { type: 'draw' }>;
+type Frames = Extract<HostToWebview, { type: 'frames' }>;
+
+let drawer: Promise<FrameDrawer> | undefined;
+
+/** The extension host's drawer; the first call starts loading ECharts (a panel calls it as it opens). */
+export function frameDrawer(): Promise<FrameDrawer> {
+  drawer ??= loadSvgCanvas({ legend: false }).then((canvas) => new FrameDrawer(canvas));
+  return drawer;
+}
+
+/**
+ * The answer to `m`, drawn from `snapshot` (the latest the host made). None when `m` names an
+ * older snapshot: the newer one is on its way, and the page asks again for it.
+ */
+export async function answerDraw(snapshot: Snapshot | undefined, m: Draw): Promise<Frames | undefined> {
+  if (!snapshot || snapshot.seq !== m.seq) return undefined;
+  const body = snapshot.body;
+  if (body.kind !== 'charts') return { type: 'frames', seq: m.seq, tab: m.tab, frames: [], message: 'This snapshot has no charts.' };
+  try {
+    const specs = tabSpecs(body, m.tab, normaliseTheme(m.theme));
+    return { type: 'frames', seq: m.seq, tab: m.tab, frames: (await frameDrawer()).draw(specs, m.charts) };
+  } catch (e) {
+    return { type: 'frames', seq: m.seq, tab: m.tab, frames: [], message: `The charts could not be drawn: ${e instanceof Error ? e.message : String(e)}` };
+  }
+}

@@ -17,7 +17,7 @@ import { HistoryEngine } from '../src/core/history';
 import { loadWorkspace } from '../src/core/parse/workspace';
 import { computeBody } from '../src/extension/dashboard/snapshot';
 import { PROTOCOL_VERSION, type DashboardBody, type ViewChoice } from '../src/shared/protocol';
-import { BUILT, launch, openDashboard, posted, serve, type Snapshot } from '../test/webview/harness';
+import { BUILT, launch, openDashboard, posted, remember, serve, type Snapshot } from '../test/webview/harness';
 import { THEMES } from '../test/webview/themes';
 import type { Bench } from './run';
 
@@ -62,6 +62,7 @@ async function paintedOf(page: Page, seq: number): Promise<number> {
 
 /** Posts `snapshot` the way the host does, noting the page time it was sent at. */
 async function sendTimed(page: Page, snapshot: Snapshot): Promise<number> {
+  remember(page, snapshot);
   await page.evaluate((m) => {
     const g = globalThis as unknown as { __sent?: Record<number, number>; postMessage(m: unknown, o: string): void };
     (g.__sent ??= {})[m.seq] = performance.now();

@@ -210,8 +210,9 @@ describe('dashboard webview (headless Chromium)', () => {
       await selectTab(page, tab);
       // The tab's charts arrive from the host.
       await page.waitForFunction(() => {
-        const boxes = Array.from(document.querySelectorAll('vscode-tab-panel .chart'));
-        return boxes.length > 0 && boxes.every((b) => b.querySelector(':scope > svg'));
+        const doc = (globalThis as unknown as { document: DomEl }).document;
+        const boxes = Array.from(doc.querySelectorAll('vscode-tab-panel .chart'));
+        return boxes.length > 0 && boxes.every((b) => b.querySelectorAll(':scope > svg').length > 0);
       }, undefined, { timeout: 10_000 });
       const counts = await page.$$eval('vscode-tab-panel .chart', (els: DomEl[]) => els.map((el) => el.querySelectorAll('svg path, svg text').length));
       assert.ok(counts.every((n) => n > 5), `${tab}: a chart is empty (${counts.join(', ')})`);

@@ -96,9 +96,6 @@ const STAND_IN = `function ({ vars, bodyClass, snapshot, state }) {
   w.__posted = posted;
   w.__state = state;
   w.__snapshot = snapshot;
-  // The snapshots the page was sent, by seq: the host draws a chart from the snapshot the page names.
-  const snapshots = {};
-  window.addEventListener('message', (e) => { if (e.data && e.data.type === 'snapshot') snapshots[e.data.seq] = e.data; });
   w.acquireVsCodeApi = () => ({
     postMessage(m) {
       posted.push(m);
@@ -106,7 +103,7 @@ const STAND_IN = `function ({ vars, bodyClass, snapshot, state }) {
       if (m.type === 'rendered') requestAnimationFrame(() => setTimeout(() => ((w.__painted ??= {})[m.seq] = performance.now())));
       // The charts' drawn sizes when the page says it rendered (a chart drawn before its box had a size shows 0).
       if (m.type === 'rendered') w.__drawnSizes = Array.from(document.querySelectorAll('.chart svg'), (s) => s.getAttribute('width') + 'x' + s.getAttribute('height'));
-      if (m.type === 'draw') w.__hostDraw(snapshots[m.seq], m).then((reply) => reply && window.postMessage(reply, '*'));
+      if (m.type === 'draw') w.__hostDraw(m).then((reply) => reply && window.postMessage(reply, '*'));
       if (m.type === 'ready') {
         // What VS Code does before the page's script runs; here just before the first snapshot.
         for (const [k, v] of Object.entries(vars)) document.documentElement.style.setProperty(k, v);
@@ -141,18 +138,32 @@ export async function openDashboard(browser: Browser, served: Served, o: PageOpt
     if (m.type() === 'error' || /Content Security Policy/.test(m.text())) problems.push(`console: ${m.text()}`);
   });
   // A string, not a function: tsx would add helper calls that do not exist in the page.
-  const params = JSON.stringify({ vars: o.theme.vars, bodyClass: o.theme.bodyClass, snapshot: o.snapshot, state: o.state });
-  await page.addInitScript({ content: `(${STAND_IN})(${params});` });
-  // The host's answer to `draw`: the message checked as the host checks it, then drawn by its code.
-  await page.exposeFunction('__hostDraw', (shown: Snapshot | undefined, m: unknown) => {
+  // As a JSON string: an object literal of the snapshot's size cost the page ~40 ms to compile before its own script ran.
+  const params = JSON.stringify(JSON.stringify({ vars: o.theme.vars, bodyClass: o.theme.bodyClass, snapshot: o.snapshot, state: o.state }));
+  await page.addInitScript({ content: `(${STAND_IN})(JSON.parse(${params}));` });
+  // The host's answer to `draw`: the message checked as the host checks it, then drawn by its code
+  // from the snapshot the page names (the host keeps its snapshots; they are not sent back).
+  remember(page, o.snapshot);
+  await page.exposeFunction('__hostDraw', (m: unknown) => {
     const draw = parseWebviewMessage(m);
     if (draw?.type !== 'draw') throw new Error(`the host would refuse this draw message: ${JSON.stringify(m).slice(0, 300)}`);
-    return answerDraw(shown, draw);
+    return answerDraw(sentTo.get(page)?.get(draw.seq), draw);
   });
   await o.beforeLoad?.(page);
   await page.goto(served.url);
   await page.waitForSelector(`body[data-seq="${o.snapshot.seq}"]`, { state: 'attached', timeout: 20_000 });
   return { page, problems };
+}
+
+/** The snapshots each page was sent, by seq (the host's `latest`, as the stand-in answers `draw` from them). */
+const sentTo = new WeakMap<Page, Map<number, Snapshot>>();
+
+/** Notes that `page` was sent `message` (a snapshot: its charts can be drawn). */
+export function remember(page: Page, message: unknown): void {
+  const m = message as Partial<Snapshot> | null;
+  if (m?.type !== 'snapshot' || typeof m.seq !== 'number') return;
+  if (!sentTo.has(page)) sentTo.set(page, new Map());
+  sentTo.get(page)!.set(m.seq, m as Snapshot);
 }
 
 /** Posts a snapshot to the page as the host would. */
@@ -163,6 +174,7 @@ export async function send(page: Page, snapshot: Snapshot): Promise<void> {
 
 /** Posts any message to the page (no wait). String evaluation is off under the CSP: functions only. */
 export async function post(page: Page, message: unknown): Promise<void> {
+  remember(page, message);
   await page.evaluate((m) => window.postMessage(m, '*'), message);
 }
 

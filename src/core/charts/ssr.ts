@@ -64,12 +64,13 @@ export class SvgCanvas {
 }
 
 /**
- * A canvas, ECharts loaded on first use (esbuild keeps a dynamic import lazy: a CLI
- * command or an extension host that draws nothing never evaluates it). `legend`:
- * ECharts draws the builders' legends (the report); the dashboard's page draws its own.
+ * A canvas, ECharts loaded on first use: a CLI command or an extension host that draws
+ * nothing never compiles it. The bundles keep it in its own file (dist/echarts.js,
+ * esbuild.js), required here. `legend`: ECharts draws the builders' legends (the
+ * report); the dashboard's page draws its own.
  */
 export async function loadSvgCanvas(opts: { legend: boolean }): Promise<SvgCanvas> {
-  const echarts = await import('./echarts');
+  const echarts = require('./echarts') as EChartsModule;
   if (opts.legend) echarts.useLegend();
   return new SvgCanvas(echarts);
 }

@@ -20,12 +20,12 @@ const webviewOptions = {
 };
 const webview = { ...common, ...webviewOptions, outfile: 'media/dist/webview.js' };
 // ECharts in its own file (dist/echarts.js), required by the extension and the CLI when a chart is
-// first drawn (src/core/charts/ssr.ts): inside them, its ~650 KB were compiled at every activation
+// first drawn (src/core/charts/load.ts): inside them, its ~650 KB were compiled at every activation
 // and every CLI command (+15–30 ms to compile the extension bundle).
 const echartsApart = {
   name: 'echarts-apart',
   setup(build) {
-    build.onResolve({ filter: /^\.\/echarts$/ }, (args) => (args.importer.replace(/\\/g, '/').endsWith('src/core/charts/ssr.ts') ? { path: './echarts.js', external: true } : undefined));
+    build.onResolve({ filter: /^\.\/echarts$/ }, (args) => (args.importer.replace(/\\/g, '/').endsWith('src/core/charts/load.ts') ? { path: './echarts.js', external: true } : undefined));
   },
 };
 const node = { platform: 'node', format: 'cjs', target: 'node20' };

@@ -103,7 +103,11 @@ export interface RenderedHealth {
 export type ExportFormat = 'svg' | 'png';
 
 export type WebviewToHost =
-  | { type: 'ready'; protocol: number }
+  /**
+   * The page is loaded. `draw`: its open tab, theme and chart box size, measured before any snapshot:
+   * the host sends that tab's charts right after the snapshot, without waiting for a `draw`.
+   */
+  | { type: 'ready'; protocol: number; draw?: DrawHint }
   /** Draw these charts of snapshot `seq`'s tab at these sizes, in the page's theme (its --vscode-* colours). */
   | { type: 'draw'; seq: number; tab: ChartTab; theme: ChartTheme; charts: FrameRequest[] }
   /** The controls changed: recompute for this choice. */
@@ -122,6 +126,14 @@ export type WebviewToHost =
   | { type: 'exportChart'; requestId: number; chart: string; format: ExportFormat; data: string }
   /** Save the dashboard as the Markdown report (the CLI's `report --format md`). */
   | { type: 'exportReport'; requestId: number };
+
+/** What the page knows of its first charts before it has a snapshot (every chart box has one size). */
+export interface DrawHint {
+  tab: string;
+  theme: ChartTheme;
+  width: number;
+  height: number;
+}
 
 export type WebviewMessageType = WebviewToHost['type'];
 type Message<K extends WebviewMessageType> = Extract<WebviewToHost, { type: K }>;
@@ -156,9 +168,17 @@ function isChartTheme(v: unknown): v is ChartTheme {
 }
 
 /** At most 12 charts (a tab has 1–3), at sizes a screen can show, each with at most 20 series hidden. */
+const isSize = (n: unknown, max: number): boolean => Number.isSafeInteger(n) && (n as number) >= 20 && (n as number) <= max;
+
+function isDrawHint(v: unknown): v is DrawHint {
+  if (typeof v !== 'object' || v === null) return false;
+  const d = v as Fields;
+  return isId(d.tab) && isChartTheme(d.theme) && isSize(d.width, 8000) && isSize(d.height, 4000);
+}
+
 function isFrameRequests(v: unknown): v is FrameRequest[] {
   if (!Array.isArray(v) || v.length === 0 || v.length > 12) return false;
-  const size = (n: unknown, max: number) => Number.isSafeInteger(n) && (n as number) >= 20 && (n as number) <= max;
+  const size = isSize;
   return v.every((r: unknown) => {
     if (typeof r !== 'object' || r === null) return false;
     const x = r as Fields;
@@ -198,7 +218,7 @@ function isExportData(format: unknown, data: unknown): boolean {
 
 /** One validator per message type, typed by the union: adding a type without its validator is a compile error. */
 export const VALIDATORS: { [K in WebviewMessageType]: (m: Fields) => m is Message<K> & Fields } = {
-  ready: (m): m is Message<'ready'> & Fields => Number.isSafeInteger(m.protocol),
+  ready: (m): m is Message<'ready'> & Fields => Number.isSafeInteger(m.protocol) && (m.draw === undefined || isDrawHint(m.draw)),
   draw: (m): m is Message<'draw'> & Fields => isRequestId(m.seq) && (CHART_TABS as readonly unknown[]).includes(m.tab) && isChartTheme(m.theme) && isFrameRequests(m.charts),
   view: (m): m is Message<'view'> & Fields => isViewChoice(m.view),
   revealItem: (m): m is Message<'revealItem'> & Fields => isRequestId(m.requestId) && isId(m.id),

@@ -32,6 +32,19 @@ const charts = new Map<HTMLElement, Chart>();
 let current: { seq: number; tab: ChartTab } | undefined;
 /** Requests in flight, answered by `frames` for their seq and tab. */
 const waiting: { seq: number; tab: ChartTab; resolve: (message: string | undefined) => void }[] = [];
+/**
+ * The charts the host sends unasked after the first snapshot (`ready` told it the tab, theme and
+ * size: expectFirstFrames), and the frames that came before the page asked for them.
+ */
+let expected: { tab: string; theme: string; width: number; height: number; until: number } | undefined;
+const early = new Map<string, Frames>();
+/** How long the page waits for the charts `ready` announced before it asks for them itself. */
+const EXPECT_MS = 1500;
+
+/** `ready` carries this hint: the first snapshot's frames for `tab` at this size will come unasked. */
+export function expectFirstFrames(hint: { tab: string; width: number; height: number }, theme: unknown): void {
+  expected = { ...hint, theme: JSON.stringify(theme), until: performance.now() + EXPECT_MS };
+}
 
 const resize = new ResizeObserver((entries) => {
   const changed = entries.map((e) => charts.get(e.target as HTMLElement)).filter((c): c is Chart => {
@@ -45,6 +58,7 @@ let redrawTimer: ReturnType<typeof setTimeout> | undefined;
 const redrawQueue = new Set<Chart>();
 /** A resize draws again once it settles (dragging a panel's edge fires many). */
 function scheduleRedraw(list: Chart[]): void {
+  if (list.length === 0) return;
   for (const c of list) redrawQueue.add(c);
   if (redrawTimer) clearTimeout(redrawTimer);
   redrawTimer = setTimeout(() => {
@@ -86,16 +100,30 @@ export async function request(seq: number, tab: ChartTab, list: Chart[]): Promis
     sizes = measure(list);
   }
   const asks: FrameRequest[] = [];
+  const came = early.get(`${seq}|${tab}`)?.frames ?? [];
   list.forEach((c, i) => {
     const ask = { id: c.spec.id, width: Math.max(20, sizes[i].width), height: Math.max(20, sizes[i].height), hidden: [...c.hidden] };
     const key = JSON.stringify([ask, c.spec.option]);
     if (c.drawnKey === key && c.frame) return;
     c.drawnKey = key;
-    asks.push(ask);
+    const frame = came.find((f) => f.id === ask.id && f.width === ask.width && f.height === ask.height && ask.hidden.length === 0);
+    if (frame) show(c, frame);
+    else asks.push(ask);
   });
+  early.clear();
   if (asks.length === 0) return undefined;
-  post({ type: 'draw', seq, tab, theme: currentTheme(), charts: asks });
-  return new Promise((resolve) => waiting.push({ seq, tab, resolve }));
+  const theme = currentTheme();
+  const promise = new Promise<string | undefined>((resolve) => waiting.push({ seq, tab, resolve }));
+  // The host sends these unasked (the hint `ready` carried matches them): wait for them, for a while.
+  const e = expected;
+  expected = undefined;
+  if (e && e.tab === tab && e.theme === JSON.stringify(theme) && performance.now() < e.until && asks.every((a) => a.width === e.width && a.height === e.height && a.hidden.length === 0)) {
+    const ask = () => post({ type: 'draw', seq, tab, theme, charts: asks });
+    const timer = setTimeout(ask, Math.max(0, e.until - performance.now()));
+    return promise.finally(() => clearTimeout(timer));
+  }
+  post({ type: 'draw', seq, tab, theme, charts: asks });
+  return promise;
 }
 
 /** The boxes' sizes, read together (one layout for all of them). */
@@ -105,10 +133,24 @@ function measure(list: Chart[]): { width: number; height: number }[] {
 
 /** A `frames` message: shown in the boxes of its charts, if the page still shows that snapshot's tab. */
 export function receive(m: Frames): void {
-  if (current && m.seq === current.seq && m.tab === current.tab) {
+  // Before the page asked (the charts `ready` announced, ahead of the tab's boxes): kept for request().
+  if (!current || m.seq > current.seq) {
+    early.set(`${m.seq}|${m.tab}`, m);
+    return;
+  }
+  if (m.seq === current.seq && m.tab === current.tab) {
+    const shown: Chart[] = [];
     for (const frame of m.frames) {
-      for (const c of charts.values()) if (c.spec.id === frame.id && c.el.isConnected) show(c, frame);
+      for (const c of charts.values()) {
+        if (c.spec.id !== frame.id || !c.el.isConnected) continue;
+        show(c, frame);
+        shown.push(c);
+      }
     }
+    // The box changed while the host drew: draw again at its size (the SVG scales meanwhile).
+    // Read after every chart is in: one layout, not one per chart.
+    const sizes = measure(shown);
+    scheduleRedraw(shown.filter((c, i) => Math.abs(sizes[i].width - c.frame!.width) > 1 || Math.abs(sizes[i].height - c.frame!.height) > 1));
   }
   for (let i = waiting.length - 1; i >= 0; i--) {
     const w = waiting[i];
@@ -149,8 +191,6 @@ function show(c: Chart, frame: ChartFrame): void {
   if (old) old.replaceWith(node);
   else c.el.prepend(node);
   c.frame = frame;
-  // The box changed while the host drew: draw again at its size (the SVG scales meanwhile).
-  if (Math.abs(c.el.clientWidth - frame.width) > 1 || Math.abs(c.el.clientHeight - frame.height) > 1) scheduleRedraw([c]);
   renderLegend(c.legendBox, frame.legend, (name) => {
     if (!c.hidden.delete(name)) c.hidden.add(name);
     if (current) void request(current.seq, current.tab, [c]);

@@ -7,10 +7,10 @@ import '@vscode-elements/elements/dist/vscode-tab-header/index.js';
 import '@vscode-elements/elements/dist/vscode-tab-panel/index.js';
 import '@vscode-elements/elements/dist/vscode-tabs/index.js';
 import { buildGroup, pickSprint, type ChartGroups, type ChartSpec } from '../core/charts';
-import { PROTOCOL_VERSION, type DashboardBody, type HostToWebview, type SavedState, type ViewChoice } from '../shared/protocol';
+import { PROTOCOL_VERSION, type DashboardBody, type DrawHint, type HostToWebview, type SavedState, type ViewChoice } from '../shared/protocol';
 import { loadState, post, requestId, saveState } from './api';
 import type { ChartTab } from '../core/charts/frames';
-import { chartPng, chartSvg, drawnCount, place, prune, receive, request, type Chart } from './charts';
+import { chartPng, chartSvg, drawnCount, expectFirstFrames, place, prune, receive, request, type Chart } from './charts';
 import { renderToolbar } from './controls';
 import { clear, dataTable, h } from './dom';
 import { pmoTabs, renderedHealth, renderPmoTab, type TabDef } from './pmo/tabs';
@@ -256,7 +256,28 @@ window.addEventListener('message', (e: MessageEvent<unknown>) => {
 });
 
 onThemeChange(() => last && render(last));
+/**
+ * What `ready` tells the host of the first charts: the tab the page opens on, its theme and the
+ * size of a chart box (every box has the same), measured on a box put in and taken out at once
+ * (no paint in between). The host draws them right after the first snapshot.
+ */
+function drawHint(): DrawHint | undefined {
+  if (!CHART_TABS.some((t) => t.id === tab)) return undefined;
+  const probe = h('div', { class: 'chart' });
+  content.append(probe);
+  const width = probe.clientWidth;
+  const height = probe.clientHeight;
+  probe.remove();
+  if (width < 20 || height < 20) return undefined;
+  const hint = { tab, theme: currentTheme(), width, height };
+  expectFirstFrames(hint, hint.theme);
+  return hint;
+}
+
 // Posted from a microtask, not from the bundle's top-level code: postMessage records
 // where it was called from, and with a debugger attached that meant collecting the
-// source positions of the whole 650 KB top-level function (about 200 ms in a trace).
-queueMicrotask(() => post({ type: 'ready', protocol: PROTOCOL_VERSION }));
+// source positions of the whole top-level function (about 200 ms for the old 650 KB bundle).
+queueMicrotask(() => {
+  const draw = drawHint();
+  post({ type: 'ready', protocol: PROTOCOL_VERSION, ...(draw ? { draw } : {}) });
+});

@@ -5,9 +5,9 @@
 import * as assert from 'node:assert/strict';
 import { LIGHT_THEME } from '../../src/core/charts';
 import { FrameDrawer, pageSvg, tabSpecs } from '../../src/core/charts/frames';
-import { loadSvgCanvas } from '../../src/core/charts/ssr';
+import { loadSvgCanvas } from '../../src/core/charts/load';
 import { loadWorkspace } from '../../src/core/parse/workspace';
-import { answerDraw } from '../../src/extension/dashboard/draw';
+import { answerDraw, prefetchFrames } from '../../src/extension/dashboard/draw';
 import { computeBody } from '../../src/extension/dashboard/snapshot';
 import { PROTOCOL_VERSION, type DashboardBody, type HostToWebview, type ViewChoice, type WebviewToHost } from '../../src/shared/protocol';
 import { AS_OF, chartsRepo, XSS_TITLE } from './helpers/charts-repo';
@@ -97,6 +97,16 @@ describe('chart frames: the charts the host draws for the dashboard page', funct
     const empty = await answerDraw({ ...snapshot, body: { kind: 'empty', reason: 'no-history', message: 'none' } }, draw);
     assert.deepEqual(empty?.frames, []);
     assert.match(empty?.message ?? '', /no charts/);
+  });
+
+  it("draws the tab `ready` announced, at its size, for the snapshot; nothing for a tab without charts", async () => {
+    const snapshot: Snapshot = { type: 'snapshot', protocol: PROTOCOL_VERSION, seq: 7, folder: 'fixture', view, body };
+    const frames = await prefetchFrames(snapshot, { tab: 'sprint', theme: LIGHT_THEME, width: 900, height: 320 });
+    assert.equal(frames?.seq, 7);
+    assert.equal(frames?.tab, 'sprint');
+    assert.deepEqual(frames?.frames.map((f) => [f.id, f.width, f.height]), [['burndown', 900, 320], ['burnup', 900, 320], ['commitment', 900, 320]]);
+    assert.equal(await prefetchFrames(snapshot, { tab: 'health', theme: LIGHT_THEME, width: 900, height: 320 }), undefined);
+    assert.equal(await prefetchFrames({ ...snapshot, body: { kind: 'failed', message: 'x' } }, { tab: 'sprint', theme: LIGHT_THEME, width: 900, height: 320 }), undefined);
   });
 
   it('pageSvg: style attributes become presentation attributes (quotes kept inside), the <style> element goes', () => {

@@ -11,6 +11,7 @@ const view = { asOf: { kind: 'now' }, windowDays: 90 };
 describe('dashboard protocol (src/shared/protocol.ts)', () => {
   const good: WebviewToHost[] = [
     { type: 'ready', protocol: 1 },
+    { type: 'ready', protocol: 2, draw: { tab: 'sprint', theme: LIGHT_THEME, width: 1160, height: 320 } },
     { type: 'view', view: { sprint: 'S12', asOf: { kind: 'date', value: '2026-11-20' }, windowDays: 30 } },
     { type: 'view', view: { asOf: { kind: 'tag', value: 'v1.2' }, windowDays: 90 } },
     { type: 'view', view: { asOf: { kind: 'branch', value: 'feature/x' }, windowDays: 90 } },
@@ -38,6 +39,8 @@ describe('dashboard protocol (src/shared/protocol.ts)', () => {
     ['unknown type', { type: 'runCommand', command: 'rm' }],
     ['prototype key as type', { type: 'constructor' }],
     ['ready without version', { type: 'ready' }],
+    ['ready with a hint of no size', { type: 'ready', protocol: 2, draw: { tab: 'sprint', theme: LIGHT_THEME, width: 0, height: 320 } }],
+    ['ready with a hint in a bad theme', { type: 'ready', protocol: 2, draw: { tab: 'sprint', theme: { ...LIGHT_THEME, grid: 'url(x)' }, width: 600, height: 320 } }],
     ['draw for a tab with no charts', { type: 'draw', seq: 1, tab: 'health', theme: LIGHT_THEME, charts: [{ id: 'burndown', width: 760, height: 320, hidden: [] }] }],
     ['draw with a colour that leaves its attribute', { type: 'draw', seq: 1, tab: 'sprint', theme: { ...LIGHT_THEME, foreground: 'red" onload="alert(1)' }, charts: [{ id: 'burndown', width: 760, height: 320, hidden: [] }] }],
     ['draw with markup in the font', { type: 'draw', seq: 1, tab: 'sprint', theme: { ...LIGHT_THEME, fontFamily: 'x</text><script>' }, charts: [{ id: 'burndown', width: 760, height: 320, hidden: [] }] }],

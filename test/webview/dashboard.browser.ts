@@ -80,6 +80,12 @@ describe('dashboard webview (headless Chromium)', () => {
     assert.deepEqual(burnup.map((r) => [r[0], Number(r[1]), Number(r[2])]), sprint.burnup.map((b) => [b.date, b.scope, b.done]));
     const rendered = (await posted(page)).filter((m) => m.type === 'rendered');
     assert.deepEqual(rendered.map((m) => [m.seq, m.charts]), [[1, 3]]);
+    // `ready` announced the tab and the box size it measured before any snapshot; the host sent
+    // those charts behind the snapshot, so the first paint asked for none.
+    const ready = (await posted(page)).find((m) => m.type === 'ready') as { draw?: { tab: string; width: number; height: number } } | undefined;
+    assert.equal(ready?.draw?.tab, 'sprint');
+    assert.deepEqual(boxes, boxes.map(() => `${ready?.draw?.width}x${ready?.draw?.height}`), 'the measured size is the boxes\'');
+    assert.deepEqual((await posted(page)).filter((m) => m.type === 'draw'), [], `no draw asked at first paint: ${JSON.stringify(await posted(page)).slice(0, 3000)}`);
     await page.screenshot({ path: screenshotPath('sprint-light'), fullPage: true });
     assert.deepEqual(problems, []);
     assert.deepEqual((await pageGlobal<string[] | undefined>(page, '__csp')) ?? [], []);

@@ -1,7 +1,7 @@
 // The dashboard webview outside VS Code: the built bundle (media/dist) served
 // over local HTTP with the same HTML and CSP the panel uses (html.ts), in
 // headless Chromium, with a stand-in for acquireVsCodeApi that records what the
-// page posts, answers `ready` with a snapshot and `draw` with the charts drawn by
+// page posts, answers `ready` with a snapshot (and the charts it announced) and `draw` with the charts drawn by
 // the host's own code (src/extension/dashboard/draw.ts, run here in Node), as the
 // host does. Used by the browser tests, the first-paint bench and the README screenshots.
 import * as fs from 'node:fs';
@@ -10,7 +10,7 @@ import type { AddressInfo } from 'node:net';
 import * as path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { answerDraw } from '../../src/extension/dashboard/draw';
+import { answerDraw, frameDrawer, prefetchFrames } from '../../src/extension/dashboard/draw';
 import { dashboardHtml, makeNonce } from '../../src/extension/dashboard/html';
 import { parseWebviewMessage, type HostToWebview, type SavedState } from '../../src/shared/protocol';
 import type { WebviewTheme } from './themes';
@@ -55,6 +55,8 @@ export async function serve(): Promise<Served> {
     res.end(fs.readFileSync(path.join(BUILT, name)));
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  // The host loads ECharts when a panel is made, while the page loads (controller.ts): here before any page.
+  await frameDrawer();
   const { port } = server.address() as AddressInfo;
   return { url: `http://127.0.0.1:${port}/`, close: () => new Promise((resolve) => server.close(() => resolve())) };
 }
@@ -96,7 +98,13 @@ const STAND_IN = `function ({ vars, bodyClass, snapshot, state }) {
   w.__posted = posted;
   w.__state = state;
   w.__snapshot = snapshot;
-  w.acquireVsCodeApi = () => ({
+  w.acquireVsCodeApi = () => {
+    // What VS Code does before the page's script runs (the page reads its theme from the start).
+    for (const [k, v] of Object.entries(vars)) document.documentElement.style.setProperty(k, v);
+    document.body.className = bodyClass;
+    return api;
+  };
+  const api = {
     postMessage(m) {
       posted.push(m);
       // When the frame after a render has been painted (the benches' "drawn"): the next animation frame, then a task.
@@ -105,15 +113,14 @@ const STAND_IN = `function ({ vars, bodyClass, snapshot, state }) {
       if (m.type === 'rendered') w.__drawnSizes = Array.from(document.querySelectorAll('.chart svg'), (s) => s.getAttribute('width') + 'x' + s.getAttribute('height'));
       if (m.type === 'draw') w.__hostDraw(m).then((reply) => reply && window.postMessage(reply, '*'));
       if (m.type === 'ready') {
-        // What VS Code does before the page's script runs; here just before the first snapshot.
-        for (const [k, v] of Object.entries(vars)) document.documentElement.style.setProperty(k, v);
-        document.body.className = bodyClass;
         window.postMessage(w.__snapshot, '*');
+        // The host sends the charts the page announced right behind the snapshot.
+        if (m.draw) w.__hostReady(m).then((reply) => reply && window.postMessage(reply, '*'));
       }
     },
     getState: () => w.__state,
     setState: (s) => { w.__state = s; },
-  });
+  };
 }`;
 
 /**
@@ -148,6 +155,11 @@ export async function openDashboard(browser: Browser, served: Served, o: PageOpt
     const draw = parseWebviewMessage(m);
     if (draw?.type !== 'draw') throw new Error(`the host would refuse this draw message: ${JSON.stringify(m).slice(0, 300)}`);
     return answerDraw(sentTo.get(page)?.get(draw.seq), draw);
+  });
+  await page.exposeFunction('__hostReady', (m: unknown) => {
+    const ready = parseWebviewMessage(m);
+    if (ready?.type !== 'ready') throw new Error(`the host would refuse this ready message: ${JSON.stringify(m).slice(0, 300)}`);
+    return ready.draw ? prefetchFrames(o.snapshot, ready.draw) : undefined;
   });
   await o.beforeLoad?.(page);
   await page.goto(served.url);

@@ -3,7 +3,7 @@
 // svg-cache.ts keeps them between runs.
 
 import type { ChartSpec } from '../../core/charts';
-import { loadSvgCanvas } from '../../core/charts/ssr';
+import { loadSvgCanvas } from '../../core/charts/load';
 import { chartKey, RENDER_BUILD, type SvgCache } from './svg-cache';
 
 export const CHART_WIDTH = 760;

@@ -9,7 +9,7 @@
 
 import type { ChartSpec } from './types';
 
-type EChartsModule = typeof import('./echarts');
+export type EChartsModule = typeof import('./echarts');
 type Instance = ReturnType<EChartsModule['init']>;
 
 /** One chart drawn: its SVG and each series' colour as ECharts gave it (a legend's keys). */
@@ -61,18 +61,6 @@ export class SvgCanvas {
     for (const chart of this.instances.values()) chart.dispose();
     this.instances.clear();
   }
-}
-
-/**
- * A canvas, ECharts loaded on first use: a CLI command or an extension host that draws
- * nothing never compiles it. The bundles keep it in its own file (dist/echarts.js,
- * esbuild.js), required here. `legend`: ECharts draws the builders' legends (the
- * report); the dashboard's page draws its own.
- */
-export async function loadSvgCanvas(opts: { legend: boolean }): Promise<SvgCanvas> {
-  const echarts = require('./echarts') as EChartsModule;
-  if (opts.legend) echarts.useLegend();
-  return new SvgCanvas(echarts);
 }
 
 /** `zr<N>-<kind>-<M>` / `zr<N>-c<M>` → `<id>-<kind>-<k>` / `<id>-c<k>`, k counting per kind from 0 in order of first appearance. */

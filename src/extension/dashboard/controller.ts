@@ -15,7 +15,7 @@ import { teamInputOf } from '../../core/portfolio';
 import { parseWebviewMessage, PROTOCOL_VERSION, type DashboardBody, type HostToWebview, type ViewChoice, type WebviewToHost } from '../../shared/protocol';
 import * as actions from './actions';
 import type { PortfolioInputs } from './portfolio';
-import { answerDraw, frameDrawer } from './draw';
+import { answerDraw, frameDrawer, prefetchFrames } from './draw';
 import { computeBody, reportArgs } from './snapshot';
 
 /** Typing fires a store change per keystroke; saves come in bursts. */
@@ -204,6 +204,11 @@ export class DashboardController implements vscode.Disposable {
         for (const q of queued) void this.panel.webview.postMessage(q);
         if (this.dirty || !this.latest) await this.refresh();
         else if (!queued.some((q) => q.type === 'snapshot')) this.post(this.latest);
+        // The open tab's charts right behind the snapshot: the page's first paint waits for no `draw`.
+        if (m.draw) {
+          const frames = await prefetchFrames(this.latest, m.draw);
+          if (frames) this.post(frames);
+        }
         return;
       }
       case 'view':

@@ -5,8 +5,9 @@
 // and the frames it kept serve every panel.
 
 import { FrameDrawer, normaliseTheme, tabSpecs } from '../../core/charts/frames';
-import { loadSvgCanvas } from '../../core/charts/ssr';
-import type { HostToWebview, WebviewToHost } from '../../shared/protocol';
+import { loadSvgCanvas } from '../../core/charts/load';
+import { CHART_TABS, type ChartTab } from '../../core/charts/frames';
+import type { DrawHint, HostToWebview, WebviewToHost } from '../../shared/protocol';
 
 type Snapshot = Extract<HostToWebview, { type: 'snapshot' }>;
 type Draw = Extract<WebviewToHost, { type: 'draw' }>;
@@ -34,4 +35,17 @@ export async function answerDraw(snapshot: Snapshot | undefined, m: Draw): Promi
   } catch (e) {
     return { type: 'frames', seq: m.seq, tab: m.tab, frames: [], message: `The charts could not be drawn: ${e instanceof Error ? e.message : String(e)}` };
   }
+}
+
+/**
+ * The charts of the tab a page said it opens on (`ready`'s hint), drawn for `snapshot` at the
+ * size its boxes have, so its first paint needs no `draw` round trip. None for another kind of
+ * tab or a body without charts (the page asks as usual).
+ */
+export async function prefetchFrames(snapshot: Snapshot | undefined, hint: DrawHint): Promise<Frames | undefined> {
+  if (!snapshot || snapshot.body.kind !== 'charts' || !(CHART_TABS as readonly string[]).includes(hint.tab)) return undefined;
+  const tab = hint.tab as ChartTab;
+  const charts = tabSpecs(snapshot.body, tab, normaliseTheme(hint.theme)).map((s) => ({ id: s.id, width: hint.width, height: hint.height, hidden: [] }));
+  if (charts.length === 0) return undefined;
+  return answerDraw(snapshot, { type: 'draw', seq: snapshot.seq, tab, theme: hint.theme, charts });
 }

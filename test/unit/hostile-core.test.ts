@@ -8,6 +8,7 @@ import fc from 'fast-check';
 import { parseDocument, stringify } from 'yaml';
 import { firstInvalidUtf8 } from '../../src/core/parse/encoding';
 import { checkAliases, MAX_DEPTH, tooDeep } from '../../src/core/parse/yaml-limits';
+import { parseBacklog } from '../../src/core/parse/backlog';
 import { PARSE_OPTIONS } from '../../src/core/parse/yaml-node';
 import { printable } from '../../src/core/printable';
 
@@ -64,5 +65,24 @@ describe('hostile input: core limits and escapes', () => {
     for (let i = 1; i < 6; i++) bomb += `a${i}: &a${i} [${Array(10).fill(`*a${i - 1}`).join(', ')}]\n`;
     const found = checkAliases(parseDocument(bomb, PARSE_OPTIONS), bomb);
     assert.ok(found && 'limit' in found && found.expanded > found.limit);
+  });
+
+  // Found by the incremental re-parse's property test: one `-` typed after `<<: ` made yaml throw
+  // "Merge sources must be maps or map aliases" out of the parse (yaml checks only when it converts).
+  it('a merge key with a value that is not a mapping is a problem at its place, not a throw', () => {
+    const head = 'version: 1\nproject: P\ndefaults: &d {state: todo}\nlist: &l [1]\nitems:\n';
+    const item = (merge: string) => `${head}  - <<: ${merge}\n    id: P-1\n    title: a\n`;
+    for (const bad of ['-*d', 'x', '[*d, x]', '*l', '[*l]']) {
+      const r = parseBacklog(item(bad), 'backlog/backlog.yaml');
+      assert.equal(r.backlog, undefined, bad);
+      assert.deepEqual(r.problems.map((p) => [p.line, p.column, p.code]), [[6, 9, 'yaml-syntax']], bad);
+      assert.match(r.problems[0].message, /merge key `<<` takes a mapping/);
+      assert.match(r.problems[0].hint ?? '', /<<: \*defaults/);
+    }
+    for (const good of ['*d', '{state: done}', '[*d, {points: 1}]']) {
+      const r = parseBacklog(item(good), 'backlog/backlog.yaml');
+      assert.deepEqual(r.problems, [], good);
+      assert.equal(r.backlog?.items[0].id, 'P-1');
+    }
   });
 });

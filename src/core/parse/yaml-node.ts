@@ -1,6 +1,6 @@
 // Reading `yaml` Document nodes into plain values plus source ranges.
 
-import { type Document, isMap, isScalar, isSeq, type Node, type Pair, parseDocument as parseYaml, type ParsedNode, type YAMLMap } from 'yaml';
+import { type Document, isAlias, isMap, isScalar, isSeq, type Node, type Pair, parseDocument as parseYaml, type ParsedNode, visit, type YAMLMap } from 'yaml';
 import type { FieldSource, Problem } from '../model';
 import { findConflictMarkers, LineIndex } from './source';
 import { explainYamlError } from './yaml-hints';
@@ -70,7 +70,30 @@ export function parseYamlText(text: string, file: string, opts: { depth?: number
         'Use fewer aliases (`*name`) of anchors that themselves contain aliases, or write the values out; sharing defaults with `<<: *name` is fine.')],
     };
   }
+  const merge = badMergeSource(doc);
+  if (merge !== undefined) {
+    return { lines, problems: [problem(merge, 'A merge key `<<` takes a mapping or an alias of one, such as `<<: *defaults`.', 'Put an anchor on a mapping above (`defaults: &defaults`) and write `<<: *defaults`, or remove the `<<` line.')] };
+  }
   return { doc, lines, problems };
+}
+
+/**
+ * Where a `<<:` merge key has a value yaml cannot merge (a scalar, or a list holding one):
+ * yaml only finds out when it converts the map, and throws there (one typed `-` did it).
+ */
+function badMergeSource(doc: Document.Parsed): number | undefined {
+  let at: number | undefined;
+  const mergeable = (v: unknown): boolean => isMap(v) || (isAlias(v) && isMap(v.resolve(doc)));
+  visit(doc, {
+    Pair(_key, pair) {
+      if (!isMergeKey(pair.key)) return undefined;
+      const v = pair.value;
+      if (mergeable(v) || (isSeq(v) && v.items.every(mergeable))) return undefined;
+      at = (v as ParsedNode | null)?.range?.[0] ?? (pair.key as ParsedNode).range?.[0] ?? 0;
+      return visit.BREAK;
+    },
+  });
+  return at;
 }
 
 /**

@@ -96,8 +96,19 @@ describe('edits against changes not read yet', () => {
         if (open.isDirty) await new Promise((r) => setTimeout(r, 100));
       }
       assert.equal(open.isDirty, false, 'the buffer is reverted');
-      const plain = await vscode.workspace.openTextDocument(workspaceUri(BACKLOG), { encoding: 'utf8' });
-      assert.equal(plain.encoding, 'utf8');
+      // The workbench can still count the buffer dirty a moment after the extension host sees it
+      // clean (a new-user run met "cannot re-open a dirty document" here): revert again and retry.
+      let plain: vscode.TextDocument | undefined;
+      for (let i = 0; i < 20 && !plain; i++) {
+        try {
+          plain = await vscode.workspace.openTextDocument(workspaceUri(BACKLOG), { encoding: 'utf8' });
+        } catch (e) {
+          if (!/dirty/i.test(String(e)) || i === 19) throw e;
+          await vscode.commands.executeCommand('workbench.action.files.revert');
+          await new Promise((r) => setTimeout(r, 150));
+        }
+      }
+      assert.equal(plain?.encoding, 'utf8');
     }
   });
 

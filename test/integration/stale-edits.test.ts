@@ -98,17 +98,7 @@ describe('edits against changes not read yet', () => {
       assert.equal(open.isDirty, false, 'the buffer is reverted');
       // The workbench can still count the buffer dirty a moment after the extension host sees it
       // clean (a new-user run met "cannot re-open a dirty document" here): revert again and retry.
-      let plain: vscode.TextDocument | undefined;
-      for (let i = 0; i < 20 && !plain; i++) {
-        try {
-          plain = await vscode.workspace.openTextDocument(workspaceUri(BACKLOG), { encoding: 'utf8' });
-        } catch (e) {
-          if (!/dirty/i.test(String(e)) || i === 19) throw e;
-          await vscode.commands.executeCommand('workbench.action.files.revert');
-          await new Promise((r) => setTimeout(r, 150));
-        }
-      }
-      assert.equal(plain?.encoding, 'utf8');
+      assert.equal((await reopenAsUtf8())?.encoding, 'utf8');
     }
   });
 
@@ -123,3 +113,17 @@ describe('edits against changes not read yet', () => {
     await reload;
   });
 });
+
+/** The backlog document reopened as plain UTF-8, reverting again while the workbench still counts it dirty. */
+async function reopenAsUtf8(): Promise<vscode.TextDocument | undefined> {
+  for (let i = 0; i < 20; i++) {
+    try {
+      return await vscode.workspace.openTextDocument(workspaceUri(BACKLOG), { encoding: 'utf8' });
+    } catch (e) {
+      if (!/dirty/i.test(String(e))) throw e;
+      await vscode.commands.executeCommand('workbench.action.files.revert');
+      await new Promise((r) => setTimeout(r, 150));
+    }
+  }
+  return undefined;
+}

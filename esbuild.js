@@ -8,12 +8,12 @@ const production = process.argv.includes('--production');
 
 const common = { bundle: true, sourcemap: !production, minify: production, logLevel: 'info' };
 // The dashboard webview: always minified (its size is a goal: ≤ 600 KB; test/unit/webview-bundle.test.ts
-// builds it with these options); the source map stays out of the VSIX (.vscodeignore). ECharts' dev-only
-// checks test process.env.NODE_ENV (esbuild defines it for a minified browser build; said here, not left
+// builds it with these options); the source map stays out of the VSIX (.vscodeignore). Dependencies'
+// dev-only branches test process.env.NODE_ENV (esbuild defines it for a minified browser build; said here, not left
 // implicit); the licence comments go to webview.js.LEGAL.txt, shipped next to it. The bundle is ASCII
 // (non-ASCII characters as \u escapes): one character outside ASCII made Chromium decode all of it
 // as UTF-8 and V8 hold and scan it as a two-byte string. It holds no chart library: the extension
-// host draws the charts to SVG (src/core/charts/frames.ts), so ECharts is in dist/extension.js.
+// host draws the charts to SVG (src/core/charts/frames.ts) with ECharts from dist/echarts.js.
 const webviewOptions = {
   bundle: true, minify: true, treeShaking: true, entryPoints: ['src/webview/main.ts'], platform: 'browser', format: 'iife', target: 'es2022',
   define: { 'process.env.NODE_ENV': '"production"' }, legalComments: 'external', charset: 'ascii', plugins: [webviewCss],

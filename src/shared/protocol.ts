@@ -167,7 +167,7 @@ function isChartTheme(v: unknown): v is ChartTheme {
   );
 }
 
-/** At most 12 charts (a tab has 1–3), at sizes a screen can show, each with at most 20 series hidden. */
+/** A chart box's side in pixels: at least 20, at most what a screen can show. */
 const isSize = (n: unknown, max: number): boolean => Number.isSafeInteger(n) && (n as number) >= 20 && (n as number) <= max;
 
 function isDrawHint(v: unknown): v is DrawHint {
@@ -176,13 +176,13 @@ function isDrawHint(v: unknown): v is DrawHint {
   return isId(d.tab) && isChartTheme(d.theme) && isSize(d.width, 8000) && isSize(d.height, 4000);
 }
 
+/** At most 12 charts (a tab has 1–3), each with at most 20 series hidden. */
 function isFrameRequests(v: unknown): v is FrameRequest[] {
   if (!Array.isArray(v) || v.length === 0 || v.length > 12) return false;
-  const size = isSize;
   return v.every((r: unknown) => {
     if (typeof r !== 'object' || r === null) return false;
     const x = r as Fields;
-    return isId(x.id) && size(x.width, 8000) && size(x.height, 4000) && Array.isArray(x.hidden) && x.hidden.length <= 20 && x.hidden.every((n) => isString(n));
+    return isId(x.id) && isSize(x.width, 8000) && isSize(x.height, 4000) && Array.isArray(x.hidden) && x.hidden.length <= 20 && x.hidden.every((n) => isString(n));
   });
 }
 

@@ -6,10 +6,10 @@ import '@vscode-elements/elements/dist/vscode-progress-bar/index.js';
 import '@vscode-elements/elements/dist/vscode-tab-header/index.js';
 import '@vscode-elements/elements/dist/vscode-tab-panel/index.js';
 import '@vscode-elements/elements/dist/vscode-tabs/index.js';
-import { buildGroup, pickSprint, type ChartGroups, type ChartSpec } from '../core/charts';
+import { pickSprint, type ChartSpec } from '../core/charts';
 import { PROTOCOL_VERSION, type DashboardBody, type DrawHint, type HostToWebview, type SavedState, type ViewChoice } from '../shared/protocol';
 import { loadState, post, requestId, saveState } from './api';
-import type { ChartTab } from '../core/charts/frames';
+import { tabSpecs, type ChartTab } from '../core/charts/frames';
 import { chartPng, chartSvg, drawnCount, expectFirstFrames, place, prune, receive, request, type Chart } from './charts';
 import { renderToolbar } from './controls';
 import { clear, dataTable, h } from './dom';
@@ -21,7 +21,7 @@ import { currentTheme, onThemeChange } from './theme';
 type Snapshot = Extract<HostToWebview, { type: 'snapshot' }>;
 type Charts = Extract<DashboardBody, { kind: 'charts' }>;
 
-const CHART_TABS: { id: keyof ChartGroups; label: string }[] = [
+const CHART_TABS: { id: ChartTab; label: string }[] = [
   { id: 'sprint', label: 'Sprint' },
   { id: 'velocity', label: 'Velocity' },
   { id: 'cycleTime', label: 'Cycle time' },
@@ -102,8 +102,9 @@ function figureFor(spec: ChartSpec): { figure: HTMLElement; box: HTMLElement; le
 function renderTab(body: Charts, panel: HTMLElement, id: string): Chart[] {
   clear(panel);
   if (renderPmoTab(body, panel, id)) return [];
-  // Only the open tab's charts are built (the forecast's trials cost tens of milliseconds).
-  const specs = buildGroup(id as keyof ChartGroups, body.report, body.facts, currentTheme(), pickSprint(body.report, body.sprint));
+  // Only the open tab's charts are built (the forecast's trials cost tens of milliseconds), by the
+  // function the host draws them with: the same specs on both sides.
+  const specs = tabSpecs(body, id as ChartTab, currentTheme());
   if (id === 'sprint') {
     const sprint = pickSprint(body.report, body.sprint);
     if (!sprint) {

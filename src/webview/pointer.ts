@@ -17,7 +17,6 @@ interface Series {
   name?: string;
   type?: string;
   data?: unknown[];
-  tooltip?: { trigger?: string };
 }
 
 interface Datum {

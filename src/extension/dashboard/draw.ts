@@ -4,9 +4,9 @@
 // One drawer per extension host: ECharts is loaded once, when the first panel opens,
 // and the frames it kept serve every panel.
 
-import { FrameDrawer, normaliseTheme, tabSpecs } from '../../core/charts/frames';
+import { CHART_TABS, FrameDrawer, normaliseTheme, tabSpecs, type ChartTab, type FrameRequest } from '../../core/charts/frames';
 import { loadSvgCanvas } from '../../core/charts/load';
-import { CHART_TABS, type ChartTab } from '../../core/charts/frames';
+import type { ChartSpec, ChartTheme } from '../../core/charts/types';
 import type { DrawHint, HostToWebview, WebviewToHost } from '../../shared/protocol';
 
 type Snapshot = Extract<HostToWebview, { type: 'snapshot' }>;
@@ -27,13 +27,19 @@ export function frameDrawer(): Promise<FrameDrawer> {
  */
 export async function answerDraw(snapshot: Snapshot | undefined, m: Draw): Promise<Frames | undefined> {
   if (!snapshot || snapshot.seq !== m.seq) return undefined;
+  return framesOf(snapshot, m.tab, m.theme, () => m.charts);
+}
+
+/** The tab's charts of `snapshot` that `asks` picks from its specs (built once), drawn; a message when they cannot be. */
+async function framesOf(snapshot: Snapshot, tab: ChartTab, theme: ChartTheme, asks: (specs: ChartSpec[]) => readonly FrameRequest[]): Promise<Frames> {
   const body = snapshot.body;
-  if (body.kind !== 'charts') return { type: 'frames', seq: m.seq, tab: m.tab, frames: [], message: 'This snapshot has no charts.' };
+  const seq = snapshot.seq;
+  if (body.kind !== 'charts') return { type: 'frames', seq, tab, frames: [], message: 'This snapshot has no charts.' };
   try {
-    const specs = tabSpecs(body, m.tab, normaliseTheme(m.theme));
-    return { type: 'frames', seq: m.seq, tab: m.tab, frames: (await frameDrawer()).draw(specs, m.charts) };
+    const specs = tabSpecs(body, tab, normaliseTheme(theme));
+    return { type: 'frames', seq, tab, frames: (await frameDrawer()).draw(specs, asks(specs)) };
   } catch (e) {
-    return { type: 'frames', seq: m.seq, tab: m.tab, frames: [], message: `The charts could not be drawn: ${e instanceof Error ? e.message : String(e)}` };
+    return { type: 'frames', seq, tab, frames: [], message: `The charts could not be drawn: ${e instanceof Error ? e.message : String(e)}` };
   }
 }
 
@@ -44,8 +50,6 @@ export async function answerDraw(snapshot: Snapshot | undefined, m: Draw): Promi
  */
 export async function prefetchFrames(snapshot: Snapshot | undefined, hint: DrawHint): Promise<Frames | undefined> {
   if (!snapshot || snapshot.body.kind !== 'charts' || !(CHART_TABS as readonly string[]).includes(hint.tab)) return undefined;
-  const tab = hint.tab as ChartTab;
-  const charts = tabSpecs(snapshot.body, tab, normaliseTheme(hint.theme)).map((s) => ({ id: s.id, width: hint.width, height: hint.height, hidden: [] }));
-  if (charts.length === 0) return undefined;
-  return answerDraw(snapshot, { type: 'draw', seq: snapshot.seq, tab, theme: hint.theme, charts });
+  const frames = await framesOf(snapshot, hint.tab as ChartTab, hint.theme, (specs) => specs.map((s) => ({ id: s.id, width: hint.width, height: hint.height, hidden: [] })));
+  return frames.frames.length > 0 ? frames : undefined;
 }

@@ -60,6 +60,12 @@ async function paintedOf(page: Page, seq: number): Promise<number> {
   return (await pageTimes(page)).painted[seq];
 }
 
+/** When the frame after the page showed snapshot `seq` in full (its controls too, which follow the first charts) was painted. */
+async function completeOf(page: Page, seq: number): Promise<number> {
+  await page.waitForFunction((s) => (globalThis as unknown as { __complete?: Record<number, number> }).__complete?.[s] !== undefined, seq, { timeout: 20_000 });
+  return page.evaluate((s) => (globalThis as unknown as { __complete: Record<number, number> }).__complete[s], seq);
+}
+
 /** Posts `snapshot` the way the host does, noting the page time it was sent at. */
 async function sendTimed(page: Page, snapshot: Snapshot): Promise<number> {
   remember(page, snapshot);
@@ -129,6 +135,7 @@ const bench: Bench = async () => {
     const selfFirst: number[] = [];
     const again: number[] = [];
     const firstBusy: number[] = [];
+    const complete: number[] = [];
     const againBusy: number[] = [];
     const state: number[] = [];
     const stateBusy: number[] = [];
@@ -140,6 +147,7 @@ const bench: Bench = async () => {
       const { page } = await openDashboard(browser, served, { theme: THEMES[1], snapshot, beforeLoad: countBusy });
       first.push((await paintedOf(page, 1)) - (await pageTimes(page)).html);
       firstBusy.push(await busy(page));
+      complete.push((await completeOf(page, 1)) - (await pageTimes(page)).html);
       const r = (await posted(page)).filter((m) => m.type === 'rendered').at(-1) as unknown as { ms: number; charts: number };
       selfFirst.push(r.ms);
       charts = r.charts;
@@ -157,7 +165,7 @@ const bench: Bench = async () => {
     return [
       `host snapshot (computeBody, view now, history cached in the engine): median ${median(cached).toFixed(0)} ms of ${RUNS}; after a one-field edit of sprints.yaml: median ${median(afterEdit).toFixed(0)} ms; CPU of this process (git's apart) median ${median(cpu).toFixed(0)} ms; ${(JSON.stringify(a).length / 1024).toFixed(0)} KB of JSON`,
       `baseline (HTML loaded → empty state painted): median ${median(base).toFixed(0)} ms of ${RUNS}`,
-      `first paint (HTML loaded → ${charts} sprint charts drawn and painted): median ${median(first).toFixed(0)} ms of ${RUNS} (goal ≤ 300 ms); main-thread CPU ${median(firstBusy).toFixed(0)} ms (from the page's start); the page's own figure (time origin → drawn): ${median(selfFirst).toFixed(0)} ms`,
+      `first paint (HTML loaded → ${charts} sprint charts drawn and painted): median ${median(first).toFixed(0)} ms of ${RUNS} (goal ≤ 300 ms); main-thread CPU ${median(firstBusy).toFixed(0)} ms (from the page's start); the page's own figure (time origin → drawn): ${median(selfFirst).toFixed(0)} ms; the controls in too (they follow the charts): median ${median(complete).toFixed(0)} ms`,
       `re-render after a one-field edit (snapshot posted → charts redrawn and painted), goal ≤ 100 ms: the sprint's capacity: median ${median(again).toFixed(0)} ms of ${again.length}, main-thread CPU ${median(againBusy).toFixed(0)} ms; an item of the sprint done (all 3 charts change): median ${median(state).toFixed(0)} ms of ${state.length}, main-thread CPU ${median(stateBusy).toFixed(0)} ms`,
       `webview bundle: ${size} bytes = ${(size / 1024).toFixed(1)} KiB minified (goal ≤ 600 KB)`,
     ];

@@ -25,6 +25,8 @@ export interface Chart {
   frame?: ChartFrame;
   /** What the frame was drawn from (size, hidden series, option): an equal request is not sent again. */
   drawnKey?: string;
+  /** The box's size at its last layout (ResizeObserver): known without forcing a layout. */
+  size?: { width: number; height: number };
 }
 
 const charts = new Map<HTMLElement, Chart>();
@@ -46,13 +48,32 @@ export function expectFirstFrames(hint: { tab: string; width: number; height: nu
   expected = { ...hint, theme: JSON.stringify(theme), until: performance.now() + EXPECT_MS };
 }
 
+/** Whether the host is sending `tab`'s first charts unasked (the page shows that tab once they are in). */
+export function firstFramesComing(tab: string): boolean {
+  return !!expected && expected.tab === tab && performance.now() < expected.until;
+}
+
+/**
+ * Every box's size after each layout that changed it (the first one included), and a redraw of
+ * the charts drawn at another size. Sizes come from here, not from clientWidth, wherever a
+ * frame can wait for the next layout: reading clientWidth after a change lays the page out
+ * at once, and the first paint then laid it out twice.
+ */
 const resize = new ResizeObserver((entries) => {
-  const changed = entries.map((e) => charts.get(e.target as HTMLElement)).filter((c): c is Chart => {
-    const f = c?.frame;
-    return !!c && !!f && (Math.abs(c.el.clientWidth - f.width) > 1 || Math.abs(c.el.clientHeight - f.height) > 1);
-  });
-  if (changed.length > 0) scheduleRedraw(changed);
+  const changed: Chart[] = [];
+  for (const e of entries) {
+    const c = charts.get(e.target as HTMLElement);
+    // A box not shown (its tab hidden, or the page waiting for the first charts) has nothing to draw.
+    if (!c || e.contentRect.width === 0 || e.contentRect.height === 0) continue;
+    // The box has no padding or border: its content box is its client size.
+    c.size = { width: Math.round(e.contentRect.width), height: Math.round(e.contentRect.height) };
+    if (c.frame && offSize(c.frame, c.size)) changed.push(c);
+  }
+  scheduleRedraw(changed);
 });
+
+const offSize = (frame: { width: number; height: number }, size: { width: number; height: number }): boolean =>
+  Math.abs(size.width - frame.width) > 1 || Math.abs(size.height - frame.height) > 1;
 
 let redrawTimer: ReturnType<typeof setTimeout> | undefined;
 const redrawQueue = new Set<Chart>();
@@ -86,13 +107,13 @@ export function place(el: HTMLElement, spec: ChartSpec, legendBox: HTMLElement):
 }
 
 /**
- * Asks the host for `list`'s frames of snapshot `seq`'s tab, at the boxes' sizes (read together:
- * one layout); resolves when they are shown (with the host's message if it could not draw them).
+ * Asks the host for `list`'s frames of snapshot `seq`'s tab, at the boxes' sizes (sizesOf);
+ * resolves when they are shown (with the host's message if it could not draw them).
  * Charts already drawn so are not asked for again.
  */
 export async function request(seq: number, tab: ChartTab, list: Chart[]): Promise<string | undefined> {
   current = { seq, tab };
-  let sizes = measure(list);
+  let sizes = sizesOf(list, tab);
   // A tab just opened may not be laid out yet: its boxes have no size until the next frame.
   for (let tries = 0; tries < 3 && sizes.some((s) => s.width === 0 || s.height === 0); tries++) {
     await new Promise((resolve) => requestAnimationFrame(resolve));
@@ -126,6 +147,18 @@ export async function request(seq: number, tab: ChartTab, list: Chart[]): Promis
   return promise;
 }
 
+/**
+ * The boxes' sizes without a layout where one is known: the last layout's (ResizeObserver), or,
+ * for the first charts, the size `ready` announced (the boxes are as wide as its probe). A wrong
+ * guess is drawn again once the ResizeObserver sees the box. Otherwise read together: one layout.
+ */
+function sizesOf(list: Chart[], tab: ChartTab): { width: number; height: number }[] {
+  if (list.every((c) => c.size)) return list.map((c) => c.size!);
+  const e = expected;
+  if (e && firstFramesComing(tab)) return list.map((c) => c.size ?? { width: e.width, height: e.height });
+  return measure(list);
+}
+
 /** The boxes' sizes, read together (one layout for all of them). */
 function measure(list: Chart[]): { width: number; height: number }[] {
   return list.map((c) => ({ width: Math.round(c.el.clientWidth), height: Math.round(c.el.clientHeight) }));
@@ -139,18 +172,17 @@ export function receive(m: Frames): void {
     return;
   }
   if (m.seq === current.seq && m.tab === current.tab) {
-    const shown: Chart[] = [];
+    const stale: Chart[] = [];
     for (const frame of m.frames) {
       for (const c of charts.values()) {
         if (c.spec.id !== frame.id || !c.el.isConnected) continue;
         show(c, frame);
-        shown.push(c);
+        // The box changed while the host drew: draw again at its size (the SVG scales meanwhile).
+        // A box not laid out yet is checked by the ResizeObserver when it is.
+        if (c.size && offSize(frame, c.size)) stale.push(c);
       }
     }
-    // The box changed while the host drew: draw again at its size (the SVG scales meanwhile).
-    // Read after every chart is in: one layout, not one per chart.
-    const sizes = measure(shown);
-    scheduleRedraw(shown.filter((c, i) => Math.abs(sizes[i].width - c.frame!.width) > 1 || Math.abs(sizes[i].height - c.frame!.height) > 1));
+    scheduleRedraw(stale);
   }
   for (let i = waiting.length - 1; i >= 0; i--) {
     const w = waiting[i];
@@ -180,7 +212,8 @@ function svgNode(svg: string): SVGSVGElement | undefined {
       if (name.startsWith('on') || name === 'style' || (link && !a.value.startsWith('#'))) el.removeAttribute(a.name);
     }
   }
-  return document.importNode(root, true) as unknown as SVGSVGElement;
+  // Moved, not copied: the parsed document is thrown away.
+  return document.adoptNode(root) as unknown as SVGSVGElement;
 }
 
 function show(c: Chart, frame: ChartFrame): void {

@@ -52,11 +52,27 @@ function refOptions(kind: AsOf['kind'], refs: RefChoices | undefined, current: s
 /** The controls drawn last, by toolbar: an edit of the backlog leaves them as they are, and lit's selects are slow to rebuild. */
 const drawn = new WeakMap<HTMLElement, string>();
 
+/**
+ * The toolbar's frame before its controls: each field's label and a box of a select's size where
+ * the control will be (the page's first charts come first: main.ts). The controls then take the
+ * boxes' place and nothing below them moves.
+ */
+export function renderToolbarFrame(bar: HTMLElement, view: ViewChoice): void {
+  drawn.set(bar, 'frame');
+  clear(bar);
+  const field = (label: string, kind = 'select') => h('div', { class: 'field' }, h('span', { class: 'field-label' }, label), h('div', { class: `control-placeholder ${kind}`, 'aria-hidden': 'true' }));
+  const value = view.asOf.kind === 'now' ? [] : [view.asOf.kind === 'date' ? field('Day', 'textfield') : field('Ref')];
+  bar.append(field('Sprint'), field('As of'), ...value, field('Cycle-time window'), h('div', { class: 'field actions' }, exportButton()));
+}
+
 /** Fills `bar` with the controls for `i.view` (kept when their inputs did not change). */
 export function renderToolbar(bar: HTMLElement, i: ToolbarInputs): void {
   const key = JSON.stringify([i.view, i.sprints, i.shownSprint, i.refs]);
   if (drawn.get(bar) === key && bar.firstChild) return;
   drawn.set(bar, key);
+  // The export button of the frame stays (renderToolbarFrame): a lit element less to render.
+  const exporting = bar.querySelector<HTMLElement>('#export-report') ?? exportButton();
+  exportHandlers.set(exporting, i.onExportReport);
   clear(bar);
   const view = i.view;
   const sprint = select(
@@ -101,13 +117,20 @@ export function renderToolbar(bar: HTMLElement, i: ToolbarInputs): void {
   }
   const win = select('window', 'Cycle-time window', WINDOWS.map((d) => ({ value: String(d), label: `${d} days` })).concat(WINDOWS.includes(view.windowDays) ? [] : [{ value: String(view.windowDays), label: `${view.windowDays} days` }]), String(view.windowDays));
   win.addEventListener('change', () => i.onChange({ ...view, windowDays: Number(win.value) }));
-  const exportReport = h('vscode-button', { id: 'export-report', secondary: true }, 'Export Markdown report…');
-  exportReport.addEventListener('click', () => i.onExportReport());
   bar.append(
     field('Sprint', sprint),
     field('As of', kind),
     ...(valueControl ? [field(view.asOf.kind === 'date' ? 'Day' : 'Ref', valueControl)] : []),
     field('Cycle-time window', win),
-    h('div', { class: 'field actions' }, exportReport),
+    h('div', { class: 'field actions' }, exporting),
   );
+}
+
+/** What the report button does: the latest toolbar's handler (the button outlives a toolbar). */
+const exportHandlers = new WeakMap<HTMLElement, () => void>();
+
+function exportButton(): HTMLElement {
+  const button = h('vscode-button', { id: 'export-report', secondary: true }, 'Export Markdown report…');
+  button.addEventListener('click', () => exportHandlers.get(button)?.());
+  return button;
 }

@@ -10,8 +10,8 @@ import { pickSprint, type ChartSpec } from '../core/charts';
 import { PROTOCOL_VERSION, type DashboardBody, type DrawHint, type HostToWebview, type SavedState, type ViewChoice } from '../shared/protocol';
 import { loadState, post, requestId, saveState } from './api';
 import { tabSpecs, type ChartTab } from '../core/charts/frames';
-import { chartPng, chartSvg, drawnCount, expectFirstFrames, place, prune, receive, request, type Chart } from './charts';
-import { renderToolbar } from './controls';
+import { chartPng, chartSvg, drawnCount, expectFirstFrames, firstFramesComing, place, prune, receive, request, type Chart } from './charts';
+import { renderToolbar, renderToolbarFrame } from './controls';
 import { clear, dataTable, h } from './dom';
 import { pmoTabs, renderedHealth, renderPmoTab, type TabDef } from './pmo/tabs';
 import { revealButton } from './reveal';
@@ -198,10 +198,8 @@ function renderState(body: Exclude<DashboardBody, Charts>): void {
   content.append(h('div', { class: 'empty' }, h('h2', {}, titles[key]), h('p', {}, body.message)));
 }
 
-function render(s: Snapshot): void {
-  const started = performance.now();
+function renderControls(s: Snapshot): void {
   const body = s.body;
-  persist(s.view, s.folder);
   const report = body.kind === 'charts' ? body.report : undefined;
   renderToolbar(toolbar, {
     view: s.view,
@@ -211,16 +209,48 @@ function render(s: Snapshot): void {
     onChange: changeView,
     onExportReport: () => post({ type: 'exportReport', requestId: requestId() }),
   });
+}
+
+function render(s: Snapshot): void {
+  const started = performance.now();
+  const body = s.body;
+  persist(s.view, s.folder);
+  const report = body.kind === 'charts' ? body.report : undefined;
+  // The panel's first charts come before its controls: lit's selects are the page's costliest
+  // elements (each lays the page out as it renders), and the charts are what the panel is opened
+  // for. The controls follow once the charts are painted, in the room the toolbar keeps for them.
+  const controlsFirst = !(firstPaint && body.kind === 'charts');
+  if (controlsFirst) renderControls(s);
+  else renderToolbarFrame(toolbar, s.view);
+  // The first charts come right behind the first snapshot (`ready` announced the tab): the tab is
+  // built meanwhile but shown with them, so the page is laid out and painted once, not once
+  // with empty boxes and again with the charts.
+  content.hidden = firstPaint && body.kind === 'charts' && firstFramesComing(tab);
   meta.textContent = report ? `${s.folder} · as of ${report.asOf} (${report.timezone}) · ${report.ref}${report.head ? ` at ${report.head.slice(0, 10)}` : ''}${report.uncommitted ? ' · with uncommitted changes' : ''}` : s.folder;
   // A fresh tab strip is drawn a few microtasks later (renderCharts), before any other message.
   const drawing = body.kind === 'charts' ? renderCharts(body, s.seq) : renderState(body);
-  if (drawing) void drawing.then(() => rendered(s, started));
-  else rendered(s, started);
+  const done = (): void => {
+    content.hidden = false;
+    rendered(s, started);
+    if (controlsFirst) return complete(s);
+    // After the paint: the next frame, then a task.
+    requestAnimationFrame(() => setTimeout(() => {
+      // A newer snapshot may have come meanwhile: it has drawn its controls, or will.
+      if (last === s) renderControls(s);
+      complete(s);
+    }));
+  };
+  if (drawing) void drawing.then(done);
+  else done();
+}
+
+/** The page shows snapshot `s` in full, controls included (tests wait for this attribute). */
+function complete(s: Snapshot): void {
+  app.setAttribute('aria-busy', 'false');
+  if (Number(document.body.dataset.seq ?? -1) < s.seq) document.body.dataset.seq = String(s.seq);
 }
 
 function rendered(s: Snapshot, started: number): void {
-  app.setAttribute('aria-busy', 'false');
-  document.body.dataset.seq = String(s.seq);
   const charts = drawnCount();
   // From the page's start for the first snapshot (HTML loaded → drawn), from the message after that.
   const ms = firstPaint ? performance.now() : performance.now() - started;

@@ -15,6 +15,14 @@ import { THEMES } from './themes';
 
 type Charts = Extract<DashboardBody, { kind: 'charts' }>;
 
+/** Page source: each layout shift, with what moved, in window.__shifts. */
+const SHIFTS = `(() => {
+  const shifts = (window.__shifts = []);
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) shifts.push(e.value.toFixed(4) + ' ' + e.sources.map((s) => s.node && (s.node.nodeName + '.' + s.node.className + JSON.stringify([s.previousRect, s.currentRect]))).join(',') + ' at ' + Math.round(e.startTime));
+  }).observe({ type: 'layout-shift', buffered: true });
+})();`;
+
 describe('dashboard webview (headless Chromium)', () => {
   let repo: GitRepo;
   let scopeCommit: string;
@@ -59,7 +67,13 @@ describe('dashboard webview (headless Chromium)', () => {
   };
 
   it('draws the sprint charts, with data tables equal to the metrics document', async () => {
-    const { page, problems } = await open();
+    // Layout shifts (the Layout Instability API) from the page's start: the controls come after
+    // the first charts, into the room their placeholders kept.
+    const { page, problems } = await openDashboard(browser, served, { theme: light, snapshot, beforeLoad: async (p) => void (await p.addInitScript({ content: SHIFTS })) });
+    await page.waitForTimeout(100);
+    assert.deepEqual(await page.evaluate(() => (globalThis as unknown as { __shifts: string[] }).__shifts), [], 'nothing on the page moved');
+    assert.deepEqual(await page.$$eval('.toolbar vscode-single-select', (els: DomEl[]) => els.map((e) => (e as unknown as { id: string }).id)), ['sprint', 'as-of-kind', 'window']);
+    assert.equal(await page.$$eval('.control-placeholder', (els: DomEl[]) => els.length), 0);
     const drawn = await page.$$eval('.chart svg', (svgs: DomEl[]) => svgs.filter((s) => s.querySelectorAll('path, text').length > 5).length);
     assert.equal(drawn, 3, 'burndown, burnup, committed vs completed');
     // Drawn once, at the box's size, before the page says it rendered (not at 0 × 0 and again on resize).
@@ -194,6 +208,40 @@ describe('dashboard webview (headless Chromium)', () => {
     await page.waitForTimeout(200);
     assert.equal(await page.$$eval('.empty', (e: DomEl[]) => e.length), 0, 'seq 2 after seq 3 is dropped');
     assert.equal(await page.getAttribute('body', 'data-seq'), '3');
+    await page.close();
+  });
+
+  it('draws the charts again in the new colours when VS Code changes the theme, the class or only the variables', async () => {
+    const { page, problems } = await open();
+    const draws = async () => (await posted(page)).filter((m) => m.type === 'draw') as unknown as { theme: { background: string } }[];
+    // The variables only (another light theme: the body's class stays): VS Code sets them on <html>.
+    const varsOnly = { ...THEMES[1].vars, '--vscode-editor-background': '#123456' };
+    await page.evaluate((vars) => {
+      const root = (globalThis as unknown as { document: { documentElement: { style: { setProperty(k: string, v: string): void } } } }).document.documentElement;
+      for (const [k, v] of Object.entries(vars)) root.style.setProperty(k, v);
+    }, varsOnly);
+    await page.waitForFunction(() => (globalThis as unknown as { __posted: { type: string; theme?: { background: string } }[] }).__posted.some((m) => m.type === 'draw' && m.theme?.background === '#123456'), undefined, { timeout: 10_000 });
+    // The host's redrawn charts are shown: their background is the new one.
+    await page.waitForFunction(() => {
+      const doc = (globalThis as unknown as { document: DomEl }).document;
+      const rects = Array.from(doc.querySelectorAll('.chart > svg > rect')) as unknown as { getAttribute(n: string): string | null }[];
+      return rects.length === 3 && rects.every((r) => r.getAttribute('fill') === '#123456');
+    }, undefined, { timeout: 10_000 });
+    assert.equal((await draws()).filter((d) => d.theme.background === '#123456').length, 1, 'one draw for the change');
+    // Light to high contrast: the class and the variables.
+    const hc = THEMES[2];
+    await page.evaluate(([vars, bodyClass]) => {
+      const doc = (globalThis as unknown as { document: { body: { className: string }; documentElement: { style: { setProperty(k: string, v: string): void } } } }).document;
+      for (const [k, v] of Object.entries(vars)) doc.documentElement.style.setProperty(k, v);
+      doc.body.className = bodyClass;
+    }, [hc.vars, hc.bodyClass] as const);
+    const background = hc.vars['--vscode-editor-background'];
+    await page.waitForFunction((bg) => {
+      const doc = (globalThis as unknown as { document: DomEl }).document;
+      const rects = Array.from(doc.querySelectorAll('.chart > svg > rect')) as unknown as { getAttribute(n: string): string | null }[];
+      return rects.length === 3 && rects.every((r) => r.getAttribute('fill') === bg);
+    }, background, { timeout: 10_000 });
+    assert.deepEqual(problems, []);
     await page.close();
   });
 

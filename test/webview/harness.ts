@@ -13,7 +13,7 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { answerDraw, frameDrawer, prefetchFrames } from '../../src/extension/dashboard/draw';
 import { dashboardHtml, makeNonce } from '../../src/extension/dashboard/html';
 import { parseWebviewMessage, type HostToWebview, type SavedState } from '../../src/shared/protocol';
-import type { WebviewTheme } from './themes';
+import { THEMES, type WebviewTheme } from './themes';
 
 // Page-side code below runs in the browser; the project compiles without the DOM lib.
 declare const window: { postMessage(m: unknown, origin: string): void };
@@ -37,9 +37,11 @@ export async function serve(): Promise<Served> {
   }
   const server = http.createServer((req, res) => {
     const origin = `http://${req.headers.host}`;
-    if (req.url === '/') {
+    const url = new URL(req.url ?? '/', origin);
+    if (url.pathname === '/') {
       res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
-      res.end(dashboardHtml({ cspSource: origin, scriptUri: `${origin}/webview.js`, styleUri: `${origin}/dashboard.css`, nonce: makeNonce(), title: 'Sprintlog Dashboard' }));
+      const html = dashboardHtml({ cspSource: origin, scriptUri: `${origin}/webview.js`, styleUri: `${origin}/dashboard.css`, nonce: makeNonce(), title: 'Sprintlog Dashboard' });
+      res.end(themed(html, THEMES.find((t) => t.name === url.searchParams.get('theme'))));
       return;
     }
     const name = (req.url ?? '').slice(1);
@@ -59,6 +61,18 @@ export async function serve(): Promise<Served> {
   await frameDrawer();
   const { port } = server.address() as AddressInfo;
   return { url: `http://127.0.0.1:${port}/`, close: () => new Promise((resolve) => server.close(() => resolve())) };
+}
+
+/**
+ * The page as VS Code hands it to the webview's frame: its theme's variables on <html> and its
+ * class on <body>, written into the HTML before it is parsed (the webview host's applyStyles on
+ * the parsed document, serialised again), so the first paint has the theme.
+ */
+function themed(html: string, theme: WebviewTheme | undefined): string {
+  if (!theme) return html;
+  const vars = Object.entries(theme.vars).map(([k, v]) => `${k}: ${v}`).join('; ');
+  const attr = (x: string) => x.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
+  return html.replace('<html lang="en">', `<html lang="en" style="${attr(vars)}">`).replace('<body>', `<body class="${attr(theme.bodyClass)}">`);
 }
 
 export function launch(): Promise<Browser> {
@@ -96,12 +110,19 @@ const STAND_IN = `function ({ vars, bodyClass, snapshot, state }) {
   document.addEventListener('securitypolicyviolation', (e) => (w.__csp ??= []).push(e.violatedDirective + ' ' + e.blockedURI));
   const posted = [];
   w.__posted = posted;
+  // When the frame after the page showed a snapshot in full (controls included: body[data-seq]) was painted.
+  new MutationObserver(() => {
+    const seq = document.body && document.body.dataset.seq;
+    if (seq && !(w.__complete ??= {})[seq]) requestAnimationFrame(() => setTimeout(() => (w.__complete[seq] ??= performance.now())));
+  }).observe(document, { subtree: true, attributes: true, attributeFilter: ['data-seq'] });
   w.__state = state;
   w.__snapshot = snapshot;
+  // The theme is in the served HTML (themed()); these set it for a page opened without one.
   w.acquireVsCodeApi = () => {
-    // What VS Code does before the page's script runs (the page reads its theme from the start).
-    for (const [k, v] of Object.entries(vars)) document.documentElement.style.setProperty(k, v);
-    document.body.className = bodyClass;
+    if (!document.body.className) {
+      for (const [k, v] of Object.entries(vars)) document.documentElement.style.setProperty(k, v);
+      document.body.className = bodyClass;
+    }
     return api;
   };
   const api = {
@@ -162,7 +183,7 @@ export async function openDashboard(browser: Browser, served: Served, o: PageOpt
     return ready.draw ? prefetchFrames(o.snapshot, ready.draw) : undefined;
   });
   await o.beforeLoad?.(page);
-  await page.goto(served.url);
+  await page.goto(`${served.url}?theme=${o.theme.name}`);
   await page.waitForSelector(`body[data-seq="${o.snapshot.seq}"]`, { state: 'attached', timeout: 20_000 });
   return { page, problems };
 }

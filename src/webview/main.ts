@@ -231,8 +231,10 @@ function render(s: Snapshot): void {
   const drawing = body.kind === 'charts' ? renderCharts(body, s.seq) : renderState(body);
   const done = (): void => {
     content.hidden = false;
-    rendered(s, started);
-    if (controlsFirst) return complete(s);
+    rendered(s, started, () => {
+      if (controlsFirst) complete(s);
+    });
+    if (controlsFirst) return;
     // After the paint: the next frame, then a task.
     requestAnimationFrame(() => setTimeout(() => {
       // A newer snapshot may have come meanwhile: it has drawn its controls, or will.
@@ -250,13 +252,19 @@ function complete(s: Snapshot): void {
   if (Number(document.body.dataset.seq ?? -1) < s.seq) document.body.dataset.seq = String(s.seq);
 }
 
-function rendered(s: Snapshot, started: number): void {
+/** Tells the host that `s` is drawn, once it is painted; then `after`. */
+function rendered(s: Snapshot, started: number, after: () => void): void {
   const charts = drawnCount();
-  // From the page's start for the first snapshot (HTML loaded → drawn), from the message after that.
-  const ms = firstPaint ? performance.now() : performance.now() - started;
+  const first = firstPaint;
   firstPaint = false;
   const health = s.body.kind === 'charts' ? renderedHealth(panels.get(tab)) : undefined;
-  post({ type: 'rendered', seq: s.seq, charts, ms: Math.round(ms * 10) / 10, tab, ...(health ? { health } : {}) });
+  // Said once the frame with the charts has been painted (the next animation frame, then a task):
+  // `ms` runs from the page's start for the first snapshot, from the message after that.
+  requestAnimationFrame(() => setTimeout(() => {
+    const ms = first ? performance.now() : performance.now() - started;
+    post({ type: 'rendered', seq: s.seq, charts, ms: Math.round(ms * 10) / 10, tab, ...(health ? { health } : {}) });
+    after();
+  }));
 }
 
 function showProgress(m: Extract<HostToWebview, { type: 'progress' }>): void {

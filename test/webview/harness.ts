@@ -128,8 +128,8 @@ const STAND_IN = `function ({ vars, bodyClass, snapshot, state }) {
   const api = {
     postMessage(m) {
       posted.push(m);
-      // When the frame after a render has been painted (the benches' "drawn"): the next animation frame, then a task.
-      if (m.type === 'rendered') requestAnimationFrame(() => setTimeout(() => ((w.__painted ??= {})[m.seq] = performance.now())));
+      // The page says it rendered once the frame with the charts has been painted (the benches' "drawn").
+      if (m.type === 'rendered') (w.__painted ??= {})[m.seq] ??= performance.now();
       // The charts' drawn sizes when the page says it rendered (a chart drawn before its box had a size shows 0).
       if (m.type === 'rendered') w.__drawnSizes = Array.from(document.querySelectorAll('.chart svg'), (s) => s.getAttribute('width') + 'x' + s.getAttribute('height'));
       if (m.type === 'draw') w.__hostDraw(m).then((reply) => reply && window.postMessage(reply, '*'));

@@ -170,7 +170,7 @@ function isChartTheme(v: unknown): v is ChartTheme {
 /** A chart box's side in pixels: at least 20, at most what a screen can show. */
 const isSize = (n: unknown, max: number): boolean => Number.isSafeInteger(n) && (n as number) >= 20 && (n as number) <= max;
 
-function isDrawHint(v: unknown): v is DrawHint {
+export function isDrawHint(v: unknown): v is DrawHint {
   if (typeof v !== 'object' || v === null) return false;
   const d = v as Fields;
   return isId(d.tab) && isChartTheme(d.theme) && isSize(d.width, 8000) && isSize(d.height, 4000);

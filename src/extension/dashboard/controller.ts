@@ -12,7 +12,7 @@ import { readSettings } from '../model/config';
 import { metricsSettings } from '../health/settings';
 import type { BacklogStore, FolderBacklog } from '../model/types';
 import { teamInputOf } from '../../core/portfolio';
-import { parseWebviewMessage, PROTOCOL_VERSION, type DashboardBody, type HostToWebview, type ViewChoice, type WebviewToHost } from '../../shared/protocol';
+import { isDrawHint, parseWebviewMessage, PROTOCOL_VERSION, type DashboardBody, type HostToWebview, type ViewChoice, type WebviewToHost } from '../../shared/protocol';
 import * as actions from './actions';
 import type { PortfolioInputs } from './portfolio';
 import { answerDraw, frameDrawer, prefetchFrames } from './draw';
@@ -29,6 +29,8 @@ export interface ControllerDeps {
   cli: string;
   /** The window's portfolio inputs (a multi-root workspace shows every folder's row). */
   portfolio?: PortfolioInputs;
+  /** Where the page's last `ready` hint is kept (the workspace's memento): the next panel draws ahead. */
+  state?: vscode.Memento;
 }
 
 export type Snapshot = Extract<HostToWebview, { type: 'snapshot' }>;
@@ -44,6 +46,8 @@ export class DashboardController implements vscode.Disposable {
   private ready = false;
   private queue: HostToWebview[] = [];
   private latest?: Snapshot;
+  /** The snapshot being made, if one is. */
+  private inflight?: Promise<Snapshot>;
   /** Something changed since `latest` was made (or it was never made). */
   private dirty = true;
   private timer?: ReturnType<typeof setTimeout>;
@@ -78,6 +82,24 @@ export class DashboardController implements vscode.Disposable {
         if (!panel.visible) this.ready = false;
       }),
     );
+    // The snapshot is made while the webview loads its page, not after it says `ready`.
+    void this.refresh();
+  }
+
+  private get hintKey(): string {
+    return `sprintlog.dashboard.drawHint:${this.folder.uri.toString()}`;
+  }
+
+  /**
+   * Before the page is ready: its first charts drawn ahead, at the size and in the theme its
+   * `ready` gave last time (a panel reopened, or restored after a reload, is most often the
+   * same), so the drawer holds them when `ready` asks for them. Another size or theme is drawn
+   * then, as without this.
+   */
+  private predraw(snapshot: Snapshot): void {
+    const hint: unknown = this.deps.state?.get(this.hintKey);
+    if (this.ready || !isDrawHint(hint)) return;
+    void prefetchFrames(snapshot, hint);
   }
 
   /** Opens a tab of the panel (e.g. 'health'); the webview re-renders and reports it. */
@@ -122,7 +144,17 @@ export class DashboardController implements vscode.Disposable {
   }
 
   /** Recomputes the snapshot now (cancelling a run in flight) and posts it. */
-  async refresh(): Promise<Snapshot> {
+  refresh(): Promise<Snapshot> {
+    const made = this.compute();
+    this.inflight = made;
+    const done = () => {
+      if (this.inflight === made) this.inflight = undefined;
+    };
+    made.then(done, done);
+    return made;
+  }
+
+  private async compute(): Promise<Snapshot> {
     this.running?.abort();
     const abort = new AbortController();
     this.running = abort;
@@ -170,6 +202,7 @@ export class DashboardController implements vscode.Disposable {
     this.latest = snapshot;
     this.running = undefined;
     this.post(snapshot);
+    if (!this.ready) this.predraw(snapshot);
     this.snapshotEmitter.fire(snapshot);
     return snapshot;
   }
@@ -202,10 +235,13 @@ export class DashboardController implements vscode.Disposable {
         const queued = this.queue;
         this.queue = [];
         for (const q of queued) void this.panel.webview.postMessage(q);
-        if (this.dirty || !this.latest) await this.refresh();
-        else if (!queued.some((q) => q.type === 'snapshot')) this.post(this.latest);
+        // The snapshot begun when the panel was made posts itself when done.
+        if (this.dirty || (!this.latest && !this.inflight)) await this.refresh();
+        else if (this.inflight) await this.inflight;
+        else if (!queued.some((q) => q.type === 'snapshot')) this.post(this.latest!);
         // The open tab's charts right behind the snapshot: the page's first paint waits for no `draw`.
         if (m.draw) {
+          if (JSON.stringify(this.deps.state?.get(this.hintKey)) !== JSON.stringify(m.draw)) void this.deps.state?.update(this.hintKey, m.draw);
           const frames = await prefetchFrames(this.latest, m.draw);
           if (frames) this.post(frames);
         }

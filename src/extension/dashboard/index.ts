@@ -18,7 +18,7 @@ export interface DashboardApi {
 }
 
 export function registerDashboard(context: vscode.ExtensionContext, deps: { store: BacklogStore; history: HistoryReader; log?: vscode.LogOutputChannel }): DashboardApi {
-  const panels = new DashboardPanels({ ...deps, extensionUri: context.extensionUri });
+  const panels = new DashboardPanels({ ...deps, extensionUri: context.extensionUri, state: context.workspaceState });
   const open = async (folder?: string): Promise<DashboardController | undefined> => {
     const target = await pickFolder(deps.store, folder);
     return target ? panels.open(target) : undefined;

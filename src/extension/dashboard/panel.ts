@@ -18,6 +18,8 @@ export interface PanelDeps {
   store: BacklogStore;
   history: HistoryReader;
   log?: vscode.LogOutputChannel;
+  /** The workspace's memento: what each folder's page last said of its charts (controller.ts). */
+  state?: vscode.Memento;
 }
 
 export class DashboardPanels implements vscode.Disposable, vscode.WebviewPanelSerializer {

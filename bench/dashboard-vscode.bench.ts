@@ -10,7 +10,7 @@
 import { execFileSync } from 'node:child_process';
 import * as path from 'node:path';
 import type { Frame } from 'playwright-core';
-import { REPO_ROOT } from '../test/integration/runner/paths';
+import { installation, REPO_ROOT } from '../test/integration/runner/paths';
 import { sprintlogContribution, Workbench } from '../test/e2e/workbench';
 import type { Bench } from './run';
 
@@ -32,6 +32,11 @@ async function dashboardFrame(wb: Workbench, timeout = 60_000): Promise<Frame> {
 }
 
 const bench: Bench = async () => {
+  try {
+    installation();
+  } catch (e) {
+    return [`skipped: ${e instanceof Error ? e.message : String(e)}`];
+  }
   let made = '';
   const wb = await Workbench.open({
     prepare: (dir) => {
@@ -49,32 +54,35 @@ const bench: Bench = async () => {
       await wb.treeItem(await wb.view(contribution.views.find((v) => v.id === 'sprintlog.sprint')!.name), 'Sprint ');
     };
     /** Opens the panel; HTML loaded → charts painted in its frame; closes it. */
-    const open = async (): Promise<number> => {
+    const open = async (): Promise<{ paint: number; script: number }> => {
       await wb.runCommand('Sprintlog: Open Dashboard');
       const frame = await dashboardFrame(wb);
       const t = (await frame.evaluate(`(() => {
-        const css = performance.getEntriesByType('resource').find((e) => e.name.includes('dashboard.css'));
+        const resource = (name) => performance.getEntriesByType('resource').find((e) => e.name.includes(name));
         const drawn = performance.getEntriesByName('sprintlog:rendered')[0];
-        return { html: css ? css.startTime : NaN, drawn: drawn.startTime, charts: drawn.detail.charts };
-      })()`)) as { html: number; drawn: number; charts: number };
+        return { html: resource('dashboard.css').startTime, script: resource('webview.js').responseEnd, drawn: drawn.startTime, charts: drawn.detail.charts };
+      })()`)) as { html: number; script: number; drawn: number; charts: number };
       if (t.charts !== 3) throw new Error(`the dashboard drew ${t.charts} charts, not the sprint tab's 3`);
       await wb.runCommand('View: Close All Editors', 'Close All Editors');
       await wb.page.waitForTimeout(300);
-      return t.drawn - t.html;
+      return { paint: t.drawn - t.html, script: t.script - t.html };
     };
     await ready();
-    const figures: number[] = [];
-    for (let i = 0; i < OPENS; i++) figures.push(await open());
+    const opened: { paint: number; script: number }[] = [];
+    for (let i = 0; i < OPENS; i++) opened.push(await open());
+    const figures = opened.map((o) => o.paint);
+    // The baseline: HTML loaded → the page's script loaded, the webview's own part of the same opens.
+    const script = median(opened.slice(1).map((o) => o.script));
     // A new extension host with the history's disk cache filled: the first open of a session
     // (ECharts loaded cold), as after a reload or the next start of VS Code.
     await wb.runCommand('Developer: Reload Window', 'Reload Window');
     await wb.page.waitForTimeout(1000);
     await ready(true);
-    const reloaded = await open();
+    const reloaded = (await open()).paint;
     const rest = figures.slice(1);
     return [
       `demo: ${made.split('\n')[1]?.trim() ?? ''}`,
-      `first paint in the real VS Code webview (HTML loaded → sprint charts painted), goal ≤ 300 ms: reopened median ${median(rest).toFixed(0)} ms of ${rest.map((x) => x.toFixed(0)).join(', ')}; first open of a session with the history cached on disk (after a reload: ECharts loaded cold) ${reloaded.toFixed(0)} ms; very first open (history read from git too) ${figures[0].toFixed(0)} ms`,
+      `first paint in the real VS Code webview (HTML loaded → sprint charts painted), goal ≤ 300 ms: reopened median ${median(rest).toFixed(0)} ms of ${rest.map((x) => x.toFixed(0)).join(', ')} = ${(median(rest) / script).toFixed(1)}× the page's script loading (HTML loaded → webview.js loaded, median ${script.toFixed(0)} ms); first open of a session with the history cached on disk (after a reload: ECharts loaded cold) ${reloaded.toFixed(0)} ms; very first open (history read from git too) ${figures[0].toFixed(0)} ms`,
     ];
   } finally {
     await wb.close();

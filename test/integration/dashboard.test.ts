@@ -58,9 +58,6 @@ describe('dashboard panel', function () {
     // The webview loaded under the CSP, drew the sprint tab and said so.
     const rendered = await waitFor(() => (controller.lastRendered?.seq === controller.lastSnapshot?.seq ? controller.lastRendered : undefined), { timeout: 60_000, message: 'the webview to draw the snapshot' });
     assert.equal(rendered.charts, 3, 'burndown, burnup, committed vs completed');
-    // For the record, not asserted (no timed assertions): the page's own figure in the real webview,
-    // from its document's time origin to the charts drawn, history read afresh and ECharts loaded cold.
-    console.log(`      first paint in the real webview (page's time origin → charts drawn): ${rendered.ms} ms`);
   });
 
   it('a YAML edit updates the snapshot', async () => {

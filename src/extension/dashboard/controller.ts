@@ -4,6 +4,8 @@
 // Posts wait until the webview says `ready` (its HTML reloads every time the
 // panel is shown again: no retainContextWhenHidden); while hidden the panel is
 // only marked stale, and the latest snapshot is made and sent when it is back.
+// The first snapshot is made while the page loads, and its charts drawn ahead at
+// the size the page last announced, so `ready` finds both done.
 
 import { errorMessage, reportError } from '../errors';
 import * as vscode from 'vscode';

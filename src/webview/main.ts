@@ -263,7 +263,7 @@ function rendered(s: Snapshot, started: number, after: () => void): void {
   requestAnimationFrame(() => setTimeout(() => {
     const ms = first ? performance.now() : performance.now() - started;
     // For a profiler or a bench reading the page from outside (bench/dashboard-vscode.bench.ts).
-    performance.mark('sprintlog:rendered', { detail: { seq: s.seq, charts } });
+    performance.mark('sprintlog:rendered', { detail: { seq: s.seq, charts, ms } });
     post({ type: 'rendered', seq: s.seq, charts, ms: Math.round(ms * 10) / 10, tab, ...(health ? { health } : {}) });
     after();
   }));

@@ -8,7 +8,7 @@
 import type { ChartFrame, ChartTab, FrameRequest } from '../core/charts/frames';
 import { withLegend, type LegendEntry } from '../core/charts/legend';
 import type { ChartSpec } from '../core/charts/types';
-import type { HostToWebview } from '../shared/protocol';
+import type { DrawHint, HostToWebview } from '../shared/protocol';
 import { post } from './api';
 import { renderLegend } from './legend';
 import { attachPointer } from './pointer';
@@ -44,8 +44,8 @@ const early = new Map<string, Frames>();
 const EXPECT_MS = 1500;
 
 /** `ready` carries this hint: the first snapshot's frames for `tab` at this size will come unasked. */
-export function expectFirstFrames(hint: { tab: string; width: number; height: number }, theme: unknown): void {
-  expected = { ...hint, theme: JSON.stringify(theme), until: performance.now() + EXPECT_MS };
+export function expectFirstFrames(hint: DrawHint): void {
+  expected = { tab: hint.tab, width: hint.width, height: hint.height, theme: JSON.stringify(hint.theme), until: performance.now() + EXPECT_MS };
 }
 
 /** Whether the host is sending `tab`'s first charts unasked (the page shows that tab once they are in). */

@@ -9,7 +9,7 @@ import '@vscode-elements/elements/dist/vscode-tabs/index.js';
 import { pickSprint, type ChartSpec } from '../core/charts';
 import { PROTOCOL_VERSION, type DashboardBody, type DrawHint, type HostToWebview, type SavedState, type ViewChoice } from '../shared/protocol';
 import { loadState, post, requestId, saveState } from './api';
-import { tabSpecs, type ChartTab } from '../core/charts/frames';
+import { CHART_TABS as CHART_TAB_IDS, tabSpecs, type ChartTab } from '../core/charts/frames';
 import { chartPng, chartSvg, drawnCount, expectFirstFrames, firstFramesComing, place, prune, receive, request, type Chart } from './charts';
 import { renderToolbar, renderToolbarFrame } from './controls';
 import { clear, dataTable, h } from './dom';
@@ -21,14 +21,9 @@ import { currentTheme, onThemeChange } from './theme';
 type Snapshot = Extract<HostToWebview, { type: 'snapshot' }>;
 type Charts = Extract<DashboardBody, { kind: 'charts' }>;
 
-const CHART_TABS: { id: ChartTab; label: string }[] = [
-  { id: 'sprint', label: 'Sprint' },
-  { id: 'velocity', label: 'Velocity' },
-  { id: 'cycleTime', label: 'Cycle time' },
-  { id: 'flow', label: 'Flow' },
-  { id: 'aging', label: 'Aging WIP' },
-  { id: 'forecast', label: 'Forecast' },
-];
+/** The chart tabs (core/charts/frames.ts lists them, in order), with their labels. */
+const LABELS: Record<ChartTab, string> = { sprint: 'Sprint', velocity: 'Velocity', cycleTime: 'Cycle time', flow: 'Flow', aging: 'Aging WIP', forecast: 'Forecast' };
+const CHART_TABS: { id: ChartTab; label: string }[] = CHART_TAB_IDS.map((id) => ({ id, label: LABELS[id] }));
 /** The chart tabs, then the PMO ones of the snapshot shown (pmo/tabs.ts). */
 let TABS: TabDef[] = CHART_TABS;
 
@@ -311,7 +306,7 @@ function drawHint(): DrawHint | undefined {
   probe.remove();
   if (width < 20 || height < 20) return undefined;
   const hint = { tab, theme: currentTheme(), width, height };
-  expectFirstFrames(hint, hint.theme);
+  expectFirstFrames(hint);
   return hint;
 }
 
